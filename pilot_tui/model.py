@@ -202,9 +202,7 @@ class Pilot:
             rechtsgebied=_str(d, "rechtsgebied"),
             partners=_str_list(d, "partners"),
             footnotes=[Footnote.from_dict(f) for f in footnotes],
-            history=sorted(
-                (HistoryEntry.from_dict(h) for h in history), key=lambda e: e.peildatum
-            ),
+            history=sorted((HistoryEntry.from_dict(h) for h in history), key=lambda e: e.peildatum),
         )
         if not pilot.id:
             raise ValueError("een pilot zonder id")
