@@ -1,0 +1,167 @@
+"""Classify pilots against a peildatum and a window (pure functions, no I/O)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+
+from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status
+from pilot_tui.periods import Period, Window, parse_looptijd
+
+
+class Attention(StrEnum):
+    VERLOPEN = "verlopen"
+    EINDIGT_BINNENKORT = "eindigt binnenkort"
+    START_BINNENKORT = "start binnenkort"
+    LOPEND = "lopend"
+    GEPLAND = "gepland"
+    ONBEKEND = "onbekend"
+    AFGEROND = "afgerond"
+    STOPGEZET = "stopgezet"
+
+    @property
+    def symbol(self) -> str:
+        return _SYMBOLS[self]
+
+    @property
+    def colour(self) -> str:
+        return _COLOURS[self]
+
+    @property
+    def rank(self) -> int:
+        """Urgency: 0 is most urgent. The default sort is by rank, then end date."""
+        return _ORDER.index(self)
+
+    @property
+    def plural(self) -> str:
+        """Dutch phrase for a count: "3 eindigen binnenkort"."""
+        return _PLURALS[self]
+
+
+_ORDER = list(Attention)
+# Symbols are single-width in every common terminal font; never rely on colour alone.
+_SYMBOLS = {
+    Attention.VERLOPEN: "✗",
+    Attention.EINDIGT_BINNENKORT: "▲",
+    Attention.START_BINNENKORT: "►",
+    Attention.LOPEND: "●",
+    Attention.GEPLAND: "○",
+    Attention.ONBEKEND: "?",
+    Attention.AFGEROND: "✓",
+    Attention.STOPGEZET: "■",
+}
+# Colour names understood by Rich, Textual and CSS alike.
+_COLOURS = {
+    Attention.VERLOPEN: "red",
+    Attention.EINDIGT_BINNENKORT: "orange",
+    Attention.START_BINNENKORT: "cyan",
+    Attention.LOPEND: "green",
+    Attention.GEPLAND: "blue",
+    Attention.ONBEKEND: "magenta",
+    Attention.AFGEROND: "grey",
+    Attention.STOPGEZET: "grey",
+}
+_PLURALS = {
+    Attention.VERLOPEN: "verlopen",
+    Attention.EINDIGT_BINNENKORT: "eindigen binnenkort",
+    Attention.START_BINNENKORT: "starten binnenkort",
+    Attention.LOPEND: "lopend",
+    Attention.GEPLAND: "gepland",
+    Attention.ONBEKEND: "onbekend",
+    Attention.AFGEROND: "afgerond",
+    Attention.STOPGEZET: "stopgezet",
+}
+
+
+@lru_cache(maxsize=65536)
+def read_period(looptijd: str) -> Period:
+    """parse_looptijd, cached: a looptijd text always reads the same."""
+    return parse_looptijd(looptijd)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    pilot: Pilot
+    attention: Attention
+    status: Status  # at the peildatum
+    period: Period
+    start: date | None  # earliest possible start
+    end: date | None  # latest possible end
+    days_left: int | None  # days from the peildatum to the latest possible end
+    niet_bijgewerkt: bool
+
+
+def classify(status: Status, period: Period, peildatum: date, window_end: date) -> Attention:
+    """The attention class of one pilot (see DESIGN.md, "Attention")."""
+    if status == Status.AFGEROND:
+        return Attention.AFGEROND
+    if status == Status.STOPGEZET:
+        return Attention.STOPGEZET
+    end = period.end.latest if period.end else None
+    start = period.start.earliest if period.start else None
+    if end is not None:
+        if end < peildatum:
+            return Attention.VERLOPEN
+        if end <= window_end:
+            return Attention.EINDIGT_BINNENKORT
+    if start is not None and start > peildatum:
+        return Attention.START_BINNENKORT if start <= window_end else Attention.GEPLAND
+    if end is None and not period.open_end:
+        return Attention.ONBEKEND
+    if status == Status.GEPLAND and start is None:
+        return Attention.GEPLAND
+    return Attention.LOPEND
+
+
+def is_niet_bijgewerkt(pilot: Pilot, status: Status, latest_peildatum: date | None) -> bool:
+    """Open, and no stand van zaken for the register's latest peildatum (on or before P)."""
+    if latest_peildatum is None or status in CLOSED_STATUSES:
+        return False
+    return pilot.entry_for(latest_peildatum) is None
+
+
+def assess(
+    pilot: Pilot, peildatum: date, window_end: date, latest_peildatum: date | None
+) -> Assessment:
+    status = pilot.status_at(peildatum)
+    period = read_period(pilot.looptijd)
+    end = period.end.latest if period.end else None
+    return Assessment(
+        pilot=pilot,
+        attention=classify(status, period, peildatum, window_end),
+        status=status,
+        period=period,
+        start=period.start.earliest if period.start else None,
+        end=end,
+        days_left=(end - peildatum).days if end is not None else None,
+        niet_bijgewerkt=is_niet_bijgewerkt(pilot, status, latest_peildatum),
+    )
+
+
+def assess_all(register: Register, peildatum: date, window: Window) -> list[Assessment]:
+    window_end = window.end(peildatum)
+    latest = register.latest_peildatum(peildatum)
+    return [assess(p, peildatum, window_end, latest) for p in register.pilots]
+
+
+def counts(assessments: list[Assessment]) -> dict[Attention, int]:
+    """Count per class, in urgency order, every class present (zero included)."""
+    counter = Counter(a.attention for a in assessments)
+    return {cls: counter.get(cls, 0) for cls in Attention}
+
+
+def counts_line(assessments: list[Assessment]) -> str:
+    """ "3 eindigen binnenkort · 0 verlopen · 25 lopend · …" (non-zero classes + verlopen)."""
+    c = counts(assessments)
+    parts = [f"{n} {cls.plural}" for cls, n in c.items() if n or cls == Attention.VERLOPEN]
+    stale = sum(1 for a in assessments if a.niet_bijgewerkt)
+    if stale:
+        parts.append(f"{stale} niet bijgewerkt")
+    return " · ".join(parts)
+
+
+def sort_key_attention(a: Assessment) -> tuple[int, date, str]:
+    return (a.attention.rank, a.end or date.max, a.pilot.name.casefold())
