@@ -65,13 +65,14 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def atomic_write(path: Path, text: str, *, replace_retries: int = 10) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old or the new file."""
+def atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> None:
+    """Write ``content`` to ``path`` so that a crash leaves the old or the new file."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         for attempt in range(replace_retries):
@@ -119,7 +120,7 @@ class FileStamp:
         return cls(st.st_mtime_ns, st.st_size)
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """TinyDB storage: reads the file once, writes it atomically and deterministically.
 
     The parsed data is kept in memory, so TinyDB operations do not re-read the file.
@@ -280,7 +281,7 @@ class Store:
         self.path = path
         self._storage = storage
         self._lock = lock
-        self._db = TinyDB(storage=lambda: storage)  # type: ignore[no-untyped-call]
+        self._db = TinyDB(storage=lambda: storage)
         self.register, self._doc_ids = register_from_data(path, storage.read())
         storage.before_write = self._check_unchanged
         self.backups_keep = DEFAULT_BACKUPS
@@ -460,3 +461,32 @@ def _acquire(path: Path, timeout: float) -> FileLock:
     except OSError as exc:
         raise StoreError(f"{path}: kan het slot niet zetten ({exc.strerror})") from None
     return lock
+
+
+def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Path | None:
+    """Put ``backup`` back as the register at ``path``.
+
+    The backup must itself be a readable register. The current file, even a corrupt
+    one, is first copied into the backup folder; that copy's path is returned.
+    """
+    path, backup = Path(path), Path(backup)
+    if not backup.exists() and (backup_dir(path) / backup.name).exists():
+        backup = backup_dir(path) / backup.name
+    data = read_register_file(backup)
+    register_from_data(backup, data)
+    lock = _acquire(path, lock_timeout)
+    try:
+        saved: Path | None = None
+        if path.exists() and path.is_file():
+            folder = backup_dir(path)
+            folder.mkdir(exist_ok=True)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            saved = folder / f"{path.stem}-{stamp}-voor-herstel{path.suffix}"
+            shutil.copy2(path, saved)
+        try:
+            atomic_write(path, backup.read_bytes())
+        except OSError as exc:
+            raise StoreError(f"{path}: terugzetten mislukt ({exc.strerror})") from None
+        return saved
+    finally:
+        lock.release()

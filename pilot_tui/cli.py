@@ -1,0 +1,708 @@
+"""The `pilot-tui` command: argument parsing over the core; no logic of its own.
+
+Exit codes are an API: 0 success, 1 problems found, 2 bad usage or unreadable input.
+Errors are one Dutch line on stderr, never a traceback. Headless subcommands never
+import textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pilot_tui import __version__
+from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
+from pilot_tui.changes import ChangeError, apply_changes, parse_assignment
+from pilot_tui.model import Pilot, Register, Status, normalise, strip_controls
+from pilot_tui.periods import (
+    Window,
+    format_date,
+    format_interval,
+    parse_date,
+    parse_looptijd,
+    parse_window,
+    period_json,
+)
+from pilot_tui.store import Store, StoreError, atomic_write, list_backups
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DEFAULT_WINDOW = "3m"
+WRITER_LOCK_TIMEOUT = 5.0
+
+
+class UsageError(Exception):
+    """Bad usage or unreadable input: exit 2 with this one line."""
+
+
+class DutchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (zie `{self.prog} --help`)")
+
+
+# -- argument types ------------------------------------------------------------------
+
+
+def date_arg(text: str) -> date:
+    value = parse_date(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(
+            f"onleesbare datum {text!r} (gebruik bv. 2022-06-01 of „1 juni 2022”)"
+        )
+    return value
+
+
+def window_arg(text: str) -> Window:
+    value = parse_window(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"onleesbaar venster {text!r} (gebruik bv. 90d, 3m of 1y)")
+    return value
+
+
+def default_store() -> Path:
+    return Path(os.environ.get("PILOT_TUI_STORE") or "store.json")
+
+
+# -- parser --------------------------------------------------------------------------
+
+
+def _parents(default: Any) -> tuple[DutchParser, ...]:
+    """Shared options. On subcommands their default is SUPPRESS, so that an option given
+    before the subcommand (`pilot-tui --store x list`) is not reset by the subparser."""
+    common = DutchParser(add_help=False)
+    common.add_argument(
+        "--store",
+        type=Path,
+        default=default,
+        metavar="PAD",
+        help="het register (standaard $PILOT_TUI_STORE, anders ./store.json)",
+    )
+    dated = DutchParser(add_help=False)
+    dated.add_argument(
+        "--peildatum",
+        type=date_arg,
+        default=default,
+        metavar="DATUM",
+        help="peildatum, ISO of Nederlands (standaard de laatste peildatum van het register)",
+    )
+    windowed = DutchParser(add_help=False)
+    windowed.add_argument(
+        "--window",
+        type=window_arg,
+        default=default,
+        metavar="VENSTER",
+        help="venster voor 'binnenkort': 90d, 3m, 1y (standaard 3m)",
+    )
+    return common, dated, windowed
+
+
+def build_parser() -> DutchParser:
+    root_common, root_dated, root_windowed = _parents(None)
+    common, dated, windowed = _parents(argparse.SUPPRESS)
+    as_json = DutchParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    parser = DutchParser(
+        prog="pilot-tui",
+        description="Register van pilots bijhouden en de stand van zaken maken.",
+        parents=[root_common, root_dated, root_windowed],
+    )
+    parser.add_argument("--version", action="version", version=f"pilot-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
+
+    p = sub.add_parser(
+        "list",
+        parents=[common, dated, windowed, as_json],
+        help="pilots met status, aandacht en einde",
+    )
+    p.add_argument(
+        "--status",
+        nargs="+",
+        default=None,
+        metavar="STATUS",
+        help="alleen deze status(sen): " + ", ".join(s.value for s in Status),
+    )
+    p.add_argument(
+        "--attention",
+        nargs="+",
+        default=None,
+        metavar="KLASSE",
+        help="alleen deze aandachtsklasse(n), bv. verlopen 'eindigt binnenkort'",
+    )
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "show",
+        parents=[common, dated, windowed, as_json],
+        help="één pilot volledig (op id of naam)",
+    )
+    p.add_argument("pilot", metavar="PILOT")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("period", parents=[dated, as_json], help="hoe een looptijd gelezen wordt")
+    p.add_argument("text", metavar="TEKST")
+    p.set_defaults(func=cmd_period)
+
+    p = sub.add_parser(
+        "check",
+        parents=[common, dated, as_json],
+        help="problemen in het register zoeken (schrijft niets)",
+    )
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "set", parents=[common, dated], help="velden van een pilot wijzigen: VELD=WAARDE …"
+    )
+    p.add_argument("pilot", metavar="PILOT")
+    p.add_argument("assignments", nargs="+", metavar="VELD=WAARDE")
+    p.set_defaults(func=cmd_set)
+
+    p = sub.add_parser(
+        "history", parents=[common, as_json], help="de stand van zaken van een pilot per peildatum"
+    )
+    p.add_argument("pilot", metavar="PILOT")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser(
+        "snapshot",
+        parents=[common, dated, windowed],
+        help="de stand van zaken als document (docx, md, html, csv, json)",
+    )
+    p.add_argument(
+        "--format",
+        default="docx",
+        metavar="FORMAAT",
+        choices=("docx", "md", "html", "csv", "json"),
+        help="docx (standaard), md, html, csv of json",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="PAD",
+        help="uitvoerbestand (standaard stand-van-zaken-pilots-JJJJ-MM-DD.<ext>)",
+    )
+    p.add_argument(
+        "--since",
+        type=date_arg,
+        default=None,
+        metavar="DATUM",
+        help="voeg 'Wijzigingen sinds peildatum DATUM' toe",
+    )
+    p.add_argument("--no-summary", action="store_true", help="zonder aandachtspunten")
+    p.add_argument("--group-by", choices=("programma", "status"), default=None)
+    p.add_argument(
+        "-f", "--force", action="store_true", help="een bestaand uitvoerbestand overschrijven"
+    )
+    p.set_defaults(func=cmd_snapshot)
+
+    p = sub.add_parser(
+        "import",
+        parents=[common, dated],
+        help="een overzicht (tekst uit de PDF) inlezen in het register",
+    )
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument(
+        "--update", action="store_true", help="ook andere velden dan de stand van zaken bijwerken"
+    )
+    p.add_argument("--dry-run", action="store_true", help="alleen laten zien, niets schrijven")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("backups", parents=[common], help="reservekopieën van het register")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="een reservekopie terugzetten (maakt eerst zelf een kopie)",
+    )
+    p.add_argument("backup", type=Path, metavar="KOPIE")
+    p.set_defaults(func=cmd_restore)
+
+    return parser
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    return args.store if getattr(args, "store", None) else default_store()
+
+
+def open_readonly(args: argparse.Namespace) -> Store:
+    return Store.open(store_path(args), readonly=True)
+
+
+def open_writable(args: argparse.Namespace) -> Store:
+    return Store.open(store_path(args), lock_timeout=WRITER_LOCK_TIMEOUT)
+
+
+def resolve_peildatum(args: argparse.Namespace, register: Register) -> date:
+    if getattr(args, "peildatum", None):
+        return args.peildatum
+    latest = register.latest_peildatum()
+    return latest or date.today()
+
+
+def resolve_window(args: argparse.Namespace) -> Window:
+    window = getattr(args, "window", None)
+    if window is not None:
+        return window
+    parsed = parse_window(DEFAULT_WINDOW)
+    assert parsed is not None
+    return parsed
+
+
+def find_pilot(register: Register, key: str) -> Pilot:
+    pilot = register.find(key)
+    if pilot is None:
+        raise UsageError(f"geen pilot met id of naam {key!r}")
+    return pilot
+
+
+def clean(text: str) -> str:
+    return strip_controls(text)
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def out_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def end_label(a: Assessment) -> str:
+    if a.period.end is not None:
+        return format_interval(a.period.end)
+    if a.period.open_end:
+        return "open einde"
+    return "onbekend"
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def assessment_json(a: Assessment) -> dict[str, Any]:
+    p = a.pilot
+    return {
+        "id": p.id,
+        "name": p.name,
+        "status": a.status.value,
+        "attention": a.attention.value,
+        "start": _iso(a.start),
+        "end": _iso(a.end),
+        "end_label": end_label(a),
+        "days_left": a.days_left,
+        "looptijd": p.looptijd,
+        "niet_bijgewerkt": a.niet_bijgewerkt,
+        "programma": p.programma,
+        "gemeente": p.gemeente,
+    }
+
+
+def _matches_attention(wanted: list[str]) -> set[Attention]:
+    result: set[Attention] = set()
+    by_norm = {normalise(a.value): a for a in Attention}
+    for word in wanted:
+        key = normalise(word.replace("-", " ").replace("_", " "))
+        if key not in by_norm:
+            raise UsageError(
+                f"onbekende aandachtsklasse {word!r}; kies uit: "
+                + ", ".join(a.value for a in Attention)
+            )
+        result.add(by_norm[key])
+    return result
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return lines
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_readonly(args) as store:
+        register = store.register
+        peildatum = resolve_peildatum(args, register)
+        window = resolve_window(args)
+        items = sorted(assess_all(register, peildatum, window), key=sort_key_attention)
+    if args.status:
+        statuses = set()
+        for s in args.status:
+            try:
+                statuses.add(Status(s.lower()))
+            except ValueError:
+                raise UsageError(
+                    f"onbekende status {s!r}; kies uit: " + ", ".join(x.value for x in Status)
+                ) from None
+        items = [a for a in items if a.status in statuses]
+    if args.attention:
+        classes = _matches_attention(args.attention)
+        items = [a for a in items if a.attention in classes]
+    if args.json:
+        out_json([assessment_json(a) for a in items])
+        return EXIT_OK
+    out(
+        f"{clean(register.title)} – peildatum {format_date(peildatum)} "
+        f"(venster {window.label}): {len(items)} pilots"
+    )
+    rows = [
+        [
+            clean(a.pilot.name)[:60],
+            a.status.value,
+            f"{a.attention.symbol} {a.attention.value}" + (" *" if a.niet_bijgewerkt else ""),
+            end_label(a),
+            "" if a.days_left is None else str(a.days_left),
+        ]
+        for a in items
+    ]
+    for line in _table(rows, ["Naam", "Status", "Aandacht", "Einde", "Dagen"]):
+        out(line)
+    if any(a.niet_bijgewerkt for a in items):
+        out("* niet bijgewerkt voor de laatste peildatum")
+    return EXIT_OK
+
+
+def pilot_json(pilot: Pilot, a: Assessment, peildatum: date) -> dict[str, Any]:
+    entry = pilot.entry_at(peildatum)
+    data = pilot.to_dict()
+    data.update(
+        {
+            "peildatum": peildatum.isoformat(),
+            "stand_van_zaken": entry.stand_van_zaken if entry else None,
+            "stand_van_zaken_peildatum": entry.peildatum.isoformat() if entry else None,
+            "status": a.status.value,
+            "current_status": pilot.status.value,
+            "attention": a.attention.value,
+            "start": _iso(a.start),
+            "end": _iso(a.end),
+            "days_left": a.days_left,
+            "niet_bijgewerkt": a.niet_bijgewerkt,
+            "period": period_json(a.period),
+        }
+    )
+    return data
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_readonly(args) as store:
+        register = store.register
+        pilot = find_pilot(register, args.pilot)
+        peildatum = resolve_peildatum(args, register)
+        window = resolve_window(args)
+        from pilot_tui.attention import assess
+
+        a = assess(pilot, peildatum, window.end(peildatum), register.latest_peildatum(peildatum))
+    if args.json:
+        out_json(pilot_json(pilot, a, peildatum))
+        return EXIT_OK
+    entry = pilot.entry_at(peildatum)
+    out(clean(pilot.name))
+    if pilot.former_names:
+        out("voorheen: " + "; ".join(clean(n) for n in pilot.former_names))
+    out(f"id: {pilot.id} · status: {a.status.value} · {a.attention.symbol} {a.attention.value}")
+    for label, value in (
+        ("Programma", pilot.programma),
+        ("Gemeente", pilot.gemeente),
+        ("Rechtsgebied", pilot.rechtsgebied),
+        ("Partners", "; ".join(pilot.partners)),
+    ):
+        if value:
+            out(f"{label}: {clean(value)}")
+    for label, text in (("Achtergrond", pilot.achtergrond), ("Doel", pilot.doel)):
+        out()
+        out(label)
+        out(clean(text))
+    out()
+    if entry:
+        out(f"Stand van zaken (peildatum {format_date(entry.peildatum)})")
+        out(clean(entry.stand_van_zaken))
+    else:
+        out("Stand van zaken: nog geen stand van zaken op of voor deze peildatum")
+    out()
+    out(pilot.looptijd_label)
+    out(clean(pilot.looptijd))
+    out(f"gelezen als: {a.period.describe()}")
+    for i, note in enumerate(pilot.footnotes, start=1):
+        out(f"[{i}] {clean(note.text)}")
+    out(f"{len(pilot.history)} peildata in de geschiedenis")
+    return EXIT_OK
+
+
+def cmd_period(args: argparse.Namespace) -> int:
+    period = parse_looptijd(args.text)
+    if args.json:
+        out_json(period_json(period))
+    else:
+        out(period.describe())
+    if not period.ok:
+        sys.stderr.write(f"pilot-tui: {period.error}\n")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def find_problems(register: Register, peildatum: date) -> list[dict[str, str]]:
+    problems: list[dict[str, str]] = []
+
+    def add(p: Pilot, message: str) -> None:
+        problems.append({"id": p.id, "name": p.name, "problem": message})
+
+    seen: dict[str, Pilot] = {}
+    for p in register.pilots:
+        key = normalise(p.name)
+        if not key:
+            add(p, "naam ontbreekt")
+        elif key in seen:
+            add(p, f"dubbele naam (ook {seen[key].id})")
+        else:
+            seen[key] = p
+        for field, label in (
+            ("achtergrond", "achtergrond"),
+            ("doel", "doel"),
+            ("looptijd", "looptijd"),
+        ):
+            if not getattr(p, field).strip():
+                add(p, f"{label} ontbreekt")
+        if not p.history:
+            add(p, "geen stand van zaken")
+        if p.looptijd.strip():
+            period = parse_looptijd(p.looptijd)
+            if not period.ok:
+                add(p, f"looptijd onleesbaar: {period.error}")
+            elif period.start and period.end and period.end.latest < period.start.earliest:
+                add(p, "einde ligt voor het begin")
+            status = p.status_at(peildatum)
+            if status == Status.LOPEND and period.end is not None and period.end.latest < peildatum:
+                add(p, f"einde ({format_interval(period.end)}) is voorbij maar status is lopend")
+    return problems
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_readonly(args) as store:
+        register = store.register
+        peildatum = resolve_peildatum(args, register)
+        problems = find_problems(register, peildatum)
+    if args.json:
+        out_json(problems)
+    else:
+        for pr in problems:
+            out(f"{clean(pr['name'])} ({pr['id']}): {pr['problem']}")
+        out(
+            f"{len(problems)} problemen in {len(register.pilots)} pilots "
+            f"(peildatum {format_date(peildatum)})"
+            if problems
+            else f"geen problemen in {len(register.pilots)} pilots"
+        )
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    assignments = [parse_assignment(a) for a in args.assignments]
+    with open_writable(args) as store:
+        register = store.register
+        pilot = find_pilot(register, args.pilot)
+        peildatum = resolve_peildatum(args, register)
+        audit = apply_changes(register, pilot, assignments, peildatum)
+        if not audit:
+            out(f"{clean(pilot.name)}: niets gewijzigd")
+            return EXIT_OK
+        with store.batch():
+            store.save_pilot(pilot)
+            store.save_meta()
+            store.add_audit(audit)
+        fields = sorted({e.field.split("@")[0] for e in audit})
+        out(
+            f"{clean(pilot.name)}: {', '.join(fields)} opgeslagen "
+            f"(peildatum {format_date(peildatum)})"
+        )
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with open_readonly(args) as store:
+        pilot = find_pilot(store.register, args.pilot)
+    entries = [
+        {
+            "peildatum": e.peildatum.isoformat(),
+            "stand_van_zaken": e.stand_van_zaken,
+            "status": e.status.value if e.status else None,
+            "zaken": e.zaken,
+            "unchanged": e.unchanged,
+        }
+        for e in pilot.history
+    ]
+    if args.json:
+        out_json(entries)
+        return EXIT_OK
+    out(clean(pilot.name))
+    for e in pilot.history:
+        status = e.status.value if e.status else "?"
+        extra = " (ongewijzigd)" if e.unchanged else ""
+        out()
+        out(f"{format_date(e.peildatum)} · {status}{extra}")
+        out(clean(e.stand_van_zaken))
+    if not pilot.history:
+        out("nog geen stand van zaken")
+    return EXIT_OK
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from pilot_tui.snapshot import SnapshotOptions, build_snapshot, default_filename, render
+
+    with open_readonly(args) as store:
+        register = store.register
+    peildatum = resolve_peildatum(args, register)
+    target: Path = args.output or Path(default_filename(peildatum, args.format))
+    if target.is_dir():
+        raise UsageError(f"{target}: is een map; geef een bestandsnaam met -o")
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} bestaat al; gebruik --force om te overschrijven")
+    if not target.parent.is_dir():
+        raise UsageError(f"{target.parent}: map bestaat niet")
+    options = SnapshotOptions(
+        peildatum=peildatum,
+        window=resolve_window(args),
+        since=args.since,
+        summary=not args.no_summary,
+        group_by=args.group_by,
+    )
+    snapshot = build_snapshot(register, options, progress=_progress("pilots"))
+    data = render(snapshot, args.format)
+    try:
+        atomic_write(target, data)
+    except OSError as exc:
+        raise UsageError(f"{target}: kan niet schrijven ({exc.strerror})") from None
+    out(f"{target} geschreven ({len(register.pilots)} pilots, peildatum {format_date(peildatum)})")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pilot_tui.importer import OverviewError, merge, parse_overview
+
+    source: Path = args.file
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{source}: bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise UsageError(f"{source}: is een map") from None
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"{source}: geen UTF-8-tekst; is dit een tekstversie van het overzicht?"
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"{source}: kan niet gelezen worden ({exc.strerror})") from None
+    try:
+        result = parse_overview(text, args.peildatum, progress=_progress("pilots gelezen"))
+    except OverviewError as exc:
+        raise UsageError(f"{source}: {exc}") from None
+    incoming = result.register
+    peildatum = args.peildatum or incoming.latest_peildatum()
+    if peildatum is None:
+        raise UsageError(f"{source}: geen peildatum gevonden; geef --peildatum")
+    path = store_path(args)
+    for warning in result.warnings:
+        sys.stderr.write(f"pilot-tui: waarschuwing: {warning}\n")
+    if not path.exists():
+        register = Register(title=incoming.title, intro=incoming.intro)
+        report = merge(register, incoming, peildatum, update=True)
+        if not args.dry_run:
+            Store.create(path, register).close()
+        out(
+            ("(proefdraai) " if args.dry_run else "")
+            + f"nieuw register {path}: "
+            + report.summary()
+        )
+        return EXIT_OK
+    store = Store.open(path, readonly=args.dry_run, lock_timeout=WRITER_LOCK_TIMEOUT)
+    with store:
+        report = merge(store.register, incoming, peildatum, update=args.update)
+        if not args.dry_run:
+            store.backup("import")
+            store.save_all()
+    out(("(proefdraai, niets geschreven) " if args.dry_run else "") + report.summary())
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    path = store_path(args)
+    backups = list_backups(path)
+    if not backups:
+        out(f"geen reservekopieën van {path}")
+    for b in backups:
+        out(str(b))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pilot_tui.store import restore_backup
+
+    path = store_path(args)
+    saved = restore_backup(path, args.backup, lock_timeout=WRITER_LOCK_TIMEOUT)
+    if saved is not None:
+        out(f"huidige versie bewaard als {saved}")
+    out(f"{args.backup} teruggezet als {path}")
+    return EXIT_OK
+
+
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total >= 500 and (done == total or done % 250 == 0):
+            sys.stderr.write(f"\r{done}/{total} {label}")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return report
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from pilot_tui.tui.app import run
+
+    return run(store_path(args), getattr(args, "peildatum", None), getattr(args, "window", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        func = getattr(args, "func", None)
+        return func(args) if func else run_tui(args)
+    except UsageError as exc:
+        return fail(str(exc))
+    except ChangeError as exc:
+        return fail(str(exc))
+    except StoreError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("afgebroken")
+    except BrokenPipeError:
+        # `pilot-tui list | head`: the reader went away; that is not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def fail(message: str) -> int:
+    sys.stderr.write(f"pilot-tui: {strip_controls(message)}\n")
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
