@@ -1,0 +1,236 @@
+"""The CLI as a user runs it: subprocesses, exit codes, JSON, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_cli
+
+
+def assert_one_line_error(stderr: str) -> None:
+    assert "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("pilot-tui: ")
+
+
+# -- the seed register: what the foundation issue promises ----------------------------
+
+
+def test_list_seed_three_end_soon(seed_store: Path) -> None:
+    result = run_cli(
+        "list", "--store", str(seed_store), "--peildatum", "2021-12-01", "--window", "90d", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 33
+    soon = sorted(r["name"] for r in rows if r["attention"] == "eindigt binnenkort")
+    assert len(soon) == 3
+    assert any("huurdomein" in n for n in soon)
+    assert any("Pakketafhankelijke" in n for n in soon)
+    assert any("bezwaarplatform" in n.replace("-", "").lower() for n in soon)
+    assert not [r for r in rows if r["attention"] == "verlopen"]
+    for key in (
+        "id",
+        "name",
+        "status",
+        "attention",
+        "start",
+        "end",
+        "days_left",
+        "looptijd",
+        "niet_bijgewerkt",
+    ):
+        assert all(key in r for r in rows)
+
+
+def test_list_table_is_readable(seed_store: Path) -> None:
+    result = run_cli("list", "--store", str(seed_store), "--peildatum", "1 december 2021")
+    assert result.returncode == 0, result.stderr
+    assert "peildatum 1 december 2021" in result.stdout
+    assert "eindigt binnenkort" in result.stdout
+    assert "33 pilots" in result.stdout
+
+
+def test_list_filters(seed_store: Path) -> None:
+    result = run_cli(
+        "list",
+        "--store",
+        str(seed_store),
+        "--attention",
+        "eindigt-binnenkort",
+        "--window",
+        "3m",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3
+    result = run_cli("list", "--store", str(seed_store), "--status", "afgerond", "--json")
+    rows = json.loads(result.stdout)
+    assert rows and all(r["status"] == "afgerond" for r in rows)
+
+
+def test_check_seed_is_clean_and_untouched(seed_store: Path) -> None:
+    before = seed_store.read_bytes()
+    result = run_cli("check", "--store", str(seed_store))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert seed_store.read_bytes() == before
+    assert sorted(p.name for p in seed_store.parent.iterdir()) == ["store.json"]
+
+
+def test_store_from_environment(seed_store: Path) -> None:
+    env = {**os.environ, "PILOT_TUI_STORE": str(seed_store)}
+    result = run_cli("list", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 33
+
+
+def test_show_json(seed_store: Path) -> None:
+    result = run_cli("show", "--store", str(seed_store), "Wijkrechtbank Eindhoven", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    for key in (
+        "achtergrond",
+        "doel",
+        "stand_van_zaken",
+        "looptijd",
+        "status",
+        "history",
+        "footnotes",
+    ):
+        assert key in data
+    assert data["stand_van_zaken"]
+    assert data["footnotes"]
+    assert data["looptijd"] == "Oktober 2019 – medio 2022"
+
+
+# -- period -------------------------------------------------------------------------
+
+
+def test_period_json() -> None:
+    result = run_cli("period", "Mei 2020 – voorjaar 2022", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["start"] == "2020-05-01"
+    assert data["end"] == "2022-05-31"
+    for key in ("start_latest", "end_earliest", "open_end", "phases", "status_hint", "error"):
+        assert key in data
+
+
+def test_period_unreadable_exits_1() -> None:
+    result = run_cli("period", "nog onbekend")
+    assert result.returncode == 1
+    assert_one_line_error(result.stderr)
+
+
+# -- errors: exit 2, one line, nothing written -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--peildatum", "gisteravond laat"],
+        ["list", "--window", "soms"],
+        ["list", "--status", "bezig"],
+        ["list", "--attention", "rood"],
+        ["show", "bestaat-niet"],
+        ["frobnicate"],
+        ["list", "--onbekende-optie"],
+    ],
+)
+def test_bad_usage_exits_2(small_store: Path, args: list[str]) -> None:
+    before = small_store.read_bytes()
+    result = (
+        run_cli(*args, "--store", str(small_store)) if args[0] != "frobnicate" else run_cli(*args)
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert_one_line_error(result.stderr)
+    assert small_store.read_bytes() == before
+
+
+def test_missing_store(tmp_path: Path) -> None:
+    result = run_cli("list", "--store", str(tmp_path / "nergens.json"))
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert "nergens.json" in result.stderr
+
+
+# -- set / history ------------------------------------------------------------------------
+
+
+def test_set_and_history(small_store: Path) -> None:
+    result = run_cli(
+        "set",
+        "--store",
+        str(small_store),
+        "almere",
+        "stand_van_zaken=Alles loopt.",
+        "status=lopend",
+        "zaken=12",
+        "--peildatum",
+        "2022-06-01",
+    )
+    assert result.returncode == 0, result.stderr
+    history = json.loads(run_cli("history", "--store", str(small_store), "almere", "--json").stdout)
+    assert [h["peildatum"] for h in history] == ["2021-12-01", "2022-06-01"]
+    assert history[-1]["stand_van_zaken"] == "Alles loopt."
+    assert history[-1]["zaken"] == 12
+    assert history[0]["stand_van_zaken"].startswith("Stand van")
+    data = json.loads(small_store.read_text(encoding="utf-8"))
+    audit = list(data["audit"].values())
+    assert audit and audit[-1]["pilot_id"] == "almere"
+
+
+def test_set_by_exact_name_and_plain_field(small_store: Path) -> None:
+    result = run_cli(
+        "set",
+        "--store",
+        str(small_store),
+        "Divosa / Gemeente Almere",
+        "gemeente=Almere-Haven",
+        "partners=Divosa; Gemeente",
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(run_cli("show", "--store", str(small_store), "almere", "--json").stdout)
+    assert shown["gemeente"] == "Almere-Haven"
+    assert shown["partners"] == ["Divosa", "Gemeente"]
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "kleur=rood",
+        "status=bezig",
+        "geen-is-teken",
+        "=leeg",
+        "name=",
+        "name=Online keuzehulp bij scheiden",
+        "zaken=veel",
+    ],
+)
+def test_set_refusals_leave_file_identical(small_store: Path, assignment: str) -> None:
+    before = small_store.read_bytes()
+    result = run_cli("set", "--store", str(small_store), "almere", assignment)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert_one_line_error(result.stderr)
+    assert small_store.read_bytes() == before
+
+
+def test_set_unknown_pilot(small_store: Path) -> None:
+    before = small_store.read_bytes()
+    result = run_cli("set", "--store", str(small_store), "niemand", "doel=x")
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert small_store.read_bytes() == before
+
+
+def test_hostile_text_is_not_echoed_raw(small_store: Path) -> None:
+    result = run_cli("show", "--store", str(small_store), "hostile")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert "[@click=app.quit]x[/]" in result.stdout
