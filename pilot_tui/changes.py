@@ -181,3 +181,225 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Status):
         return value.value
     return value
+
+
+# -- an editing session: every change saved at once, audited, undoable -------------------
+
+
+@dataclass
+class Operation:
+    """One user action, with the states needed to undo and redo it."""
+
+    description: str  # Dutch, for notifications: "stand van zaken van „X” bijgewerkt"
+    pilot_id: str
+    before: Pilot | None  # None: the pilot did not exist
+    after: Pilot | None  # None: the pilot was deleted
+    peildata_before: list[date]
+    peildata_after: list[date]
+
+
+class EditSession:
+    """Applies changes through a store: validated, saved at once, audited, undoable.
+
+    The store is duck-typed (``register``, ``batch``, ``save_pilot``, ``delete_pilot``,
+    ``save_meta``, ``add_audit``, ``backup``) so this module stays free of I/O imports.
+    """
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.undo_stack: list[Operation] = []
+        self.redo_stack: list[Operation] = []
+
+    @property
+    def register(self) -> Register:
+        register: Register = self.store.register
+        return register
+
+    # -- actions -------------------------------------------------------------------------
+    def edit_fields(
+        self, pilot_id: str, assignments: list[tuple[str, str]], peildatum: date
+    ) -> Operation | None:
+        pilot = self._pilot(pilot_id)
+        before = snapshot_pilot(pilot)
+        peildata = list(self.register.peildata)
+        working = snapshot_pilot(pilot)
+        audit = apply_changes(self.register, working, assignments, peildatum)
+        if not audit:
+            return None
+        return self._commit(
+            Operation(
+                f"„{working.name}” gewijzigd",
+                pilot_id,
+                before,
+                working,
+                peildata,
+                list(self.register.peildata),
+            ),
+            audit,
+        )
+
+    def update_entry(
+        self,
+        pilot_id: str,
+        peildatum: date,
+        change: EntryChange,
+        *,
+        unchanged: bool = False,
+    ) -> Operation:
+        pilot = self._pilot(pilot_id)
+        before = snapshot_pilot(pilot)
+        peildata = list(self.register.peildata)
+        working = snapshot_pilot(pilot)
+        audit = write_entry(self.register, working, peildatum, change, unchanged=unchanged)
+        verb = "ongewijzigd gelaten" if unchanged else "bijgewerkt"
+        return self._commit(
+            Operation(
+                f"stand van zaken van „{working.name}” {verb}",
+                pilot_id,
+                before,
+                working,
+                peildata,
+                list(self.register.peildata),
+            ),
+            audit,
+        )
+
+    def add_pilot(self, pilot: Pilot) -> Operation:
+        problem = name_problem(self.register, pilot.name, None)
+        if problem:
+            raise ChangeError(problem)
+        if not pilot.id or self.register.get(pilot.id) is not None:
+            pilot.id = self.register.new_id(pilot.name)
+        peildata = list(self.register.peildata)
+        for entry in pilot.history:
+            self.register.add_peildatum(entry.peildatum)
+        audit = [AuditEntry(datetime.now(), pilot.id, "pilot", None, pilot.name)]
+        return self._commit(
+            Operation(
+                f"„{pilot.name}” toegevoegd",
+                pilot.id,
+                None,
+                pilot,
+                peildata,
+                list(self.register.peildata),
+            ),
+            audit,
+        )
+
+    def replace_pilot(self, pilot: Pilot) -> Operation | None:
+        """Save a pilot edited as a whole (the edit form): diff it field by field."""
+        current = self._pilot(pilot.id)
+        problem = name_problem(self.register, pilot.name, pilot.id)
+        if problem:
+            raise ChangeError(problem)
+        when = datetime.now()
+        audit = [
+            AuditEntry(when, pilot.id, f, _plain(getattr(current, f)), _plain(getattr(pilot, f)))
+            for f in (*PILOT_FIELDS, "status", "footnotes")
+            if getattr(current, f) != getattr(pilot, f)
+        ]
+        for entry in audit:
+            if entry.field == "footnotes":
+                entry.old = [n.to_dict() for n in current.footnotes]
+                entry.new = [n.to_dict() for n in pilot.footnotes]
+        if not audit:
+            return None
+        peildata = list(self.register.peildata)
+        return self._commit(
+            Operation(
+                f"„{pilot.name}” gewijzigd",
+                pilot.id,
+                snapshot_pilot(current),
+                snapshot_pilot(pilot),
+                peildata,
+                peildata,
+            ),
+            audit,
+        )
+
+    def delete_pilot(self, pilot_id: str) -> Operation:
+        pilot = self._pilot(pilot_id)
+        self.store.backup("verwijderen")
+        peildata = list(self.register.peildata)
+        audit = [AuditEntry(datetime.now(), pilot_id, "pilot", pilot.name, None)]
+        return self._commit(
+            Operation(
+                f"„{pilot.name}” verwijderd",
+                pilot_id,
+                snapshot_pilot(pilot),
+                None,
+                peildata,
+                peildata,
+            ),
+            audit,
+        )
+
+    # -- undo / redo ---------------------------------------------------------------------
+    def undo(self) -> Operation | None:
+        if not self.undo_stack:
+            return None
+        op = self.undo_stack[-1]
+        if op.after is None:
+            self.store.backup("ongedaan-verwijderen")
+        self._apply(op.pilot_id, op.before, op.peildata_before, "ongedaan gemaakt")
+        self.undo_stack.pop()
+        self.redo_stack.append(op)
+        return op
+
+    def redo(self) -> Operation | None:
+        if not self.redo_stack:
+            return None
+        op = self.redo_stack[-1]
+        self._apply(op.pilot_id, op.after, op.peildata_after, "opnieuw gedaan")
+        self.redo_stack.pop()
+        self.undo_stack.append(op)
+        return op
+
+    # -- internals -----------------------------------------------------------------------
+    def _pilot(self, pilot_id: str) -> Pilot:
+        pilot = self.register.get(pilot_id)
+        if pilot is None:
+            raise ChangeError(f"geen pilot met id {pilot_id!r}")
+        return pilot
+
+    def _commit(self, op: Operation, audit: list[AuditEntry]) -> Operation:
+        """Apply and save the new state at once.
+
+        When the save fails (disk full, file changed on disk) the store raises; the change
+        stays in memory and on the undo stack, so the user can retry or save elsewhere.
+        """
+        self.undo_stack.append(op)
+        self.redo_stack.clear()
+        self._write(op.pilot_id, op.after, op.peildata_after, audit)
+        return op
+
+    def _apply(self, pilot_id: str, state: Pilot | None, peildata: list[date], how: str) -> None:
+        current = self.register.get(pilot_id)
+        audit = [
+            AuditEntry(
+                datetime.now(),
+                pilot_id,
+                f"pilot ({how})",
+                current.to_dict() if current else None,
+                state.to_dict() if state else None,
+            )
+        ]
+        self._write(pilot_id, snapshot_pilot(state) if state else None, peildata, audit)
+
+    def _write(
+        self, pilot_id: str, state: Pilot | None, peildata: list[date], audit: list[AuditEntry]
+    ) -> None:
+        register = self.register
+        with self.store.batch():
+            if state is None:
+                self.store.delete_pilot(pilot_id)
+            else:
+                index = next((i for i, p in enumerate(register.pilots) if p.id == pilot_id), None)
+                if index is None:
+                    register.pilots.append(state)
+                else:
+                    register.pilots[index] = state
+                self.store.save_pilot(state)
+            register.peildata = sorted(peildata)
+            self.store.save_meta()
+            self.store.add_audit(audit)
