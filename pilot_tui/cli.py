@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from pilot_tui import __version__
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
-from pilot_tui.changes import ChangeError, apply_changes, parse_assignment
+from pilot_tui.changes import ChangeError, EditSession, parse_assignment
 from pilot_tui.model import Pilot, Register, Status, normalise, strip_controls
 from pilot_tui.periods import (
     Window,
@@ -513,22 +513,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     assignments = [parse_assignment(a) for a in args.assignments]
     with open_writable(args) as store:
-        register = store.register
-        pilot = find_pilot(register, args.pilot)
-        peildatum = resolve_peildatum(args, register)
-        audit = apply_changes(register, pilot, assignments, peildatum)
-        if not audit:
+        pilot = find_pilot(store.register, args.pilot)
+        peildatum = resolve_peildatum(args, store.register)
+        op = EditSession(store).edit_fields(pilot.id, assignments, peildatum)
+        if op is None:
             out(f"{clean(pilot.name)}: niets gewijzigd")
             return EXIT_OK
-        with store.batch():
-            store.save_pilot(pilot)
-            store.save_meta()
-            store.add_audit(audit)
-        fields = sorted({e.field.split("@")[0] for e in audit})
-        out(
-            f"{clean(pilot.name)}: {', '.join(fields)} opgeslagen "
-            f"(peildatum {format_date(peildatum)})"
-        )
+        fields = ", ".join(field for field, _value in assignments)
+        out(f"{clean(pilot.name)}: {fields} opgeslagen (peildatum {format_date(peildatum)})")
     return EXIT_OK
 
 
