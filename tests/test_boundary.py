@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pilot_tui"
-CORE = ["model", "periods", "attention", "store", "changes", "importer", "snapshot"]
+CORE = ["model", "periods", "attention", "store", "changes", "importer", "snapshot", "timeline"]
 FORBIDDEN = ("textual", "rich")
 
 
@@ -37,7 +37,7 @@ def test_headless_cli_loads_no_ui() -> None:
     code = (
         "import sys\n"
         "import pilot_tui.cli, pilot_tui.importer, pilot_tui.snapshot\n"
-        "from pilot_tui import model, periods, attention, store, changes\n"
+        "from pilot_tui import model, periods, attention, store, changes, timeline\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "print(','.join(bad))\n"
     )
