@@ -1,0 +1,293 @@
+"""The Textual app: owns the store and the state, hands plain data to the screens.
+
+State: peildatum, window, filter, sort order, search query and the selected pilot.
+Every change recomputes what is shown (assessments are cached per peildatum and window)
+and pushes it to the main screen. Widgets only post messages.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Input
+
+from pilot_tui.attention import Assessment, Attention, assess_all, counts
+from pilot_tui.periods import Window, format_date
+from pilot_tui.store import Store, StoreLocked
+from pilot_tui.tui import settings as settings_file
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.screens.filter import FilterDialog
+from pilot_tui.tui.screens.main import MainScreen
+from pilot_tui.tui.screens.peildatum import PeildatumDialog
+from pilot_tui.tui.screens.window import WindowDialog
+from pilot_tui.tui.view import (
+    Filter,
+    Row,
+    SortOrder,
+    make_detail,
+    make_row,
+    one_line,
+    pilot_search_text,
+    query_words,
+    select,
+)
+from pilot_tui.tui.widgets.pilot_list import PilotList
+from pilot_tui.tui.widgets.status_line import Status
+
+
+class PilotApp(App[int], inherit_bindings=False):
+    """pilot-tui: the register of pilots at a peildatum."""
+
+    TITLE = S.APP_TITLE
+    CSS_PATH = "app.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", S.KEY_QUIT, show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", S.KEY_PALETTE, show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        peildatum: date | None = None,
+        window: Window | None = None,
+        config_dir: Path | None = None,
+        *,
+        today: date | None = None,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today or date.today()
+        self.notice = notice  # e.g. why the register is read-only
+        self.config_dir = config_dir or settings_file.config_dir()
+        self.settings, problem = settings_file.load(self.config_dir)
+        self.settings_problem = problem
+        register = store.register
+        self.peildatum: date = peildatum or register.latest_peildatum() or self.today
+        self.window: Window = (
+            window or self.settings.load_window() or settings_file.default_window()
+        )
+        self.filter = Filter()
+        self.sort = SortOrder.ATTENTION
+        self.search_query = ""
+        self.selected: str | None = None
+        self._assessed: tuple[date, Window, list[Assessment], dict[str, Row]] | None = None
+        self._search_texts: dict[str, str] = {}
+        self.shown: list[Assessment] = []
+        self.reindex()
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen())
+        theme = self.settings.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.settings_problem:
+            self.notify(
+                S.SETTINGS_UNREADABLE.format(path=self.settings_problem),
+                severity="warning",
+                markup=False,
+            )
+
+    def on_main_screen_ready(self) -> None:
+        self.refresh_view()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.settings.theme != theme.name:
+            self.settings.theme = theme.name
+            self.save_settings()
+
+    def save_settings(self) -> None:
+        try:
+            settings_file.save(self.config_dir, self.settings)
+        except OSError as exc:
+            message = S.SETTINGS_UNWRITABLE.format(path=self.config_dir, error=exc.strerror or exc)
+            self.notify(message, severity="warning", markup=False)
+
+    @property
+    def main(self) -> MainScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("main screen not mounted")
+
+    # -- computing what is shown ------------------------------------------------------------
+    def reindex(self) -> None:
+        """Rebuild the search texts (after the register changed)."""
+        self._search_texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
+        self._assessed = None
+
+    def assessments(self) -> tuple[list[Assessment], dict[str, Row]]:
+        cached = self._assessed
+        if cached is None or cached[0] != self.peildatum or cached[1] != self.window:
+            found = assess_all(self.store.register, self.peildatum, self.window)
+            rows = {a.pilot.id: make_row(a) for a in found}
+            cached = (self.peildatum, self.window, found, rows)
+            self._assessed = cached
+        return cached[2], cached[3]
+
+    def status(self, assessed: list[Assessment]) -> Status:
+        per_class = counts(assessed)
+        shown_counts = tuple(
+            (cls, f"{n} {cls.plural}")
+            for cls, n in per_class.items()
+            if n or cls == Attention.VERLOPEN
+        )
+        extra: list[str] = []
+        stale = sum(1 for a in assessed if a.niet_bijgewerkt)
+        if stale:
+            extra.append(f"{stale} {S.NIET_BIJGEWERKT}")
+        if self.filter.active:
+            extra.append(S.FILTER_ACTIVE.format(what=self.filter.describe()))
+        if self.sort is not SortOrder.ATTENTION:
+            extra.append(S.SORT_ACTIVE.format(what=self.sort.value))
+        if self.filter.active or self.search_query.strip():
+            extra.append(S.MATCHES.format(shown=len(self.shown), total=len(assessed)))
+        banner = ""
+        if self.store.readonly:
+            banner = S.READONLY_BANNER.format(reason=self.notice or self.store.path)
+        return Status(
+            title=one_line(self.store.register.title),
+            peildatum=S.PEILDATUM_LABEL.format(date=format_date(self.peildatum)),
+            window=S.WINDOW_LABEL.format(window=self.window.label),
+            counts=shown_counts,
+            extra=tuple(extra),
+            banner=banner,
+        )
+
+    def refresh_view(self) -> None:
+        """Recompute list, counts and detail from the state and show them."""
+        assessed, rows = self.assessments()
+        words = query_words(self.search_query)
+        self.shown = select(assessed, self._search_texts, words, self.filter, self.sort)
+        main = self.main
+        main.show_status(self.status(assessed))
+        empty = S.NO_MATCHES if assessed else S.NO_PILOTS
+        main.show_rows(
+            [rows[a.pilot.id] for a in self.shown], words, len(assessed), empty, self.selected
+        )
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        selected = self.main.pilot_list.highlighted
+        self.selected = selected if selected is not None else self.selected
+        found = next((a for a in self.shown if a.pilot.id == selected), None)
+        detail = make_detail(found, self.peildatum) if found is not None else None
+        self.main.show_detail(detail, query_words(self.search_query))
+
+    # -- messages from the widgets -----------------------------------------------------------
+    def on_pilot_list_highlighted(self, event: PilotList.Highlighted) -> None:
+        if event.pilot_id is not None:
+            self.selected = event.pilot_id
+        self.show_detail()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.search_query = event.value
+        self.refresh_view()
+
+    # -- state changes -------------------------------------------------------------------
+    def set_peildatum(self, peildatum: date | None) -> None:
+        if peildatum is None or peildatum == self.peildatum:
+            return
+        self.peildatum = peildatum
+        self.refresh_view()
+
+    def set_window(self, window: Window | None) -> None:
+        if window is None:
+            return
+        self.window = window
+        spec = settings_file.window_spec(window)
+        if spec and spec != self.settings.window:
+            self.settings.window = spec
+            self.save_settings()
+        self.refresh_view()
+
+    def set_filter(self, flt: Filter | None) -> None:
+        if flt is None:
+            return
+        self.filter = flt
+        self.refresh_view()
+
+    # -- actions (bound on the main screen, offered in the command palette) ----------------
+    def action_peildatum(self) -> None:
+        register = self.store.register
+        dialog = PeildatumDialog(self.peildatum, list(register.peildata), self.today)
+        self.push_screen(dialog, self.set_peildatum)
+
+    def action_step_peildatum(self, step: int) -> None:
+        register = self.store.register
+        if step < 0:
+            target = register.previous_peildatum(self.peildatum)
+            missing = S.NO_PREV_PEILDATUM
+        else:
+            target = register.next_peildatum(self.peildatum)
+            missing = S.NO_NEXT_PEILDATUM
+        if target is None:
+            self.notify(missing, markup=False)
+            return
+        self.set_peildatum(target)
+
+    def action_window(self) -> None:
+        self.push_screen(WindowDialog(self.window), self.set_window)
+
+    def action_filter(self) -> None:
+        assessed, _rows = self.assessments()
+        self.push_screen(FilterDialog(self.filter, counts(assessed)), self.set_filter)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = self.sort.next()
+        self.refresh_view()
+        self.notify(S.SORT_SET.format(what=self.sort.value), markup=False, timeout=2)
+
+    # -- command palette: every binding of the screen it was opened from ---------------------
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.system or not binding.description or binding.action in seen:
+                continue
+            if binding.action in {"command_palette", "quit", "app.quit"}:
+                continue
+            seen.add(binding.action)
+            title = f"{binding.description} ({self.get_key_display(binding)})"
+            yield SystemCommand(
+                title,
+                binding.tooltip or binding.description,
+                partial(self.run_action, binding.action, active.node),
+            )
+
+
+def run(store_path: Path, peildatum: date | None = None, window: Window | None = None) -> int:
+    """Open the register and run the app; on a lock, open read-only and say so."""
+    notice: str | None = None
+    try:
+        store = Store.open(store_path)
+    except StoreLocked as exc:
+        store = Store.open(store_path, readonly=True)
+        notice = str(exc)
+    try:
+        app = PilotApp(store, peildatum, window, None, notice=notice)
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(Path(os.environ.get("PILOT_TUI_STORE", "store.json"))))

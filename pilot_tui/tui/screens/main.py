@@ -1,0 +1,131 @@
+"""The main screen: status line, search bar, pilot list beside (or above) the detail pane.
+
+This screen is a view: the app computes what to show and calls the ``show_*`` methods;
+the widgets post messages (search changed, pilot highlighted) that the app handles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.screens.help import HelpEntry, HelpScreen, help_entries
+from pilot_tui.tui.view import Detail, Row
+from pilot_tui.tui.widgets.detail import DetailPane
+from pilot_tui.tui.widgets.pilot_list import PilotList
+from pilot_tui.tui.widgets.status_line import Status, StatusLine
+
+
+class MainScreen(Screen[None], inherit_bindings=False):
+    CSS_PATH = "main.tcss"
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so on Screen)
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+    AUTO_FOCUS = "#list"
+
+    # Keys for later issues (edit, new, update, delete, snapshot, timeline) go here, with
+    # their actions on the app, as soon as those actions exist.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", S.KEY_SEARCH),
+        Binding("escape", "back", S.KEY_CLEAR, show=False),
+        Binding("f", "app.filter", S.KEY_FILTER),
+        Binding("o", "app.cycle_sort", S.KEY_SORT),
+        Binding("p", "app.peildatum", S.KEY_PEILDATUM),
+        Binding("left_square_bracket", "app.step_peildatum(-1)", S.KEY_PREV_PEILDATUM, show=False),
+        Binding("right_square_bracket", "app.step_peildatum(1)", S.KEY_NEXT_PEILDATUM, show=False),
+        Binding("w", "app.window", S.KEY_WINDOW),
+        Binding("enter", "detail", S.KEY_DETAIL, show=False),
+        Binding("question_mark", "help", S.KEY_HELP),
+        Binding("q", "app.quit", S.KEY_QUIT),
+        Binding("tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
+        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
+    ]
+
+    class Ready(Message):
+        """The screen is composed and mounted: the app can fill it."""
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready())
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Horizontal(id="search-bar"):
+            yield Label(Text(S.SEARCH_PROMPT), id="search-prompt")
+            yield Input(placeholder=S.SEARCH_PLACEHOLDER, id="search", compact=True)
+            yield Label(Text(""), id="search-count")
+        with Horizontal(id="body"):
+            yield PilotList(id="list")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    # -- views the app fills -----------------------------------------------------------
+    @property
+    def pilot_list(self) -> PilotList:
+        return self.query_one("#list", PilotList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    @property
+    def search(self) -> Input:
+        return self.query_one("#search", Input)
+
+    def show_status(self, status: Status) -> None:
+        self.query_one("#status", StatusLine).show(status)
+
+    def show_rows(
+        self,
+        rows: Sequence[Row],
+        words: Sequence[str],
+        total: int,
+        empty_text: str,
+        keep: str | None,
+    ) -> None:
+        pilot_list = self.pilot_list
+        pilot_list.empty_text = empty_text
+        pilot_list.set_rows(rows, words, keep=keep)
+        count = S.MATCHES.format(shown=len(rows), total=total)
+        self.query_one("#search-count", Label).update(Text(count))
+
+    def show_detail(self, detail: Detail | None, words: Sequence[str]) -> None:
+        self.detail.show(detail, words)
+
+    # -- actions that only move focus --------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#search-bar").display = True
+        self.search.focus()
+
+    def action_back(self) -> None:
+        search = self.search
+        if search.has_focus or search.value:
+            search.value = ""  # the app hears Input.Changed and shows every pilot again
+            self.query_one("#search-bar").display = False
+        self.pilot_list.focus()
+
+    def action_detail(self) -> None:
+        self.detail.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.pilot_list.focus()
+
+    def on_pilot_list_selected(self, event: PilotList.Selected) -> None:
+        self.detail.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.help_entries()))
+
+    def help_entries(self) -> list[HelpEntry]:
+        """Every active key with what it does, taken from the bindings themselves."""
+        return help_entries(self.app, self.active_bindings.values())

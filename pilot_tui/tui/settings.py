@@ -1,0 +1,88 @@
+"""The small settings file of the TUI: chosen theme and window.
+
+It lives in ``platformdirs.user_config_dir("pilot-tui")``; the environment variable
+``PILOT_TUI_CONFIG_DIR`` points it elsewhere (tests use it to stay out of the user's home).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+from platformdirs import user_config_dir
+
+from pilot_tui.periods import Window, parse_window
+from pilot_tui.store import atomic_write
+
+ENV_CONFIG_DIR = "PILOT_TUI_CONFIG_DIR"
+FILENAME = "settings.json"
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
+    return Path(user_config_dir("pilot-tui", appauthor=False))
+
+
+def window_spec(window: Window) -> str | None:
+    """A short text parse_window reads back ("3m", "90d", "1y"), or None."""
+    delta = window.delta
+    months = delta.years * 12 + delta.months
+    days = delta.days
+    if months and not days:
+        return f"{months}m"
+    if days and not months:
+        return f"{days}d"
+    return None
+
+
+def default_window() -> Window:
+    return Window(relativedelta(months=3), "3 maanden")
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+    window: str | None = None  # a window_spec
+
+    def load_window(self) -> Window | None:
+        if not self.window:
+            return None
+        return parse_window(self.window)
+
+
+def load(folder: Path) -> tuple[Settings, str | None]:
+    """The settings, and a problem to mention (None when all is well or no file yet)."""
+    path = folder / FILENAME
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError:
+        return Settings(), str(path)
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        return Settings(), str(path)
+    if not isinstance(data, dict):
+        return Settings(), str(path)
+    theme = data.get("theme")
+    window = data.get("window")
+    return (
+        Settings(
+            theme=theme if isinstance(theme, str) else None,
+            window=window if isinstance(window, str) else None,
+        ),
+        None,
+    )
+
+
+def save(folder: Path, settings: Settings) -> None:
+    """Write the settings atomically. Raises OSError when that is not possible."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"theme": settings.theme, "window": settings.window}
+    atomic_write(folder / FILENAME, json.dumps(data, indent=1, sort_keys=True) + "\n")

@@ -1,0 +1,291 @@
+"""What the screens show, as plain data: rows, counts, detail, search and sort.
+
+No Textual here: the app computes these from the register and hands them to widgets.
+Every text taken from the register passes through :func:`clean` (control characters and
+terminal escapes removed) before it can reach the screen.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from pilot_tui.attention import Assessment, Attention, sort_key_attention
+from pilot_tui.model import CLOSED_STATUSES, Pilot, Status, normalise, strip_controls
+from pilot_tui.periods import Period, format_date, format_interval
+from pilot_tui.tui import strings as S
+
+
+def clean(text: str) -> str:
+    """Register text made safe to show: no control characters, tabs as spaces."""
+    return strip_controls(text).replace("\t", " ")
+
+
+def one_line(text: str) -> str:
+    return " ".join(clean(text).split())
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+def pilot_search_text(pilot: Pilot) -> str:
+    """Every field of a pilot (and its history), normalised for matching."""
+    parts: list[str] = [
+        pilot.id,
+        pilot.name,
+        *pilot.former_names,
+        pilot.achtergrond,
+        pilot.doel,
+        pilot.looptijd,
+        pilot.status.value,
+        pilot.programma,
+        pilot.gemeente,
+        pilot.rechtsgebied,
+        *pilot.partners,
+        *(f.text for f in pilot.footnotes),
+        *(h.stand_van_zaken for h in pilot.history),
+    ]
+    return normalise(strip_controls("\n".join(parts)))
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    return tuple(normalise(strip_controls(query)).split())
+
+
+def matches(search_text: str, words: Sequence[str]) -> bool:
+    return all(w in search_text for w in words)
+
+
+def _fold_char(c: str) -> str:
+    return normalise(c) if not c.isspace() else " "
+
+
+def match_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the words occur in ``text`` (case- and accent-insensitive), as (start, end)."""
+    if not words or not text:
+        return []
+    folded: list[str] = []
+    owner: list[int] = []  # index in text of each folded character
+    for i, c in enumerate(text):
+        f = _fold_char(c)
+        if unicodedata.combining(c) and not f:
+            continue
+        folded.extend(f)
+        owner.extend([i] * len(f))
+    haystack = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = haystack.find(word)
+        while start != -1:
+            end = start + len(word)
+            spans.append((owner[start], owner[end - 1] + 1))
+            start = haystack.find(word, end)
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# -- sort and filter ----------------------------------------------------------------------
+
+
+class SortOrder(Enum):
+    ATTENTION = S.SORT_ATTENTION
+    NAME = S.SORT_NAME
+    END = S.SORT_END
+    DAYS = S.SORT_DAYS
+    STATUS = S.SORT_STATUS
+
+    def next(self) -> SortOrder:
+        members = list(SortOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+_STATUS_ORDER = list(Status)
+
+
+def sort_key(order: SortOrder) -> object:
+    def name(a: Assessment) -> str:
+        return normalise(a.pilot.name)
+
+    if order is SortOrder.ATTENTION:
+        return sort_key_attention
+    if order is SortOrder.NAME:
+        return name
+    if order is SortOrder.END:
+        return lambda a: (a.end or date.max, name(a))
+    if order is SortOrder.DAYS:
+        return lambda a: (a.days_left is None, a.days_left or 0, name(a))
+    return lambda a: (_STATUS_ORDER.index(a.status), name(a))
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Classes and statuses to show (empty: all), optionally only "niet bijgewerkt"."""
+
+    attentions: frozenset[Attention] = frozenset()
+    statuses: frozenset[Status] = frozenset()
+    stale_only: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.attentions or self.statuses or self.stale_only)
+
+    def accepts(self, a: Assessment) -> bool:
+        if self.attentions and a.attention not in self.attentions:
+            return False
+        if self.statuses and a.status not in self.statuses:
+            return False
+        return not (self.stale_only and not a.niet_bijgewerkt)
+
+    def describe(self) -> str:
+        parts = [a.value for a in Attention if a in self.attentions]
+        parts += [f"status {s.value}" for s in Status if s in self.statuses]
+        if self.stale_only:
+            parts.append(S.NIET_BIJGEWERKT)
+        return ", ".join(parts) if parts else S.FILTER_NONE
+
+
+# -- rows of the list -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    pilot_id: str
+    name: str
+    status: str
+    attention: Attention
+    stale: bool
+    end: str
+    days: str
+
+
+def end_label(period: Period, closed: bool = False) -> str:
+    if period.end is None:
+        if period.open_end:
+            return S.END_OPEN
+        return S.END_CLOSED if closed else S.END_UNKNOWN
+    label = format_interval(period.end)
+    if period.no_later_than:
+        return S.END_NO_LATER_THAN.format(end=label)
+    return label
+
+
+def days_label(days: int | None) -> str:
+    return "" if days is None else S.DAYS.format(n=days)
+
+
+def make_row(a: Assessment) -> Row:
+    return Row(
+        pilot_id=a.pilot.id,
+        name=one_line(a.pilot.name),
+        status=a.status.value,
+        attention=a.attention,
+        stale=a.niet_bijgewerkt,
+        end=end_label(a.period, a.status in CLOSED_STATUSES),
+        days=days_label(a.days_left),
+    )
+
+
+def select(
+    assessments: Iterable[Assessment],
+    search_texts: dict[str, str],
+    words: Sequence[str],
+    flt: Filter,
+    order: SortOrder,
+) -> list[Assessment]:
+    shown = [
+        a
+        for a in assessments
+        if flt.accepts(a) and (not words or matches(search_texts.get(a.pilot.id, ""), words))
+    ]
+    shown.sort(key=sort_key(order))  # type: ignore[arg-type]
+    return shown
+
+
+# -- detail -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One pilot in full, as text ready to show."""
+
+    pilot_id: str
+    name: str
+    former_names: str
+    attention: Attention
+    stale: bool
+    status: str
+    days_left: str
+    achtergrond: str
+    doel: str
+    stand: str
+    stand_date: str  # "per 1 december 2021", or the "none" line
+    stand_found: bool
+    zaken: str
+    looptijd_label: str
+    looptijd: str
+    looptijd_reading: str
+    footnotes: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def make_detail(a: Assessment, peildatum: date) -> Detail:
+    pilot = a.pilot
+    entry = pilot.entry_at(peildatum)
+    if entry is not None:
+        stand = clean(entry.stand_van_zaken)
+        stand_date = S.STAND_AT.format(date=format_date(entry.peildatum))
+        if entry.unchanged:
+            stand_date += S.STAND_UNCHANGED
+        zaken = S.STAND_ZAKEN.format(n=entry.zaken) if entry.zaken is not None else ""
+    else:
+        stand = ""
+        stand_date = S.STAND_NONE.format(date=format_date(peildatum))
+        zaken = ""
+    period = a.period
+    if not pilot.looptijd.strip():
+        reading = ""
+    elif period.ok:
+        reading = S.LOOPTIJD_READ.format(reading=one_line(period.describe()))
+    else:
+        reading = S.LOOPTIJD_UNREADABLE.format(error=one_line(period.error or ""))
+    fields = (
+        (S.FIELD_ID, one_line(pilot.id)),
+        (S.FIELD_PROGRAMMA, one_line(pilot.programma) or S.NONE),
+        (S.FIELD_GEMEENTE, one_line(pilot.gemeente) or S.NONE),
+        (S.FIELD_RECHTSGEBIED, one_line(pilot.rechtsgebied) or S.NONE),
+        (S.FIELD_PARTNERS, ", ".join(one_line(p) for p in pilot.partners) or S.NONE),
+        (S.FIELD_HISTORY, S.HISTORY_COUNT.format(n=len(pilot.history))),
+    )
+    former = ", ".join(one_line(n) for n in pilot.former_names)
+    return Detail(
+        pilot_id=pilot.id,
+        name=one_line(pilot.name),
+        former_names=S.FORMER_NAMES.format(names=former) if former else "",
+        attention=a.attention,
+        stale=a.niet_bijgewerkt,
+        status=a.status.value,
+        days_left=S.DAYS_LEFT.format(n=a.days_left) if a.days_left is not None else "",
+        achtergrond=clean(pilot.achtergrond),
+        doel=clean(pilot.doel),
+        stand=stand,
+        stand_date=stand_date,
+        stand_found=entry is not None,
+        zaken=zaken,
+        looptijd_label=one_line(pilot.looptijd_label) or "Looptijd",
+        looptijd=clean(pilot.looptijd).strip() or S.LOOPTIJD_EMPTY,
+        looptijd_reading=reading,
+        footnotes=tuple(clean(f.text) for f in pilot.footnotes),
+        fields=fields,
+    )

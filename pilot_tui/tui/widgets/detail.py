@@ -1,0 +1,155 @@
+"""The detail pane: one pilot in full, rendered as text (never as markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from pilot_tui.model import blocks
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.view import Detail, match_spans
+from pilot_tui.tui.widgets.pilot_list import attention_style
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows a :class:`~pilot_tui.tui.view.Detail`; scrolls with the usual keys."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail--title",
+        "detail--heading",
+        "detail--dim",
+        "detail--match",
+        "detail--warning",
+    }
+
+    DEFAULT_CSS = """
+    DetailPane > .detail--title { text-style: bold; color: $text; }
+    DetailPane > .detail--heading { text-style: bold; color: $accent; }
+    DetailPane > .detail--dim { color: $text-muted; }
+    DetailPane > .detail--match { text-style: bold underline; color: $text-warning; }
+    DetailPane > .detail--warning { text-style: bold; color: $text-warning; }
+    """
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.detail: Detail | None = None
+        self.words: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(S.NO_SELECTION), id="detail-body")
+
+    def on_mount(self) -> None:
+        self._refresh_body()
+
+    def on_theme_changed(self) -> None:  # pragma: no cover - cosmetic
+        self._refresh_body()
+
+    def show(self, detail: Detail | None, words: Sequence[str] = ()) -> None:
+        same_pilot = (
+            detail is not None
+            and self.detail is not None
+            and detail.pilot_id == self.detail.pilot_id
+        )
+        self.detail = detail
+        self.words = tuple(words)
+        self._refresh_body()
+        if not same_pilot:
+            self.scroll_home(animate=False, immediate=True)
+
+    @property
+    def text(self) -> Text:
+        return self.render_detail()
+
+    def _refresh_body(self) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#detail-body", Static).update(self.render_detail())
+
+    # -- building the text ---------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"detail--{name}")
+
+    def _marked(self, text: str, style: Style | None = None) -> Text:
+        t = Text(text, style=style or "")
+        if self.words:
+            match = self._style("match")
+            for start, end in match_spans(text, self.words):
+                t.stylize(match, start, end)
+        return t
+
+    def _long(self, out: Text, text: str) -> None:
+        items = blocks(text)
+        if not items:
+            out.append(S.NONE + "\n", self._style("dim"))
+            return
+        for block in items:
+            if block.kind == "li":
+                out.append("  • ")
+            out.append_text(self._marked(block.text))
+            out.append("\n")
+
+    def _heading(self, out: Text, title: str, extra: str = "") -> None:
+        out.append("\n")
+        out.append(title, self._style("heading"))
+        if extra:
+            out.append("  ")
+            out.append(extra, self._style("dim"))
+        out.append("\n")
+
+    def render_detail(self) -> Text:
+        d = self.detail
+        if d is None:
+            return Text(S.NO_SELECTION, style=self._style("dim"))
+        out = Text(end="")
+        out.append_text(self._marked(d.name, self._style("title")))
+        out.append("\n")
+        if d.former_names:
+            out.append_text(self._marked(d.former_names, self._style("dim")))
+            out.append("\n")
+        out.append(f"{d.attention.symbol} {d.attention.value}", attention_style(d.attention))
+        out.append(f" · {d.status}")
+        if d.days_left:
+            out.append(f" · {d.days_left}")
+        if d.stale:
+            out.append(" · ")
+            out.append(S.NIET_BIJGEWERKT_FLAG, self._style("warning"))
+        out.append("\n")
+
+        self._heading(out, S.SECTION_ACHTERGROND)
+        self._long(out, d.achtergrond)
+        self._heading(out, S.SECTION_DOEL)
+        self._long(out, d.doel)
+        self._heading(out, S.SECTION_STAND, d.stand_date if d.stand_found else "")
+        if d.stand_found:
+            self._long(out, d.stand)
+            if d.zaken:
+                out.append(d.zaken + "\n")
+        else:
+            out.append(d.stand_date + "\n", self._style("dim"))
+        self._heading(out, d.looptijd_label)
+        out.append_text(self._marked(d.looptijd))
+        out.append("\n")
+        if d.looptijd_reading:
+            out.append(d.looptijd_reading + "\n", self._style("dim"))
+        if d.footnotes:
+            self._heading(out, S.SECTION_FOOTNOTES)
+            for n, note in enumerate(d.footnotes, start=1):
+                out.append(f"{n}. ", self._style("dim"))
+                out.append_text(self._marked(note))
+                out.append("\n")
+        self._heading(out, S.SECTION_DETAILS)
+        label_width = max(len(label) for label, _ in d.fields) + 2
+        for label, value in d.fields:
+            out.append(label.ljust(label_width), self._style("dim"))
+            out.append_text(self._marked(value))
+            out.append("\n")
+        out.rstrip()
+        return out

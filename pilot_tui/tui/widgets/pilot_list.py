@@ -1,0 +1,265 @@
+"""The pilot list: a line-API widget, so drawing costs depend on the visible rows only.
+
+It shows plain :class:`~pilot_tui.tui.view.Row` data handed to it by the app, keeps a
+cursor, and posts :class:`PilotList.Highlighted` when the cursor lands on another pilot.
+It never touches the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pilot_tui.attention import Attention
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.view import Row, match_spans
+
+ATTENTION_WIDTH = 2 + max(len(a.value) for a in Attention)
+STATUS_WIDTH = 2 + max(len(s) for s in ("gepland", "lopend", "afgerond", "stopgezet"))
+DAYS_WIDTH = 5
+END_MAX = 20
+NAME_MIN = 16
+GAP = 1
+
+
+@lru_cache(maxsize=32)
+def attention_style(attention: Attention) -> Style:
+    return Style(color=Color.parse(attention.colour).rich_color, bold=True)
+
+
+def _cell(text: str, width: int, *, right: bool = False) -> Text:
+    t = Text(text, no_wrap=True, overflow="ellipsis", end="")
+    t.truncate(width, overflow="ellipsis", pad=True)
+    if right and cell_len(text) < width:
+        t = Text(" " * (width - cell_len(text)) + text, no_wrap=True, end="")
+    return t
+
+
+class PilotList(ScrollView, can_focus=True):
+    """Rows of pilots with a sticky header line and a cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", S.KEY_UP, show=False),
+        Binding("down,j", "cursor_down", S.KEY_DOWN, show=False),
+        Binding("pageup", "page_up", S.KEY_PAGE_UP, show=False),
+        Binding("pagedown", "page_down", S.KEY_PAGE_DOWN, show=False),
+        Binding("home", "first", S.KEY_FIRST, show=False),
+        Binding("end", "last", S.KEY_LAST, show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "pilot-list--header",
+        "pilot-list--cursor",
+        "pilot-list--match",
+        "pilot-list--dim",
+    }
+
+    DEFAULT_CSS = """
+    PilotList {
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    PilotList > .pilot-list--header { text-style: bold; color: $text-muted; }
+    PilotList > .pilot-list--cursor { background: $surface-lighten-1; }
+    PilotList:focus > .pilot-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    PilotList > .pilot-list--match { text-style: bold underline; color: $text-warning; }
+    PilotList > .pilot-list--dim { color: $text-muted; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+
+    class Highlighted(Message):
+        """The cursor is on another pilot (None: the list is empty)."""
+
+        def __init__(self, pilot_list: PilotList, pilot_id: str | None) -> None:
+            super().__init__()
+            self.pilot_list = pilot_list
+            self.pilot_id = pilot_id
+
+        @property
+        def control(self) -> PilotList:
+            return self.pilot_list
+
+    class Selected(Message):
+        """A pilot was chosen (enter or a double click)."""
+
+        def __init__(self, pilot_list: PilotList, pilot_id: str) -> None:
+            super().__init__()
+            self.pilot_list = pilot_list
+            self.pilot_id = pilot_id
+
+        @property
+        def control(self) -> PilotList:
+            return self.pilot_list
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.rows: tuple[Row, ...] = ()
+        self.words: tuple[str, ...] = ()
+        self.empty_text = S.NO_PILOTS
+        self._highlighted: str | None = None
+
+    # -- data --------------------------------------------------------------------------
+    def set_rows(
+        self, rows: Sequence[Row], words: Sequence[str] = (), keep: str | None = None
+    ) -> None:
+        """Show ``rows``; keep the cursor on pilot ``keep`` when it is still there."""
+        self.rows = tuple(rows)
+        self.words = tuple(words)
+        index = 0
+        wanted = keep if keep is not None else self._highlighted
+        if wanted is not None:
+            for i, row in enumerate(self.rows):
+                if row.pilot_id == wanted:
+                    index = i
+                    break
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self.set_reactive(PilotList.cursor, min(index, max(0, len(self.rows) - 1)))
+        self._scroll_to_cursor()
+        self.refresh()
+        self._post_highlight()
+
+    @property
+    def highlighted(self) -> str | None:
+        if not self.rows:
+            return None
+        return self.rows[self.cursor].pilot_id
+
+    # -- cursor ------------------------------------------------------------------------
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self._post_highlight()
+
+    def _post_highlight(self) -> None:
+        current = self.highlighted
+        if current != self._highlighted:
+            self._highlighted = current
+            self.post_message(self.Highlighted(self, current))
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        page = self._page
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + page:
+            self.scroll_to(y=self.cursor - page + 1, animate=False, immediate=True)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self._scroll_to_cursor()
+
+    async def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        index = round(self.scroll_y) + offset.y - 1
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.post_message(self.Selected(self, self.rows[index].pilot_id))
+
+    # -- drawing -----------------------------------------------------------------------
+    def _columns(self, width: int) -> tuple[int, int, int, int]:
+        """Widths of name, status (0: hidden), end, days for a given width."""
+        end = min(END_MAX, max([cell_len(S.COL_END), *(cell_len(r.end) for r in self.rows)]))
+        fixed = ATTENTION_WIDTH + end + DAYS_WIDTH + 3 * GAP
+        status = STATUS_WIDTH if width - fixed - STATUS_WIDTH - GAP >= 30 else 0
+        name = width - fixed - (status + GAP if status else 0)
+        return max(NAME_MIN, name), status, end, DAYS_WIDTH
+
+    def _line(self, cells: list[Text], width: int) -> Text:
+        line = Text(no_wrap=True, end="")
+        for i, cell in enumerate(cells):
+            if i:
+                line.append(" " * GAP)
+            line.append_text(cell)
+        line.truncate(width, pad=True)
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        name_w, status_w, end_w, days_w = self._columns(width)
+        if y == 0:
+            cells = [_cell(S.COL_ATTENTION, ATTENTION_WIDTH), _cell(S.COL_NAME, name_w)]
+            if status_w:
+                cells.append(_cell(S.COL_STATUS, status_w))
+            cells += [_cell(S.COL_END, end_w), _cell(S.COL_DAYS, days_w, right=True)]
+            line = self._line(cells, width)
+            line.stylize(self.get_component_rich_style("pilot-list--header"))
+            return self._strip(line, base, width)
+        index = round(self.scroll_y) + y - 1
+        if index >= len(self.rows):
+            if index == 0:
+                line = Text(self.empty_text, no_wrap=True, end="")
+                line.stylize(self.get_component_rich_style("pilot-list--dim"))
+                return self._strip(line, base, width)
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        attention = Text(f"{row.attention.symbol} {row.attention.value}", end="")
+        attention.stylize(attention_style(row.attention))
+        name = _cell(row.name, name_w)
+        if self.words:
+            match_style = self.get_component_rich_style("pilot-list--match")
+            for start, end in match_spans(row.name, self.words):
+                name.stylize(match_style, start, end)
+        attention.truncate(ATTENTION_WIDTH, pad=True)
+        cells = [attention, name]
+        if status_w:
+            cells.append(_cell(row.status, status_w))
+        cells += [_cell(row.end, end_w), _cell(row.days, days_w, right=True)]
+        line = self._line(cells, width)
+        if index == self.cursor:
+            line.stylize_before(self.get_component_rich_style("pilot-list--cursor"))
+        return self._strip(line, base, width)
+
+    def _strip(self, line: Text, base: Style, width: int) -> Strip:
+        line.stylize_before(base)
+        segments = list(line.render(self.app.console))
+        return Strip(segments, line.cell_len).crop_extend(0, width, base)
+
+    def visible_text(self) -> list[str]:
+        """The visible lines as plain text (for tests and screen readers)."""
+        height = self.scrollable_content_region.height
+        return [self.render_line(y).text.rstrip() for y in range(height)]
