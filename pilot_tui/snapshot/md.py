@@ -1,0 +1,173 @@
+"""Snapshot -> CommonMark.
+
+Text from the register is escaped so that it can never become markup: every character
+CommonMark gives a meaning inline is backslash-escaped, and so is anything at the start
+of a line that would open a block (heading, list, quote, code, thematic break). Our own
+markup is headings, emphasis, lists, ``<sup>`` for footnote references and, in the
+changes, ``~~deleted~~`` / ``**inserted**``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pilot_tui.snapshot.model import (
+    Changes,
+    DiffOp,
+    Para,
+    Snapshot,
+    SnapshotPilot,
+    Summary,
+)
+
+# Inline punctuation with a meaning somewhere in CommonMark (or GFM: ~ and |).
+_INLINE_RE = re.compile(r"([\\`*_\[\]<>&~|!#])")
+# Line starts that open a block: "-", "+", "=", ">", "#" and "1." / "1)".
+_BLOCK_START_RE = re.compile(r"^([-+=>#]|\d{1,9}(?=[.)]))")
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def esc(text: str, start: bool = True) -> str:
+    """Plain text as CommonMark inline content that renders as exactly that text.
+
+    Whitespace runs (newlines included) become one space. With ``start`` the text is
+    taken to begin a line, so a block opener at its start is escaped as well.
+    """
+    text = _INLINE_RE.sub(r"\\\1", _SPACE_RE.sub(" ", text))
+    m = _BLOCK_START_RE.match(text.lstrip()) if start else None
+    if m:
+        text = text.lstrip()
+        if m.group(1)[0].isdigit():
+            # "2021. Tekst" would start an ordered list: escape the dot or bracket
+            end = m.end()
+            text = text[:end] + "\\" + text[end:]
+        else:
+            text = "\\" + text
+    return text
+
+
+def _runs(para: Para) -> str:
+    out: list[str] = []
+    for run in para.runs:
+        if run.note is not None:
+            out.append(f"<sup>{run.note}</sup>")
+        elif run.italic:
+            out.append(f"*{esc(run.text.strip())}*")
+        else:
+            out.append(esc(run.text, start=not out))
+    return "".join(out).strip()
+
+
+def _paras(paras: tuple[Para, ...], out: list[str]) -> None:
+    prev = ""
+    for para in paras:
+        line = _runs(para)
+        if para.kind == "li":
+            out.append(f"- {line}")
+        else:
+            if prev == "li":
+                out.append("")
+            out.append(line)
+            out.append("")
+        prev = para.kind
+    if prev == "li":
+        out.append("")
+
+
+def _summary(summary: Summary, out: list[str]) -> None:
+    out += [f"## {esc(summary.title)}", "", esc(summary.intro), ""]
+    out += ["| Klasse | Aantal |", "| --- | ---: |"]
+    for c in summary.counts:
+        out.append(f"| {esc(c.label)} | {c.count} |")
+    out += [f"| niet bijgewerkt | {summary.niet_bijgewerkt} |", ""]
+    for lst in summary.lists:
+        out += [f"### {esc(lst.title)}", ""]
+        if not lst.items:
+            out += [esc(summary.empty_text), ""]
+            continue
+        for item in lst.items:
+            out.append(f"- **{esc(item.name)}** – {esc(item.detail)}")
+        out.append("")
+
+
+def _diff_line(ops: tuple[DiffOp, ...]) -> str:
+    parts: list[str] = []
+    for op in ops:
+        text = op.text
+        if op.op == "equal":
+            parts.append(esc(text, start=not parts))
+            continue
+        lead = " " if text[:1].isspace() else ""
+        trail = " " if text[-1:].isspace() else ""
+        inner = esc(text.strip(), start=False)
+        if not inner:
+            parts.append(lead or trail)
+            continue
+        mark = "~~" if op.op == "delete" else "**"
+        if parts and parts[-1].endswith("~~") and op.op == "insert" and not lead:
+            lead = " "  # "~~oud~~ **nieuw**"
+        parts.append(f"{lead}{mark}{inner}{mark}{trail}")
+    line = "".join(parts)
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def _changes(changes: Changes, out: list[str]) -> None:
+    out += [f"## {esc(changes.title)}", ""]
+    empty = esc(changes.empty_text)
+
+    out += ["### Nieuwe pilots", ""]
+    out += [f"- {esc(r.name)}" for r in changes.new] or [empty]
+    out += ["", "### Afgesloten pilots", ""]
+    out += [f"- {esc(c.pilot.name)} ({esc(c.text)})" for c in changes.closed] or [empty]
+    out += ["", "### Statuswijzigingen", ""]
+    out += [f"- {esc(c.pilot.name)}: {esc(c.text)}" for c in changes.status] or [empty]
+    out += ["", "### Gewijzigde looptijd", ""]
+    for lc in changes.looptijd:
+        shift = f" – einde {esc(lc.shift_text)}" if lc.shift_text else ""
+        out.append(f"- {esc(lc.pilot.name)}: ~~{esc(lc.old)}~~ → **{esc(lc.new)}**{shift}")
+    if not changes.looptijd:
+        out.append(empty)
+    out += ["", "### Bijgewerkte stand van zaken", ""]
+    if not changes.texts:
+        out += [empty, ""]
+    for tc in changes.texts:
+        out += [f"#### {esc(tc.pilot.name)}", ""]
+        for ops in tc.lines:
+            line = _diff_line(ops)
+            if line:
+                out += [line, ""]
+
+
+def _pilot(p: SnapshotPilot, level: str, out: list[str]) -> None:
+    refs = "".join(f"<sup>{n}</sup>" for n in p.name_notes)
+    out += [f"{level} {esc(p.display_name)}{refs}", ""]
+    for section in p.sections:
+        out += [f"**{esc(section.label)}**", ""]
+        _paras(section.paras, out)
+
+
+def render(snapshot: Snapshot) -> bytes:
+    out: list[str] = [f"# {esc(snapshot.title)}", ""]
+    _paras(snapshot.intro_paras, out)
+    if snapshot.summary is not None:
+        _summary(snapshot.summary, out)
+    if snapshot.changes is not None:
+        _changes(snapshot.changes, out)
+    out += [f"## {esc(snapshot.pilots_title)}", ""]
+    for group in snapshot.groups:
+        level = "###"
+        if group.title:
+            out += [f"### {esc(group.title)}", ""]
+            level = "####"
+        for p in group.pilots:
+            _pilot(p, level, out)
+    if snapshot.notes:
+        out += [f"## {esc(snapshot.notes_title)}", ""]
+        for note in snapshot.notes:
+            out.append(f"{note.number}. {esc(note.text)}")
+        out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return ("\n".join(out) + "\n").encode("utf-8")

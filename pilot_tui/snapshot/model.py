@@ -1,0 +1,736 @@
+"""The snapshot model: the register as of one peildatum, ready to be rendered.
+
+Everything a renderer shows is decided here, once: which entry is valid at the peildatum,
+the attention class, the Dutch wording of dates and counts, where each footnote reference
+sits and what number it has, the "Aandachtspunten" and the changes since an earlier
+peildatum (with a word-by-word diff). The renderers (one module per format) only lay out
+this model; they share nothing else. Every text in the model has passed
+:func:`pilot_tui.model.strip_controls` and has ``\\n`` line ends.
+
+No I/O here, and no textual or rich.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from dateutil.relativedelta import relativedelta
+
+from pilot_tui.attention import Assessment, Attention, assess, read_period
+from pilot_tui.model import (
+    BULLET,
+    CLOSED_STATUSES,
+    Footnote,
+    Pilot,
+    Register,
+    Status,
+    strip_controls,
+)
+from pilot_tui.periods import Interval, Window, format_date, format_interval
+
+GROUP_BY = ("programma", "status")
+
+NO_ENTRY = "(nog geen stand van zaken)"
+SECTION_LABELS = {
+    "achtergrond": "Achtergrond",
+    "doel": "Doel",
+    "stand_van_zaken": "Stand van zaken",
+}
+# The order in which the sections of a pilot are shown (and footnotes numbered).
+SECTION_ORDER = ("achtergrond", "doel", "stand_van_zaken", "looptijd")
+
+
+# -- options ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SnapshotOptions:
+    peildatum: date
+    window: Window
+    since: date | None = None  # show "Wijzigingen sinds peildatum <since>"
+    summary: bool = True  # show "Aandachtspunten"
+    group_by: str | None = None  # None | "programma" | "status"
+
+
+# -- text with footnote references ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of a paragraph: text, or (when ``note`` is set) a footnote reference."""
+
+    text: str = ""
+    note: int | None = None  # the footnote number; ``text`` is then empty
+    italic: bool = False  # only for the placeholder NO_ENTRY
+
+
+@dataclass(frozen=True)
+class Para:
+    kind: str  # "p" for a paragraph, "li" for a bullet item
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int  # numbered through the document, from 1
+    text: str
+    section: str  # where the reference sits: "name", "achtergrond", ... (SECTIONS)
+    anchor: str  # the text the reference follows ("" or not found: end of the section)
+    anchored: bool  # True when the anchor was found and the reference follows it
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # "achtergrond" | "doel" | "stand_van_zaken" | "looptijd"
+    label: str  # "Achtergrond", "Doel", "Stand van zaken", "Looptijd" / "Doorlooptijd"
+    text: str  # the text as in the register
+    paras: tuple[Para, ...]  # the text split into paragraphs and bullets, with references
+    empty: bool = False  # no text; ``paras`` then holds the italic placeholder
+
+
+# -- pilots -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SnapshotPilot:
+    id: str
+    name: str
+    former_names: tuple[str, ...]
+    name_notes: tuple[int, ...]  # references right after the name
+    achtergrond: str
+    doel: str
+    stand_van_zaken: str  # the entry valid at the peildatum; "" when there is none
+    entry_peildatum: date | None  # the peildatum of that entry
+    entry_unchanged: bool  # that entry was carried forward unchanged
+    zaken: int | None  # cases handled, from that entry
+    looptijd: str
+    looptijd_label: str
+    status: Status  # at the peildatum
+    attention: Attention
+    niet_bijgewerkt: bool
+    start: date | None  # earliest possible start
+    end: date | None  # latest possible end
+    start_text: str  # Dutch: "oktober 2019"
+    end_text: str  # Dutch: "medio 2022"
+    days_left: int | None  # from the peildatum to ``end``
+    period_error: str | None  # what the looptijd parser could not read
+    programma: str
+    gemeente: str
+    rechtsgebied: str
+    partners: tuple[str, ...]
+    sections: tuple[Section, ...]  # in display order
+    notes: tuple[Note, ...]  # this pilot's footnotes, in number order
+
+    @property
+    def display_name(self) -> str:
+        """The name as shown: "Nieuw (voorheen: Oud)"."""
+        if self.former_names:
+            return f"{self.name} (voorheen: {', '.join(self.former_names)})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str  # "" when the snapshot is not grouped
+    pilots: tuple[SnapshotPilot, ...]
+
+
+# -- aandachtspunten --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttentionCount:
+    attention: Attention
+    count: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.attention.symbol} {self.attention.value}"
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    pilot_id: str
+    name: str
+    detail: str  # Dutch: "eindigt december 2021 (uiterlijk 31 december 2021, over 30 dagen)"
+
+
+@dataclass(frozen=True)
+class AttentionList:
+    key: str  # "eindigt_binnenkort" | "verlopen" | "niet_bijgewerkt" | "start_binnenkort"
+    title: str  # Dutch heading
+    items: tuple[AttentionItem, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str  # "Aandachtspunten"
+    intro: str  # "Peildatum …, venster … (tot en met …)."
+    counts: tuple[AttentionCount, ...]  # every class, in urgency order
+    niet_bijgewerkt: int
+    lists: tuple[AttentionList, ...]
+    empty_text: str = "Geen."
+
+
+# -- changes since an earlier peildatum -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PilotRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    pilot: PilotRef
+    old: Status
+    new: Status
+
+    @property
+    def text(self) -> str:
+        return f"{self.old.value} → {self.new.value}"
+
+
+@dataclass(frozen=True)
+class LooptijdChange:
+    pilot: PilotRef
+    old: str
+    new: str
+    old_end: date | None
+    new_end: date | None
+    shift_days: int | None  # new_end - old_end, in days
+    shift_text: str  # Dutch: "3 maanden later (92 dagen)"; "" when not computable
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    op: str  # "equal" | "delete" | "insert"
+    text: str  # never contains a newline
+
+
+@dataclass(frozen=True)
+class TextChange:
+    pilot: PilotRef
+    old_peildatum: date
+    new_peildatum: date
+    old: str
+    new: str
+    lines: tuple[tuple[DiffOp, ...], ...]  # the word diff, one tuple per line
+
+
+@dataclass(frozen=True)
+class Changes:
+    since: date
+    title: str  # "Wijzigingen sinds peildatum 1 juni 2021"
+    new: tuple[PilotRef, ...]  # no entry at or before ``since``
+    closed: tuple[StatusChange, ...]  # open at ``since``, closed at the peildatum
+    status: tuple[StatusChange, ...]  # other status changes
+    looptijd: tuple[LooptijdChange, ...]
+    texts: tuple[TextChange, ...]  # stand van zaken updated
+    empty_text: str = "Geen."
+
+    @property
+    def pilot_ids(self) -> set[str]:
+        """Every pilot named in the changes."""
+        refs: list[PilotRef] = list(self.new)
+        refs += [c.pilot for c in self.closed]
+        refs += [c.pilot for c in self.status]
+        refs += [c.pilot for c in self.looptijd]
+        refs += [c.pilot for c in self.texts]
+        return {r.id for r in refs}
+
+
+# -- the snapshot -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    title: str  # "Stand van zaken pilots – peildatum 1 december 2021"
+    register_title: str
+    intro: str
+    intro_paras: tuple[Para, ...]
+    peildatum: date
+    peildatum_text: str  # "1 december 2021"
+    window_label: str  # "3 maanden"
+    window_end: date
+    latest_peildatum: date | None  # the register's latest peildatum on or before this one
+    group_by: str | None
+    groups: tuple[Group, ...]
+    summary: Summary | None
+    changes: Changes | None
+    notes: tuple[Note, ...]  # every footnote, in number order
+
+    @property
+    def pilots(self) -> list[SnapshotPilot]:
+        return [p for g in self.groups for p in g.pilots]
+
+    @property
+    def notes_title(self) -> str:
+        return "Noten"
+
+    @property
+    def pilots_title(self) -> str:
+        return "Pilots"
+
+
+# -- building ---------------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """Control characters out, line ends normalised to ``\\n``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(text)
+
+
+def paras_of(text: str, marks: Iterable[tuple[int, int]] = ()) -> tuple[Para, ...]:
+    """Split ``text`` like :func:`pilot_tui.model.blocks`, with footnote references.
+
+    ``marks`` holds (offset in ``text``, note number); a reference sits right after the
+    character before that offset. References past the last paragraph go to its end.
+    """
+    pending = sorted(marks)
+    out: list[Para] = []
+    bullet = BULLET.strip()
+    offset = 0
+    mi = 0
+    for line in text.split("\n"):
+        line_end = offset + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = offset + (len(line) - len(line.lstrip()))
+            kind = "p"
+            content = stripped
+            content_start = lead
+            if stripped.startswith(bullet):
+                kind = "li"
+                rest = stripped[len(bullet) :]
+                content = rest.strip()
+                content_start = lead + len(bullet) + (len(rest) - len(rest.lstrip()))
+            runs: list[Run] = []
+            pos = 0  # position in content
+            while mi < len(pending) and pending[mi][0] <= line_end:
+                at = min(max(pending[mi][0] - content_start, 0), len(content))
+                if at > pos:
+                    runs.append(Run(content[pos:at]))
+                    pos = at
+                runs.append(Run(note=pending[mi][1]))
+                mi += 1
+            if pos < len(content) or not runs:
+                runs.append(Run(content[pos:]))
+            out.append(Para(kind, tuple(runs)))
+        elif out and mi < len(pending) and pending[mi][0] <= line_end:
+            # a reference on an empty line belongs to the paragraph before it
+            extra = []
+            while mi < len(pending) and pending[mi][0] <= line_end:
+                extra.append(Run(note=pending[mi][1]))
+                mi += 1
+            out[-1] = Para(out[-1].kind, out[-1].runs + tuple(extra))
+        offset = line_end + 1
+    if mi < len(pending):
+        extra = [Run(note=n) for _, n in pending[mi:]]
+        if out:
+            out[-1] = Para(out[-1].kind, out[-1].runs + tuple(extra))
+        else:
+            out.append(Para("p", tuple(extra)))
+    return tuple(out)
+
+
+class _Numberer:
+    def __init__(self) -> None:
+        self.notes: list[Note] = []
+
+    def place(self, text: str, footnotes: list[Footnote]) -> list[tuple[int, int]]:
+        """Number ``footnotes`` (all of one section) in text order; return their marks."""
+        found: list[tuple[int, int, Footnote, bool]] = []
+        for i, fn in enumerate(footnotes):
+            anchor = fn.anchor.strip()
+            at = text.find(anchor) if anchor else -1
+            if at >= 0:
+                found.append((at + len(anchor), i, fn, True))
+            else:
+                found.append((len(text), i, fn, False))
+        found.sort(key=lambda t: (t[0], t[1]))
+        marks = []
+        for at, _i, fn, ok in found:
+            number = len(self.notes) + 1
+            self.notes.append(
+                Note(number, clean(fn.text).strip(), fn.section, clean(fn.anchor).strip(), ok)
+            )
+            marks.append((at, number))
+        return marks
+
+
+def _interval_text(interval: Interval | None) -> str:
+    return format_interval(interval) if interval is not None else ""
+
+
+def _days(n: int) -> str:
+    return f"{n} dag" if n == 1 else f"{n} dagen"
+
+
+def _months(n: int) -> str:
+    return f"{n} maand" if n == 1 else f"{n} maanden"
+
+
+def _is_month_end(d: date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def shift_text(old_end: date, new_end: date) -> str:
+    """How far an end moved, in Dutch: "3 maanden later (92 dagen)", "12 dagen eerder"."""
+    days = (new_end - old_end).days
+    if days == 0:
+        return "einde ongewijzigd"
+    direction = "later" if days > 0 else "eerder"
+    lo, hi = sorted((old_end, new_end))
+    rd = relativedelta(hi, lo)
+    months = rd.years * 12 + rd.months
+    whole = rd.days == 0 or (_is_month_end(lo) and _is_month_end(hi))
+    if _is_month_end(lo) and _is_month_end(hi):
+        # 30 april -> 31 juli is three whole months
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month
+    if months and whole:
+        return f"{_months(months)} {direction} ({_days(abs(days))})"
+    if months:
+        return f"ruim {_months(months)} {direction} ({_days(abs(days))})"
+    return f"{_days(abs(days))} {direction}"
+
+
+_TOKEN_RE = re.compile(r"\n|[^\S\n]+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[DiffOp, ...], ...]:
+    """Word-by-word changes from ``old`` to ``new`` (difflib), split into lines."""
+    a = _TOKEN_RE.findall(old)
+    b = _TOKEN_RE.findall(new)
+    ops: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                ops.append(("delete", "".join(a[i1:i2])))
+            if j2 > j1:
+                ops.append(("insert", "".join(b[j1:j2])))
+    lines: list[list[DiffOp]] = [[]]
+    for op, text in ops:
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append(DiffOp(op, part))
+    # merge neighbours with the same op (difflib may split them)
+    merged: list[tuple[DiffOp, ...]] = []
+    for line in lines:
+        out: list[DiffOp] = []
+        for key, same in groupby(line, key=lambda d: d.op):
+            out.append(DiffOp(key, "".join(d.text for d in same)))
+        merged.append(tuple(out))
+    while merged and not merged[-1]:
+        merged.pop()
+    return tuple(merged)
+
+
+def _ref(p: Pilot) -> PilotRef:
+    return PilotRef(p.id, clean(p.name))
+
+
+def _build_pilot(
+    pilot: Pilot, a: Assessment, peildatum: date, numberer: _Numberer
+) -> SnapshotPilot:
+    entry = pilot.entry_at(peildatum)
+    svz = clean(entry.stand_van_zaken).strip("\n") if entry is not None else ""
+    name = clean(pilot.name).strip()
+    texts = {
+        "achtergrond": clean(pilot.achtergrond).strip("\n"),
+        "doel": clean(pilot.doel).strip("\n"),
+        "stand_van_zaken": svz,
+        "looptijd": clean(pilot.looptijd).strip("\n"),
+    }
+    first_note = len(numberer.notes)
+    by_section: dict[str, list[Footnote]] = {}
+    for fn in pilot.footnotes:
+        key = fn.section if fn.section in texts or fn.section == "name" else "stand_van_zaken"
+        by_section.setdefault(key, []).append(fn)
+    name_notes: tuple[int, ...] = ()
+    if "name" in by_section:
+        name_notes = tuple(n for _, n in numberer.place(name, by_section["name"]))
+    label = clean(pilot.looptijd_label).strip() or "Looptijd"
+    sections: list[Section] = []
+    for key in SECTION_ORDER:
+        text = texts[key]
+        notes = by_section.get(key, [])
+        if not text and not notes and key != "stand_van_zaken":
+            continue
+        marks = numberer.place(text, notes) if notes else []
+        paras = paras_of(text, marks)
+        empty = not text.strip()
+        if empty and key == "stand_van_zaken":
+            placeholder = Para("p", (Run(NO_ENTRY, italic=True),))
+            refs = tuple(r for p in paras for r in p.runs if r.note is not None)
+            paras = (Para("p", placeholder.runs + refs),)
+        sections.append(Section(key, SECTION_LABELS.get(key, label), text, paras, empty=empty))
+    period = a.period
+    return SnapshotPilot(
+        id=pilot.id,
+        name=name,
+        former_names=tuple(clean(n).strip() for n in pilot.former_names),
+        name_notes=name_notes,
+        achtergrond=texts["achtergrond"],
+        doel=texts["doel"],
+        stand_van_zaken=svz,
+        entry_peildatum=entry.peildatum if entry is not None else None,
+        entry_unchanged=entry.unchanged if entry is not None else False,
+        zaken=entry.zaken if entry is not None else None,
+        looptijd=texts["looptijd"],
+        looptijd_label=label,
+        status=a.status,
+        attention=a.attention,
+        niet_bijgewerkt=a.niet_bijgewerkt,
+        start=a.start,
+        end=a.end,
+        start_text=clean(_interval_text(period.start)),
+        end_text=clean(_interval_text(period.end)),
+        days_left=a.days_left,
+        period_error=clean(period.error) if period.error else None,
+        programma=clean(pilot.programma).strip(),
+        gemeente=clean(pilot.gemeente).strip(),
+        rechtsgebied=clean(pilot.rechtsgebied).strip(),
+        partners=tuple(clean(p).strip() for p in pilot.partners),
+        sections=tuple(sections),
+        notes=tuple(numberer.notes[first_note:]),
+    )
+
+
+def _summary(
+    snap_pilots: list[SnapshotPilot], peildatum: date, window: Window, latest: date | None
+) -> Summary:
+    counter = dict.fromkeys(Attention, 0)
+    for sp in snap_pilots:
+        counter[sp.attention] += 1
+    window_end = window.end(peildatum)
+    ending: list[AttentionItem] = []
+    expired: list[AttentionItem] = []
+    stale: list[AttentionItem] = []
+    starting: list[AttentionItem] = []
+    for sp in sorted(snap_pilots, key=lambda s: (s.end or date.max, s.name.casefold())):
+        if sp.attention == Attention.EINDIGT_BINNENKORT and sp.end is not None:
+            days = sp.days_left or 0
+            when = "vandaag" if days == 0 else f"over {_days(days)}"
+            ending.append(
+                AttentionItem(
+                    sp.id,
+                    sp.name,
+                    f"eindigt {sp.end_text} (uiterlijk {format_date(sp.end)}, {when})",
+                )
+            )
+        elif sp.attention == Attention.VERLOPEN and sp.end is not None:
+            days = -(sp.days_left or 0)
+            ago = f"{_days(days)} geleden"
+            expired.append(
+                AttentionItem(
+                    sp.id,
+                    sp.name,
+                    f"einde {sp.end_text} ({format_date(sp.end)}, {ago}), status nog "
+                    f"{sp.status.value}",
+                )
+            )
+    for sp in sorted(snap_pilots, key=lambda s: (s.start or date.max, s.name.casefold())):
+        if sp.attention == Attention.START_BINNENKORT and sp.start is not None:
+            days = (sp.start - peildatum).days
+            starting.append(
+                AttentionItem(
+                    sp.id,
+                    sp.name,
+                    f"start {sp.start_text} (vanaf {format_date(sp.start)}, over {_days(days)})",
+                )
+            )
+    for sp in snap_pilots:
+        if sp.niet_bijgewerkt:
+            if sp.entry_peildatum is None:
+                detail = "nog geen stand van zaken"
+            else:
+                detail = f"laatste stand van zaken: peildatum {format_date(sp.entry_peildatum)}"
+            stale.append(AttentionItem(sp.id, sp.name, detail))
+    latest_text = (
+        f"niet bijgewerkt: geen stand van zaken voor peildatum {format_date(latest)}"
+        if latest is not None
+        else "niet bijgewerkt"
+    )
+    lists = (
+        AttentionList(
+            "eindigt_binnenkort",
+            f"Eindigen binnenkort (binnen {window.label}, tot en met {format_date(window_end)})",
+            tuple(ending),
+        ),
+        AttentionList("verlopen", "Verlopen (einde voorbij, niet afgesloten)", tuple(expired)),
+        AttentionList("niet_bijgewerkt", latest_text[:1].upper() + latest_text[1:], tuple(stale)),
+        AttentionList(
+            "start_binnenkort", f"Starten binnenkort (binnen {window.label})", tuple(starting)
+        ),
+    )
+    intro = (
+        f"Peildatum {format_date(peildatum)}; venster {window.label} "
+        f"(tot en met {format_date(window_end)}); {len(snap_pilots)} pilots."
+    )
+    return Summary(
+        title="Aandachtspunten",
+        intro=intro,
+        counts=tuple(AttentionCount(k, v) for k, v in counter.items()),
+        niet_bijgewerkt=len(stale),
+        lists=lists,
+    )
+
+
+def _changes(register: Register, peildatum: date, since: date) -> Changes:
+    new: list[PilotRef] = []
+    closed: list[StatusChange] = []
+    status: list[StatusChange] = []
+    looptijd: list[LooptijdChange] = []
+    texts: list[TextChange] = []
+    # the oldest recorded looptijd after ``since``, per pilot
+    old_looptijd: dict[str, str] = {}
+    for entry in sorted(register.audit, key=lambda e: e.when):
+        if entry.field != "looptijd" or entry.when.date() <= since:
+            continue
+        if entry.pilot_id not in old_looptijd:
+            old_looptijd[entry.pilot_id] = entry.old if isinstance(entry.old, str) else ""
+    for pilot in register.pilots:
+        ref = _ref(pilot)
+        then = pilot.entry_at(since)
+        now = pilot.entry_at(peildatum)
+        if then is None:
+            new.append(ref)
+        else:
+            s0 = pilot.status_at(since)
+            s1 = pilot.status_at(peildatum)
+            if s0 != s1:
+                if s0 not in CLOSED_STATUSES and s1 in CLOSED_STATUSES:
+                    closed.append(StatusChange(ref, s0, s1))
+                else:
+                    status.append(StatusChange(ref, s0, s1))
+            if now is not None and now is not then:
+                old_text = clean(then.stand_van_zaken).strip()
+                new_text = clean(now.stand_van_zaken).strip()
+                if old_text != new_text:
+                    texts.append(
+                        TextChange(
+                            ref,
+                            then.peildatum,
+                            now.peildatum,
+                            old_text,
+                            new_text,
+                            word_diff(old_text, new_text),
+                        )
+                    )
+        if pilot.id in old_looptijd:
+            old = clean(old_looptijd[pilot.id]).strip()
+            cur = clean(pilot.looptijd).strip()
+            if old != cur:
+                p0 = read_period(old)
+                p1 = read_period(cur)
+                e0 = p0.end.latest if p0.end else None
+                e1 = p1.end.latest if p1.end else None
+                days = (e1 - e0).days if e0 and e1 else None
+                text = shift_text(e0, e1) if e0 and e1 else ""
+                looptijd.append(LooptijdChange(ref, old, cur, e0, e1, days, text))
+    return Changes(
+        since=since,
+        title=f"Wijzigingen sinds peildatum {format_date(since)}",
+        new=tuple(new),
+        closed=tuple(closed),
+        status=tuple(status),
+        looptijd=tuple(looptijd),
+        texts=tuple(texts),
+    )
+
+
+def _group_titles(
+    items: list[tuple[Pilot, Assessment]], group_by: str | None
+) -> list[tuple[str, list[int]]]:
+    """Group titles with the indices of their pilots, in display order."""
+    if group_by is None:
+        return [("", list(range(len(items))))]
+    buckets: dict[str, list[int]] = {}
+    if group_by == "status":
+        for st in Status:
+            buckets[f"Status: {st.value}"] = []
+        for i, (_, a) in enumerate(items):
+            buckets[f"Status: {a.status.value}"].append(i)
+    else:
+        for i, (p, _) in enumerate(items):
+            programma = clean(p.programma).strip()
+            buckets.setdefault(f"Programma: {programma}" if programma else "", []).append(i)
+        if "" in buckets:
+            buckets["Zonder programma"] = buckets.pop("")
+    return [(k, v) for k, v in buckets.items() if v]
+
+
+def build_snapshot(
+    register: Register,
+    options: SnapshotOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> Snapshot:
+    """The register as of ``options.peildatum``, with summary and changes as asked."""
+    if options.group_by is not None and options.group_by not in GROUP_BY:
+        raise ValueError(f"onbekende groepering {options.group_by!r} (kies programma of status)")
+    peildatum = options.peildatum
+    window_end = options.window.end(peildatum)
+    latest = register.latest_peildatum(peildatum)
+    total = len(register.pilots)
+    if progress is not None:
+        progress(0, total)
+    assessed: list[tuple[Pilot, Assessment]] = []
+    for i, pilot in enumerate(register.pilots):
+        assessed.append((pilot, assess(pilot, peildatum, window_end, latest)))
+        if progress is not None and (i + 1) % 100 == 0 and i + 1 < total:
+            progress(i + 1, total)
+    # group first, so that footnotes are numbered in the order they are shown
+    numberer = _Numberer()
+    built: list[SnapshotPilot | None] = [None] * total
+    groups: list[Group] = []
+    for title, indices in _group_titles(assessed, options.group_by):
+        members = []
+        for i in indices:
+            pilot, a = assessed[i]
+            sp = _build_pilot(pilot, a, peildatum, numberer)
+            built[i] = sp
+            members.append(sp)
+        groups.append(Group(title, tuple(members)))
+    snap_pilots = [sp for sp in built if sp is not None]
+    if progress is not None:
+        progress(total, total)
+    intro = clean(register.intro).strip("\n")
+    return Snapshot(
+        title=f"{clean(register.title).strip() or 'Stand van zaken pilots'} – peildatum "
+        f"{format_date(peildatum)}",
+        register_title=clean(register.title).strip(),
+        intro=intro,
+        intro_paras=paras_of(intro),
+        peildatum=peildatum,
+        peildatum_text=format_date(peildatum),
+        window_label=clean(options.window.label),
+        window_end=window_end,
+        latest_peildatum=latest,
+        group_by=options.group_by,
+        groups=tuple(groups),
+        summary=_summary(snap_pilots, peildatum, options.window, latest)
+        if options.summary
+        else None,
+        changes=_changes(register, peildatum, options.since) if options.since else None,
+        notes=tuple(numberer.notes),
+    )
