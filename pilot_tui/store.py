@@ -1,29 +1,38 @@
-"""The register on disk: TinyDB behind a small store class.
+"""The register on disk: a TinyDB JSON document behind a small store class.
 
 File format: a TinyDB JSON document with the tables ``meta`` (one document: schema
 version, title, intro, peildata), ``pilots`` (one document per pilot) and ``audit``.
 It is written deterministically (sorted keys, indented, UTF-8 with non-ASCII kept) so
-that a register diffs well in git.
+that a register diffs well in git. :class:`AtomicJSONStorage` is a TinyDB storage, so
+the file can be opened with TinyDB too; the store itself changes the parsed document
+directly (by document id), which keeps every save idempotent and safe to retry.
 
 Safety (see DESIGN.md, "Data safety"):
 
 * every write goes to a temporary file beside the store, is flushed and fsynced, then
   replaces the store with ``os.replace`` (retried briefly where Windows holds the file);
+  temporary files left by a crash are ignored and removed on the next successful save;
+* a failed save raises :class:`StoreError`, leaves the file on disk as it was and keeps
+  the change in memory (``Store.dirty``), so that :meth:`Store.flush` can retry it;
 * one writer at a time: a lock file beside the register (filelock); a second opener gets
   :class:`StoreLocked`, or opens read-only when it asks for that;
 * a file that is not a readable register of a known schema version is refused with a
-  :class:`StoreError` and never written;
+  one-line :class:`StoreError` (naming the latest good backup) and never written;
 * before each save the file on disk is compared with what was read; a change made by
   someone else raises :class:`StoreConflict` instead of being overwritten;
-* a few rolling backups sit in a folder beside the store.
+* rolling backups sit in a folder beside the store (``<name>.backups``): one on the first
+  writable open of a day, and before risky operations; the newest ``backups_keep`` stay.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
+import hashlib
 import json
 import os
-import shutil
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -33,15 +42,18 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register
+from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register, Status
 
 META = "meta"
 PILOTS = "pilots"
 AUDIT = "audit"
 DEFAULT_BACKUPS = 10
+TMP_SUFFIX = ".tmp"
+STALE_TMP_AGE = 60.0  # seconds; older temp files of ours are leftovers of a crash
+BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
+MAX_MESSAGE = 240  # characters of file content quoted in a message
 
 
 class StoreError(Exception):
@@ -49,7 +61,7 @@ class StoreError(Exception):
 
 
 class StoreLocked(StoreError):
-    pass
+    """Another process has the register open for writing."""
 
 
 class StoreConflict(StoreError):
@@ -57,7 +69,7 @@ class StoreConflict(StoreError):
 
 
 class StoreReadOnly(StoreError):
-    pass
+    """A write was attempted on a register opened read-only."""
 
 
 def dumps(data: Any) -> str:
@@ -65,30 +77,58 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _now() -> datetime:
+    """The clock used for backup names (a function so that tests can move the day)."""
+    return datetime.now()
+
+
+# -- atomic writes ---------------------------------------------------------------------
+
+
 def atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> None:
-    """Write ``content`` to ``path`` so that a crash leaves the old or the new file."""
+    """Write ``content`` to ``path`` so that a crash leaves the old or the new file.
+
+    Raises OSError; the file at ``path`` is then unchanged and no temporary file is left.
+    """
+    _atomic_write(Path(path), content, replace_retries=replace_retries)
+
+
+def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> os.stat_result:
+    """:func:`atomic_write`, returning the stat of the written file (taken before the
+    rename, so that a change by someone else right after it cannot go unnoticed)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        try:
+            fh = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            raise
+        with fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        for attempt in range(replace_retries):
-            try:
-                os.replace(tmp, path)
-                break
-            except PermissionError:
-                # Windows: a virus scanner or sync tool may hold the file briefly.
-                if attempt == replace_retries - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-        _fsync_dir(path.parent)
+            stat = os.fstat(fh.fileno())
+        _replace(tmp, path, replace_retries)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    _fsync_dir(path.parent)
+    return stat
+
+
+def _replace(tmp: Path, path: Path, retries: int) -> None:
+    for attempt in range(max(1, retries)):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            # Windows: a virus scanner or sync tool may hold the file briefly.
+            if attempt >= retries - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -106,148 +146,322 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def temp_files(path: Path) -> list[Path]:
+    """Temporary files :func:`atomic_write` makes (or a crash leaves) for ``path``."""
+    pattern = glob.escape(f".{path.name}.") + "*" + glob.escape(TMP_SUFFIX)
+    return sorted(path.parent.glob(pattern))
+
+
+def remove_stale_temps(path: Path, *, older_than: float | None = STALE_TMP_AGE) -> int:
+    """Remove leftover temporary files of ``path``; return how many were removed.
+
+    With ``older_than=None`` all of them go: only safe while holding the register lock
+    (then nobody else is writing one).
+    """
+    removed = 0
+    limit = None if older_than is None else time.time() - older_than
+    for tmp in temp_files(path):
+        try:
+            if limit is not None and tmp.stat().st_mtime > limit:
+                continue
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EACCES: "geen toegang: geen schrijfrechten, of het bestand is in gebruik "
+    "door een ander programma",
+    errno.EPERM: "geen toegang: geen schrijfrechten, of het bestand is in gebruik "
+    "door een ander programma",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EIO: "schrijf- of leesfout van de schijf",
+    errno.ENOENT: "de map bestaat niet (meer)",
+    errno.ENAMETOOLONG: "het pad is te lang",
+    errno.EMFILE: "te veel open bestanden",
+    errno.ENFILE: "te veel open bestanden",
+}
+if hasattr(errno, "EDQUOT"):
+    _OS_REASONS[errno.EDQUOT] = "het schijfquotum is bereikt"
+
+
+def os_reason(exc: OSError) -> str:
+    """A short Dutch reason for an OSError."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    if isinstance(exc, PermissionError):
+        return _OS_REASONS[errno.EACCES]
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    return f"systeemfout: {_one_line(detail)}"
+
+
+def _save_failed(path: Path, exc: OSError) -> str:
+    return (
+        f"{path}: opslaan mislukt ({os_reason(exc)}); het register op schijf is "
+        "ongewijzigd en de wijziging is nog niet bewaard — los het op en sla opnieuw op"
+    )
+
+
+# -- reading and checking ----------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class FileStamp:
+    """What identifies a version of the file cheaply: inode, modification time, size."""
+
     mtime_ns: int
     size: int
+    ino: int = 0
+
+    @classmethod
+    def from_stat(cls, st: os.stat_result) -> FileStamp:
+        return cls(st.st_mtime_ns, st.st_size, st.st_ino)
 
     @classmethod
     def of(cls, path: Path) -> FileStamp | None:
         try:
-            st = path.stat()
+            return cls.from_stat(path.stat())
         except OSError:
             return None
-        return cls(st.st_mtime_ns, st.st_size)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: reads the file once, writes it atomically and deterministically.
-
-    The parsed data is kept in memory, so TinyDB operations do not re-read the file.
-    Inside :meth:`batch` writes are collected and the file is written once at the end.
-    """
-
-    def __init__(self, path: Path, *, readonly: bool = False, initial: Any = None) -> None:
-        self.path = path
-        self.readonly = readonly
-        self._data: Any = initial
-        self._batch_depth = 0
-        self._dirty = False
-        self.stamp: FileStamp | None = None
-        self.before_write: Callable[[], None] | None = None
-
-    def load(self) -> Any:
-        self._data = read_register_file(self.path)
-        self.stamp = FileStamp.of(self.path)
-        return self._data
-
-    def read(self) -> Any:
-        return self._data
-
-    def write(self, data: Any) -> None:
-        self._data = data
-        if self._batch_depth:
-            self._dirty = True
-            return
-        self.flush()
-
-    def flush(self) -> None:
-        if self.readonly:
-            raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
-        if self.before_write is not None:
-            self.before_write()
-        atomic_write(self.path, dumps(self._data))
-        self.stamp = FileStamp.of(self.path)
-        self._dirty = False
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        self._batch_depth += 1
-        try:
-            yield
-        finally:
-            self._batch_depth -= 1
-        if self._batch_depth == 0 and self._dirty:
-            self.flush()
-
-    def close(self) -> None:
-        pass
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def read_register_file(path: Path) -> dict[str, Any]:
-    """Read and check the raw register file. Raises StoreError with one Dutch line."""
+def _one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _short(value: Any) -> str:
+    return _one_line(repr(value), 60)
+
+
+_MAGIC = (
+    (b"PK\x03\x04", "een zip-bestand (bijvoorbeeld Word of Excel)"),
+    (b"%PDF", "een PDF-bestand"),
+    (b"\x89PNG", "een afbeelding (PNG)"),
+    (b"\xff\xd8\xff", "een afbeelding (JPEG)"),
+    (b"GIF8", "een afbeelding (GIF)"),
+    (b"\xd0\xcf\x11\xe0", "een Office-bestand (oud formaat)"),
+    (b"SQLite format 3", "een SQLite-database"),
+)
+
+_JSON_MESSAGES = {
+    "Expecting value": "waarde verwacht",
+    "Extra data": "extra tekst na het einde",
+    "Expecting ',' delimiter": "komma verwacht",
+    "Expecting ':' delimiter": "dubbele punt verwacht",
+    "Expecting property name enclosed in double quotes": "veldnaam tussen dubbele "
+    "aanhalingstekens verwacht",
+    "Unterminated string starting at": "tekst zonder afsluitend aanhalingsteken",
+    "Invalid control character at": "ongeldig stuurteken in tekst",
+    "Invalid \\escape": "ongeldige escape (\\) in tekst",
+    "Invalid \\uXXXX escape": "ongeldige \\u-escape in tekst",
+    "Illegal trailing comma before end of object": "komma voor het einde van een object",
+    "Illegal trailing comma before end of array": "komma voor het einde van een lijst",
+}
+
+
+def _read_bytes(path: Path) -> tuple[bytes, FileStamp]:
+    """The raw file and its stamp (from the same open file, so they belong together)."""
     if path.is_dir():
-        raise StoreError(f"{path}: is een map, geen register")
+        raise StoreError(f"{path}: is een map, geen registerbestand")
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            stamp = FileStamp.from_stat(os.fstat(fh.fileno()))
+            raw = fh.read()
     except FileNotFoundError:
         raise StoreError(f"{path}: bestand bestaat niet") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is een map, geen registerbestand") from None
     except OSError as exc:
-        raise StoreError(f"{path}: kan niet gelezen worden ({exc.strerror})") from None
-    if not raw.strip():
-        raise StoreError(f"{path}: bestand is leeg, geen register")
+        raise StoreError(f"{path}: kan niet gelezen worden ({os_reason(exc)})") from None
+    return raw, stamp
+
+
+def parse_register_bytes(path: Path, raw: bytes) -> dict[str, Any]:
+    """Check and parse the raw bytes of a register file; ``path`` is for messages."""
+    if not raw:
+        raise StoreError(f"{path}: bestand is leeg (0 bytes), geen register")
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            raise StoreError(f"{path}: is {kind}, geen register (JSON verwacht)")
+    if b"\x00" in raw:
+        raise StoreError(f"{path}: binair bestand (bevat nul-bytes), geen register")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise StoreError(f"{path}: geen geldige UTF-8-tekst (geen register)") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        text = raw.decode("utf-8-sig")  # accept the BOM an editor like Notepad adds
+    except UnicodeDecodeError as exc:
         raise StoreError(
-            f"{path}: geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})"
+            f"{path}: geen geldige UTF-8-tekst (byte {exc.start}); geen register, of beschadigd"
         ) from None
-    if not isinstance(data, dict) or META not in data or not isinstance(data[META], dict):
+    stripped = text.strip()
+    if not stripped:
+        raise StoreError(f"{path}: bestand bevat alleen witruimte, geen register")
+    if stripped[0] == "<":
+        raise StoreError(f"{path}: is een HTML- of XML-bestand, geen register (JSON verwacht)")
+    if stripped[0] not in "{[":
+        raise StoreError(
+            f"{path}: geen JSON, dus geen register (begint met {_short(stripped[:20])})"
+        )
+    data = _loads(path, text)
+    if not isinstance(data, dict):
+        raise StoreError(
+            f"{path}: JSON, maar geen pilot-register (verwacht een object met de tabellen "
+            "'meta' en 'pilots')"
+        )
+    if META not in data:
         raise StoreError(f"{path}: JSON, maar geen pilot-register (tabel 'meta' ontbreekt)")
+    if not isinstance(data[META], dict):
+        raise StoreError(f"{path}: beschadigd register (tabel 'meta' is geen object)")
     metas = list(data[META].values())
-    if len(metas) != 1 or not isinstance(metas[0], dict):
-        raise StoreError(f"{path}: register beschadigd (tabel 'meta' moet één document hebben)")
-    version = metas[0].get("schema_version")
+    if len(metas) != 1:
+        raise StoreError(
+            f"{path}: beschadigd register (tabel 'meta' heeft {len(metas)} documenten, "
+            "verwacht precies 1)"
+        )
+    if not isinstance(metas[0], dict):
+        raise StoreError(f"{path}: beschadigd register (het meta-document is geen object)")
+    if "schema_version" not in metas[0]:
+        raise StoreError(f"{path}: register zonder schemaversie (schema_version ontbreekt)")
+    version = metas[0]["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool):
-        raise StoreError(f"{path}: register zonder geldige schemaversie")
+        raise StoreError(f"{path}: register met ongeldige schemaversie {_short(version)}")
     if version > SCHEMA_VERSION:
         raise StoreError(
-            f"{path}: schemaversie {version} is nieuwer dan deze versie van pilot-tui "
+            f"{path}: schemaversie {_short(version)} is nieuwer dan deze versie van pilot-tui "
             f"kent ({SCHEMA_VERSION}); werk pilot-tui bij"
         )
     if version < 1:
         raise StoreError(f"{path}: onbekende schemaversie {version}")
     for table in (PILOTS, AUDIT):
         if table in data and not isinstance(data[table], dict):
-            raise StoreError(f"{path}: register beschadigd (tabel '{table}' is geen object)")
+            raise StoreError(f"{path}: beschadigd register (tabel '{table}' is geen object)")
     return data
 
 
-def register_from_data(path: Path, data: dict[str, Any]) -> tuple[Register, dict[str, int]]:
-    """Build the Register from raw TinyDB data; also return pilot id -> TinyDB doc id."""
-    meta = next(iter(data[META].values()))
+def _loads(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"regel {exc.lineno}, kolom {exc.colno}"
+        if exc.pos >= len(text.rstrip()):
+            raise StoreError(
+                f"{path}: beschadigd register: het bestand houdt halverwege op ({where}); "
+                "onvolledig gekopieerd?"
+            ) from None
+        if exc.msg == "Extra data":
+            raise StoreError(
+                f"{path}: beschadigd register: onverwachte tekst na het einde ({where})"
+            ) from None
+        reason = _JSON_MESSAGES.get(exc.msg, _one_line(exc.msg, 80))
+        raise StoreError(
+            f"{path}: beschadigd register: ongeldige JSON op {where} ({reason})"
+        ) from None
+    except RecursionError:
+        raise StoreError(f"{path}: beschadigd register: te diep geneste JSON") from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        raise StoreError(
+            f"{path}: beschadigd register: ongeldige JSON ({_one_line(str(exc), 80)})"
+        ) from None
+
+
+def read_register_file(path: Path) -> dict[str, Any]:
+    """Read and check the raw register file. Raises StoreError with one Dutch line."""
+    path = Path(path)
+    raw, _stamp = _read_bytes(path)
+    return parse_register_bytes(path, raw)
+
+
+_STATUS_RE = re.compile(r"^(.*) is not a valid Status$", re.S)
+_ISOFORMAT_RE = re.compile(r"^Invalid isoformat string: (.*)$", re.S)
+
+
+def _dutch(exc: BaseException) -> str:
+    """Model errors are Dutch already; translate the few that come from the stdlib."""
+    text = str(exc)
+    m = _STATUS_RE.match(text)
+    if m:
+        return f"ongeldige status {m[1]} (kies uit: {', '.join(s.value for s in Status)})"
+    m = _ISOFORMAT_RE.match(text)
+    if m:
+        return f"ongeldige datum of tijd {m[1]}"
+    if isinstance(exc, RecursionError):
+        return "te diep genest"
+    return text or type(exc).__name__
+
+
+@dataclass
+class _Parsed:
+    register: Register
+    doc_ids: dict[str, int]  # pilot id -> document id in the pilots table
+    meta_key: str
+    audit_ids: int  # the highest audit document id in use
+
+
+def _doc_key(key: Any) -> int:
+    if not isinstance(key, str) or not key.isascii() or not key.isdigit() or len(key) > 18:
+        raise ValueError(f"ongeldige document-id {_short(key)}")
+    value = int(key)
+    if str(value) != key or value < 1:
+        raise ValueError(f"ongeldige document-id {_short(key)}")
+    return value
+
+
+def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
+    meta_key, meta = next(iter(data[META].items()))
+    where = "meta"
     try:
         peildata_raw = meta.get("peildata", [])
         if not isinstance(peildata_raw, list):
             raise ValueError("'peildata' moet een lijst zijn")
+        peildata: set[date] = set()
+        for p in peildata_raw:
+            if not isinstance(p, str):
+                raise ValueError(f"peildatum {_short(p)} is geen datum (JJJJ-MM-DD)")
+            try:
+                peildata.add(date.fromisoformat(p))
+            except ValueError:
+                raise ValueError(f"ongeldige peildatum {_short(p)}") from None
         register = Register(
             title=_meta_str(meta, "title"),
             intro=_meta_str(meta, "intro"),
-            peildata=sorted({date.fromisoformat(str(p)) for p in peildata_raw}),
+            peildata=sorted(peildata),
         )
         doc_ids: dict[str, int] = {}
-        for key, doc in sorted(data.get(PILOTS, {}).items(), key=lambda kv: _int_key(kv[0])):
+        pilots = sorted((_doc_key(k), v) for k, v in data.get(PILOTS, {}).items())
+        for key, doc in pilots:
+            where = f"pilot {key}"
+            if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+                where += f" ({_short(doc['id'])})"
             pilot = Pilot.from_dict(doc)
             if pilot.id in doc_ids:
                 raise ValueError(f"pilot-id {pilot.id!r} komt twee keer voor")
-            doc_ids[pilot.id] = _int_key(key)
+            doc_ids[pilot.id] = key
             register.pilots.append(pilot)
-        for _key, doc in sorted(data.get(AUDIT, {}).items(), key=lambda kv: _int_key(kv[0])):
+        audit_ids = 0
+        entries = sorted((_doc_key(k), v) for k, v in data.get(AUDIT, {}).items())
+        for key, doc in entries:
+            where = f"logregel {key}"
+            if not isinstance(doc, dict):
+                raise ValueError("een logregel moet een object zijn")
             register.audit.append(AuditEntry.from_dict(doc))
-    except (ValueError, TypeError, AttributeError, KeyError) as exc:
-        raise StoreError(f"{path}: register beschadigd ({exc})") from None
-    return register, doc_ids
+            audit_ids = key
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+        raise StoreError(
+            f"{path}: beschadigd register: {where}: {_one_line(_dutch(exc))}"
+        ) from None
+    return _Parsed(register, doc_ids, meta_key, audit_ids)
 
 
-def _int_key(key: str) -> int:
-    try:
-        return int(key)
-    except ValueError:
-        raise ValueError(f"ongeldige document-id {key!r}") from None
+def register_from_data(path: Path, data: dict[str, Any]) -> tuple[Register, dict[str, int]]:
+    """Build the Register from raw TinyDB data; also return pilot id -> TinyDB doc id."""
+    parsed = _parse(path, data)
+    return parsed.register, parsed.doc_ids
 
 
 def _meta_str(meta: dict[str, Any], key: str) -> str:
@@ -266,6 +480,14 @@ def meta_doc(register: Register) -> dict[str, Any]:
     }
 
 
+def data_from_register(register: Register) -> dict[str, Any]:
+    return {
+        META: {"1": meta_doc(register)},
+        PILOTS: {str(i): p.to_dict() for i, p in enumerate(register.pilots, start=1)},
+        AUDIT: {str(i): a.to_dict() for i, a in enumerate(register.audit, start=1)},
+    }
+
+
 def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
@@ -274,30 +496,242 @@ def backup_dir(path: Path) -> Path:
     return path.with_name(f"{path.name}.backups")
 
 
+# -- the TinyDB storage -------------------------------------------------------------------
+
+
+@dataclass
+class _Loaded:
+    data: dict[str, Any]
+    stamp: FileStamp
+    digest: bytes
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: reads the file once, writes it atomically and deterministically.
+
+    The parsed data is kept in memory, so TinyDB operations do not re-read the file.
+    Inside :meth:`batch` writes are collected and the file is written once at the end.
+    A failed write keeps the data in memory and ``dirty`` set; :meth:`flush` retries.
+    """
+
+    def __init__(self, path: Path, *, readonly: bool = False, initial: Any = None) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._data: Any = initial
+        self._batch_depth = 0
+        self.dirty = False
+        self.stamp: FileStamp | None = None
+        self.digest: bytes | None = None
+        self.before_write: Callable[[], None] | None = None
+        self.after_write: Callable[[], None] | None = None
+
+    def read_file(self) -> _Loaded:
+        """Read and check the file without changing this storage."""
+        raw, stamp = _read_bytes(self.path)
+        return _Loaded(parse_register_bytes(self.path, raw), stamp, _digest(raw))
+
+    def adopt(self, loaded: _Loaded) -> None:
+        self._data = loaded.data
+        self.stamp = loaded.stamp
+        self.digest = loaded.digest
+        self.dirty = False
+
+    def load(self) -> Any:
+        self.adopt(self.read_file())
+        return self._data
+
+    def read(self) -> Any:
+        return self._data
+
+    def write(self, data: Any) -> None:
+        if self.readonly:
+            raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
+        self._data = data
+        self.dirty = True
+        if not self._batch_depth:
+            self.flush()
+
+    @property
+    def in_batch(self) -> bool:
+        return self._batch_depth > 0
+
+    def flush(self, *, check: bool = True) -> None:
+        """Write the data now. Raises StoreError (StoreConflict, StoreReadOnly)."""
+        if self.readonly:
+            raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
+        if check and self.before_write is not None:
+            self.before_write()
+        payload = dumps(self._data).encode("utf-8")
+        try:
+            stat = _atomic_write(self.path, payload)
+        except OSError as exc:
+            raise StoreError(_save_failed(self.path, exc)) from None
+        self.stamp = FileStamp.from_stat(stat)
+        self.digest = _digest(payload)
+        self.dirty = False
+        if self.after_write is not None:
+            self.after_write()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+        if self._batch_depth == 0 and self.dirty:
+            self.flush()
+
+    def close(self) -> None:
+        pass
+
+
+# -- backups ------------------------------------------------------------------------------
+
+
+def _backup_re(path: Path) -> re.Pattern[str]:
+    return re.compile(
+        re.escape(path.stem) + r"-(\d{8}-\d{6}-\d{6})(?:-[a-z0-9-]+)?" + re.escape(path.suffix)
+    )
+
+
+def _slug(reason: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of the register at ``path``, newest first."""
+    path = Path(path)
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    pattern = _backup_re(path)
+    found: list[tuple[str, str, Path]] = []
+    try:
+        for entry in folder.iterdir():
+            m = pattern.fullmatch(entry.name)
+            if m and entry.is_file():
+                found.append((m[1], entry.name, entry))
+    except OSError:
+        return []
+    return [p for _stamp, _name, p in sorted(found, reverse=True)]
+
+
+def _backup_day(backup: Path, path: Path) -> str:
+    m = _backup_re(path).fullmatch(backup.name)
+    return m[1][:8] if m else ""
+
+
+def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACKUPS) -> Path:
+    """Copy the register file into its backup folder (atomically); keep the newest
+    ``keep`` (all when None). Raises OSError. The caller should hold the lock."""
+    path = Path(path)
+    folder = backup_dir(path)
+    folder.mkdir(exist_ok=True)
+    data = path.read_bytes()
+    slug = _slug(reason)
+    when = _now()
+    while True:
+        name = f"{path.stem}-{when.strftime(BACKUP_STAMP)}{'-' + slug if slug else ''}{path.suffix}"
+        target = folder / name
+        if not target.exists():
+            break
+        when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
+    _atomic_write(target, data)
+    if keep is not None:
+        for old in list_backups(path)[max(1, keep) :]:
+            if old != target:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    for tmp in folder.glob(".*" + glob.escape(TMP_SUFFIX)):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < time.time() - STALE_TMP_AGE:
+                tmp.unlink()
+    return target
+
+
+def latest_good_backup(path: Path, *, limit: int = 20) -> Path | None:
+    """The newest backup that is itself a readable register (None when there is none)."""
+    for candidate in list_backups(path)[:limit]:
+        try:
+            _parse(candidate, read_register_file(candidate))
+        except StoreError:
+            continue
+        return candidate
+    return None
+
+
+def _with_backup_hint(path: Path, message: str) -> str:
+    try:
+        good = latest_good_backup(path)
+    except OSError:
+        good = None
+    if good is None:
+        return message
+    return f"{message}; laatste reservekopie: {good}"
+
+
+# -- the store ------------------------------------------------------------------------------
+
+
 class Store:
     """The register file, opened for reading and (normally) writing."""
 
-    def __init__(self, path: Path, storage: AtomicJSONStorage, lock: FileLock | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        storage: AtomicJSONStorage,
+        lock: FileLock | None,
+        *,
+        backups_keep: int = DEFAULT_BACKUPS,
+        _parsed: _Parsed | None = None,
+    ) -> None:
         self.path = path
         self._storage = storage
         self._lock = lock
-        self._db = TinyDB(storage=lambda: storage)
-        self.register, self._doc_ids = register_from_data(path, storage.read())
+        self.backups_keep = backups_keep
+        self.warnings: list[str] = []  # non-fatal problems, e.g. a daily backup that failed
+        self._temps_cleaned = False
+        self._adopt(_parsed or _parse(path, storage.read()))
         storage.before_write = self._check_unchanged
-        self.backups_keep = DEFAULT_BACKUPS
+        storage.after_write = self._after_write
+
+    def _adopt(self, parsed: _Parsed) -> None:
+        self.register = parsed.register
+        self._doc_ids = parsed.doc_ids
+        self._meta_key = parsed.meta_key
+        self._next_pilot_id = max(parsed.doc_ids.values(), default=0) + 1
+        self._next_audit_id = parsed.audit_ids + 1
 
     # -- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, readonly: bool = False, lock_timeout: float = 0.0) -> Store:
-        """Open an existing register. Raises StoreError (or StoreLocked) with a Dutch line."""
+    def open(
+        cls,
+        path: Path,
+        *,
+        readonly: bool = False,
+        lock_timeout: float = 0.0,
+        backups_keep: int = DEFAULT_BACKUPS,
+        daily_backup: bool = True,
+    ) -> Store:
+        """Open an existing register. Raises StoreError (or StoreLocked) with a Dutch line.
+
+        A writable open takes the lock and, on the first open of a day, makes a backup
+        (unless the newest backup is identical). A read-only open takes no lock.
+        """
         path = Path(path)
         storage = AtomicJSONStorage(path, readonly=readonly)
-        storage.load()  # refuse a bad file before taking any lock
+        parsed = _load_checked(storage)  # refuse a bad file before taking any lock
         lock: FileLock | None = None
         if not readonly:
             lock = _acquire(path, lock_timeout)
         try:
-            return cls(path, storage, lock)
+            if lock is not None and FileStamp.of(path) != storage.stamp:
+                parsed = _load_checked(storage)  # changed while we waited for the lock
+            store = cls(path, storage, lock, backups_keep=backups_keep, _parsed=parsed)
+            if lock is not None and daily_backup:
+                store._daily_backup()
+            return store
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -313,13 +747,10 @@ class Store:
             raise StoreError(f"{path.parent}: map bestaat niet")
         lock = _acquire(path, 0.0)
         try:
-            data = data_from_register(register)
-            try:
-                atomic_write(path, dumps(data))
-            except OSError as exc:
-                raise StoreError(f"{path}: kan niet schrijven ({exc.strerror})") from None
-            storage = AtomicJSONStorage(path)
-            storage.load()
+            if path.exists():
+                raise StoreError(f"{path}: bestaat al; kies een ander bestand")
+            storage = AtomicJSONStorage(path, initial=data_from_register(register))
+            storage.flush(check=False)
             return cls(path, storage, lock)
         except BaseException:
             lock.release()
@@ -328,6 +759,11 @@ class Store:
     @property
     def readonly(self) -> bool:
         return self._storage.readonly
+
+    @property
+    def dirty(self) -> bool:
+        """True when a change is in memory but not (yet) on disk, e.g. after a failed save."""
+        return self._storage.dirty
 
     def close(self) -> None:
         if self._lock is not None:
@@ -342,18 +778,47 @@ class Store:
 
     # -- changes on disk --------------------------------------------------------------
     def changed_on_disk(self) -> bool:
-        return FileStamp.of(self.path) != self._storage.stamp
+        """Has someone else changed (or removed) the file since it was read or saved?
+
+        Cheap when nothing changed (one stat). When only the stamp changed (a sync tool
+        rewrote the same bytes) the content is compared and the stamp is taken over.
+        """
+        storage = self._storage
+        current = FileStamp.of(self.path)
+        if current == storage.stamp:
+            return False
+        if current is None:
+            return True
+        try:
+            raw, stamp = _read_bytes(self.path)
+        except StoreError:
+            return True
+        if _digest(raw) == storage.digest:
+            storage.stamp = stamp
+            return False
+        return True
 
     def _check_unchanged(self) -> None:
-        if self.changed_on_disk():
+        if not self.changed_on_disk():
+            return
+        if not self.path.exists():
             raise StoreConflict(
-                f"{self.path}: het bestand is gewijzigd sinds het werd gelezen; "
-                "niet overschreven — laad het register opnieuw"
+                f"{self.path}: het bestand is verwijderd of verplaatst sinds het werd "
+                "gelezen; niet opgeslagen"
             )
+        raise StoreConflict(
+            f"{self.path}: het bestand is gewijzigd sinds het werd gelezen (door een ander "
+            "programma of een synchronisatiedienst); niet overschreven — laad het register "
+            "opnieuw"
+        )
 
     def reload(self) -> None:
-        self._storage.load()
-        self.register, self._doc_ids = register_from_data(self.path, self._storage.read())
+        """Read the file again; unsaved changes in memory are dropped. On StoreError the
+        store keeps its current state."""
+        loaded = self._storage.read_file()
+        parsed = _parse(self.path, loaded.data)
+        self._storage.adopt(loaded)
+        self._adopt(parsed)
 
     # -- writing -------------------------------------------------------------------
     @contextlib.contextmanager
@@ -362,92 +827,131 @@ class Store:
         with self._storage.batch():
             yield
 
+    def flush(self, *, overwrite: bool = False) -> None:
+        """Write changes that are in memory but not on disk (retry after a failed save).
+
+        ``overwrite=True`` is for after the user chose to keep their version over a
+        change on disk: the other version is first copied into the backups.
+        """
+        if not self._storage.dirty or self._storage.in_batch:
+            return
+        self._writable()
+        if overwrite and self.path.exists() and self.changed_on_disk():
+            self.backup("extern-gewijzigd")
+            self._storage.flush(check=False)
+        else:
+            self._storage.flush()
+
     def save_pilot(self, pilot: Pilot) -> None:
         """Insert or replace one pilot (and keep it in ``register``)."""
-        table = self._db.table(PILOTS)
-        with self._guard():
-            doc_id = self._doc_ids.get(pilot.id)
-            if doc_id is None:
-                self._doc_ids[pilot.id] = table.insert(pilot.to_dict())
-            else:
-                table.upsert(_document(pilot.to_dict(), doc_id))
+        self._writable()
         if self.register.get(pilot.id) is None:
             self.register.pilots.append(pilot)
+        doc_id = self._doc_ids.get(pilot.id)
+        if doc_id is None:
+            doc_id = self._doc_ids[pilot.id] = self._next_pilot_id
+            self._next_pilot_id += 1
+        self._change(PILOTS, {doc_id: pilot.to_dict()})
 
     def delete_pilot(self, pilot_id: str) -> None:
-        doc_id = self._doc_ids.get(pilot_id)
-        if doc_id is not None:
-            with self._guard():
-                self._db.table(PILOTS).remove(doc_ids=[doc_id])
-            del self._doc_ids[pilot_id]
+        self._writable()
         self.register.pilots = [p for p in self.register.pilots if p.id != pilot_id]
+        doc_id = self._doc_ids.pop(pilot_id, None)
+        if doc_id is not None:
+            self._change(PILOTS, {}, remove=(doc_id,))
 
     def save_meta(self) -> None:
-        with self._guard():
-            self._db.table(META).upsert(_document(meta_doc(self.register), 1))
+        self._writable()
+        data = self._storage.read()
+        data[META] = {self._meta_key: meta_doc(self.register)}
+        self._storage.write(data)
 
     def add_audit(self, entries: list[AuditEntry]) -> None:
-        if not entries:
+        """Append audit entries. Entries already in ``register.audit`` (the same objects,
+        e.g. when a failed save is retried) are not added twice."""
+        self._writable()
+        present = {id(e) for e in self.register.audit}
+        new = [e for e in entries if id(e) not in present]
+        if not new:
+            self.flush()
             return
-        with self._guard():
-            self._db.table(AUDIT).insert_multiple([e.to_dict() for e in entries])
-        self.register.audit.extend(entries)
+        self.register.audit.extend(new)
+        docs: dict[int, dict[str, Any]] = {}
+        for entry in new:
+            docs[self._next_audit_id] = entry.to_dict()
+            self._next_audit_id += 1
+        self._change(AUDIT, docs)
 
     def save_all(self) -> None:
         """Rewrite the whole register from ``self.register`` in one save (bulk operations)."""
+        self._writable()
         data = data_from_register(self.register)
-        with self._guard():
-            self._storage.write(data)
-        self._doc_ids = {p.id: i for i, p in enumerate(self.register.pilots, start=1)}
-        self._db.clear_cache()
+        self._adopt(
+            _Parsed(
+                self.register,
+                {p.id: i for i, p in enumerate(self.register.pilots, start=1)},
+                "1",
+                len(self.register.audit),
+            )
+        )
+        self._storage.write(data)
 
-    @contextlib.contextmanager
-    def _guard(self) -> Iterator[None]:
+    def _writable(self) -> None:
         if self.readonly:
             raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
-        try:
-            yield
-        except OSError as exc:
-            raise StoreError(
-                f"{self.path}: opslaan mislukt ({exc.strerror or exc}); "
-                "de wijziging is niet bewaard op schijf"
-            ) from None
+
+    def _change(
+        self, table: str, docs: dict[int, dict[str, Any]], remove: tuple[int, ...] = ()
+    ) -> None:
+        data = self._storage.read()
+        current = data.get(table)
+        if not isinstance(current, dict):
+            current = data[table] = {}
+        for doc_id, doc in docs.items():
+            current[str(doc_id)] = doc
+        for doc_id in remove:
+            current.pop(str(doc_id), None)
+        self._storage.write(data)
+
+    def _after_write(self) -> None:
+        if not self._temps_cleaned and self._lock is not None:
+            self._temps_cleaned = True
+            remove_stale_temps(self.path, older_than=None)
 
     # -- backups -------------------------------------------------------------------
     def backup(self, reason: str = "") -> Path:
-        """Copy the current file into the backup folder; keep the newest few."""
-        folder = backup_dir(self.path)
-        folder.mkdir(exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        suffix = f"-{reason}" if reason else ""
-        target = folder / f"{self.path.stem}-{stamp}{suffix}{self.path.suffix}"
-        shutil.copy2(self.path, target)
-        existing = sorted(folder.glob(f"{self.path.stem}-*{self.path.suffix}"))
-        for old in existing[: max(0, len(existing) - self.backups_keep)]:
-            with contextlib.suppress(OSError):
-                old.unlink()
-        return target
+        """Copy the current file into the backup folder; keep the newest ``backups_keep``."""
+        self._writable()
+        try:
+            return make_backup(self.path, reason, keep=self.backups_keep)
+        except OSError as exc:
+            raise StoreError(
+                f"{self.path}: reservekopie maken mislukt ({os_reason(exc)})"
+            ) from None
+
+    def _daily_backup(self) -> None:
+        today = _now().strftime("%Y%m%d")
+        backups = list_backups(self.path)
+        if any(_backup_day(b, self.path) == today for b in backups):
+            return
+        with contextlib.suppress(OSError):
+            if backups and backups[0].read_bytes() == self.path.read_bytes():
+                return  # nothing changed since the newest backup: keep the older ones
+        try:
+            self.backup("dagelijks")
+        except StoreError as exc:
+            self.warnings.append(str(exc))
 
 
-def list_backups(path: Path) -> list[Path]:
-    folder = backup_dir(path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{path.stem}-*{path.suffix}"), reverse=True)
-
-
-def data_from_register(register: Register) -> dict[str, Any]:
-    return {
-        META: {"1": meta_doc(register)},
-        PILOTS: {str(i): p.to_dict() for i, p in enumerate(register.pilots, start=1)},
-        AUDIT: {str(i): a.to_dict() for i, a in enumerate(register.audit, start=1)},
-    }
-
-
-def _document(value: dict[str, Any], doc_id: int) -> Any:
-    from tinydb.table import Document
-
-    return Document(value, doc_id=doc_id)
+def _load_checked(storage: AtomicJSONStorage) -> _Parsed:
+    """Load the file into ``storage``; a refusal names the latest good backup."""
+    try:
+        loaded = storage.read_file()
+        parsed = _parse(storage.path, loaded.data)
+    except StoreError as exc:
+        raise StoreError(_with_backup_hint(storage.path, str(exc))) from None
+    storage.adopt(loaded)
+    return parsed
 
 
 def _acquire(path: Path, timeout: float) -> FileLock:
@@ -456,37 +960,49 @@ def _acquire(path: Path, timeout: float) -> FileLock:
         lock.acquire()
     except Timeout:
         raise StoreLocked(
-            f"register in gebruik ({path}): een ander proces heeft het open"
+            f"register in gebruik: {path} is al geopend door een ander programma of venster "
+            "(alleen-lezen openen kan wel)"
         ) from None
     except OSError as exc:
-        raise StoreError(f"{path}: kan het slot niet zetten ({exc.strerror})") from None
+        raise StoreError(f"{path}: kan het slot niet zetten ({os_reason(exc)})") from None
     return lock
 
 
 def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Path | None:
     """Put ``backup`` back as the register at ``path``.
 
-    The backup must itself be a readable register. The current file, even a corrupt
-    one, is first copied into the backup folder; that copy's path is returned.
+    The backup must itself be a readable register (otherwise StoreError, and nothing is
+    changed). The current file, even a corrupt one, is first copied into the backup
+    folder; that copy's path is returned (None when there was no current file).
     """
     path, backup = Path(path), Path(backup)
     if not backup.exists() and (backup_dir(path) / backup.name).exists():
         backup = backup_dir(path) / backup.name
-    data = read_register_file(backup)
-    register_from_data(backup, data)
+    try:
+        raw, _stamp = _read_bytes(backup)
+        _parse(backup, parse_register_bytes(backup, raw))
+    except StoreError as exc:
+        raise StoreError(f"{exc}; niet teruggezet, {path} is ongewijzigd") from None
+    if path.is_dir():
+        raise StoreError(f"{path}: is een map, geen registerbestand")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path.parent}: map bestaat niet")
     lock = _acquire(path, lock_timeout)
     try:
         saved: Path | None = None
-        if path.exists() and path.is_file():
-            folder = backup_dir(path)
-            folder.mkdir(exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            saved = folder / f"{path.stem}-{stamp}-voor-herstel{path.suffix}"
-            shutil.copy2(path, saved)
+        if path.exists():
+            try:
+                saved = make_backup(path, "voor-herstel", keep=None)
+            except OSError as exc:
+                raise StoreError(
+                    f"{path}: kan de huidige versie niet bewaren ({os_reason(exc)}); "
+                    "niet teruggezet"
+                ) from None
         try:
-            atomic_write(path, backup.read_bytes())
+            atomic_write(path, raw)
         except OSError as exc:
-            raise StoreError(f"{path}: terugzetten mislukt ({exc.strerror})") from None
+            raise StoreError(f"{path}: terugzetten mislukt ({os_reason(exc)})") from None
+        remove_stale_temps(path, older_than=None)
         return saved
     finally:
         lock.release()
