@@ -799,7 +799,19 @@ class Store:
         return True
 
     def _check_unchanged(self) -> None:
-        if not self.changed_on_disk():
+        """Before every save: is the file still what we read or wrote last?
+
+        Unlike :meth:`changed_on_disk` this always compares the content, so that even an
+        in-place edit of the same size within the file system's timestamp resolution is
+        not overwritten.
+        """
+        storage = self._storage
+        try:
+            raw, stamp = _read_bytes(self.path)
+        except StoreError:
+            raw, stamp = None, None
+        if raw is not None and stamp is not None and _digest(raw) == storage.digest:
+            storage.stamp = stamp
             return
         if not self.path.exists():
             raise StoreConflict(
