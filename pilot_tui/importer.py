@@ -119,7 +119,7 @@ def _lines(text: str) -> list[_Line]:
                 out.append(_Line("", _BREAK, no))  # a form feed is a page break
             s = " ".join(_JUNK_RE.sub(" ", part).split())
             if not s:
-                if i == 0 or part:
+                if len(parts) == 1:
                     out.append(_Line("", _BLANK, no))
             elif _HEADER_RE.fullmatch(s) or _PAGE_RE.fullmatch(s):
                 out.append(_Line("", _BREAK, no))
@@ -179,11 +179,34 @@ def _first_word(text: str) -> str:
     return m.group(0) if m else ""
 
 
+@dataclass
+class _Vocab:
+    """Words of the document, to decide how a word broken at a line end is rejoined."""
+
+    words: set[str] = field(default_factory=set)
+    hyphenated: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> _Vocab:
+        vocab = cls()
+        for text in texts:
+            for token in _TOKEN_RE.findall(text):
+                token = token.lower()
+                if "-" in token:
+                    vocab.hyphenated.add(token)
+                    vocab.words.update(token.split("-"))
+                else:
+                    vocab.words.add(token)
+        return vocab
+
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NO_VOCAB = _Vocab()
 _VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
 _KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "noch", "dan", "als", "dan wel", "en/of"}
 
 
-def _join_hyphen(left: str, right: str) -> str:
+def _join_hyphen(left: str, right: str, vocab: _Vocab = _NO_VOCAB) -> str:
     """Join ``left`` (ending in a hyphen) and ``right`` by the Dutch rules.
 
     The hyphen stays before a capital or a digit ("Rotterdam-Zuid"), after an acronym or
@@ -191,7 +214,8 @@ def _join_hyphen(left: str, right: str) -> str:
     and between two vowels that would clash ("informatie-uitwisseling"); before "en"/"of"
     it is an elision and keeps a space ("gewelds- en zedenmisdrijven"). Otherwise the
     word was a compound broken at the line end: the hyphen goes ("geschil-oplossing" ->
-    "geschiloplossing").
+    "geschiloplossing"). The document itself decides first: a word it writes with a
+    hyphen elsewhere ("sociaal-juridische") keeps it, one it writes joined loses it.
     """
     left = left.rstrip()
     right = right.lstrip()
@@ -203,6 +227,13 @@ def _join_hyphen(left: str, right: str) -> str:
         return f"{left} {right}"
     if not nxt or not word:
         return left + right
+    tail = _first_word(nxt).lower()
+    if tail:
+        joined, hyphenated = (word + tail).lower(), f"{word}-{tail}".lower()
+        if joined in vocab.words and hyphenated not in vocab.hyphenated:
+            return prefix + right
+        if hyphenated in vocab.hyphenated and joined not in vocab.words:
+            return left + right
     keep = (
         not nxt[0].isalpha()
         or nxt[0].isupper()
@@ -214,7 +245,7 @@ def _join_hyphen(left: str, right: str) -> str:
     return left + right if keep else prefix + right
 
 
-def _join_lines(parts: Iterable[str]) -> str:
+def _join_lines(parts: Iterable[str], vocab: _Vocab = _NO_VOCAB) -> str:
     out = ""
     for part in parts:
         part = part.strip()
@@ -223,9 +254,9 @@ def _join_lines(parts: Iterable[str]) -> str:
         if not out:
             out = part
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            out = _join_hyphen(out, part)
+            out = _join_hyphen(out, part, vocab)
         elif part.startswith("-") and len(part) > 1 and part[1].isalpha() and out[-1].isalpha():
-            out = _join_hyphen(out + "-", part[1:])
+            out = _join_hyphen(out + "-", part[1:], vocab)
         else:
             out = f"{out} {part}"
     return " ".join(out.split())
@@ -253,7 +284,7 @@ def _join_footnote(parts: list[str]) -> str:
 _SLACK = 5
 
 
-def _paragraphs(lines: list[_Line]) -> list[str]:
+def _paragraphs(lines: list[_Line], vocab: _Vocab = _NO_VOCAB) -> list[str]:
     """Lines of one section -> paragraphs and list items (``BULLET`` + text)."""
     texts = [ln.text for ln in lines if ln.kind == _TEXT]
     if not texts:
@@ -285,7 +316,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         blank = False
     out = []
     for kind, parts in paras:
-        joined = _join_lines(parts)
+        joined = _join_lines(parts, vocab)
         if not joined and kind != "li":
             continue
         out.append(BULLET + joined if kind == "li" else joined)
@@ -361,7 +392,8 @@ def _take_footnotes(lines: list[_Line]) -> tuple[list[_Line], list[_RawFootnote]
                     break
                 prev = parts[-1]
                 url_rest = bool(_URL_TAIL_RE.search(prev)) and " " not in nxt
-                if not (url_rest or (_starts_lower(nxt) and not _terminal(prev))):
+                url_start = nxt.startswith(("http://", "https://", "www."))
+                if not (url_rest or url_start or (_starts_lower(nxt) and not _terminal(prev))):
                     break
                 parts.append(nxt)
                 j += 1
@@ -439,7 +471,17 @@ class _Preamble:
     name_lines: list[str] = field(default_factory=list)
 
 
-def _split_preamble(lines: list[_Line]) -> _Preamble:
+def _split_preamble(lines: list[_Line], glued: bool = False) -> _Preamble:
+    if glued:
+        # The name starts on the label line itself: only lines right above it (no blank
+        # line between) belong to it.
+        blanks = [i for i, ln in enumerate(lines) if ln.kind == _BLANK]
+        start = blanks[-1] + 1 if blanks else 0
+        pre = _split_preamble(lines[:start])
+        if pre.name_lines:
+            pre.intro = "\n".join(filter(None, [pre.intro, " ".join(pre.name_lines)]))
+        pre.name_lines = [ln.text for ln in lines[start:] if ln.kind == _TEXT]
+        return pre
     blocks: list[list[_Line]] = [[]]
     for ln in lines:
         if ln.kind == _BLANK:
@@ -493,7 +535,7 @@ def _segment(lines: list[_Line], warnings: list[str]) -> tuple[_Preamble, list[_
                 key, word, rest = lab
                 if cur is None or _ORDER[key] <= _ORDER[state]:
                     if cur is None:
-                        preamble = _split_preamble(pre_lines)
+                        preamble = _split_preamble(pre_lines, glued is not None)
                         name = preamble.name_lines
                     elif state == "looptijd":
                         cur.sections[state], name = _split_looptijd(cur.sections[state])
@@ -508,6 +550,16 @@ def _segment(lines: list[_Line], warnings: list[str]) -> tuple[_Preamble, list[_
                         warnings.append(
                             f"Regel {ln.no}: pilot zonder kopje Achtergrond (begint met {word})."
                         )
+                        # Text without its label: the lines after the name are achtergrond.
+                        cut = next(
+                            (i for i, t in enumerate(name) if len(t) > 100 or _terminal(t)),
+                            len(name),
+                        )
+                        if cut < len(name):
+                            cur.name_lines = name[:cut]
+                            cur.sections["achtergrond"] = [
+                                _Line(t, _TEXT, ln.no) for t in name[cut:]
+                            ]
                 elif _ORDER[key] > _ORDER[state] + 1:
                     missing = _SECTIONS[_ORDER[state] + 1].replace("_", " ")
                     warnings.append(f"Regel {ln.no}: kopje '{missing}' ontbreekt.")
@@ -544,13 +596,12 @@ def _segment(lines: list[_Line], warnings: list[str]) -> tuple[_Preamble, list[_
 
 # -- names -----------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
 _FORMER_RE = re.compile(
     r"(.*?)\s*\(\s*(?:voorheen|eerder|vroeger|oude naam)\s*:?\s*(.+?)\s*\)\s*", re.I
 )
 
 
-def _join_name(lines: list[str], vocab: set[str]) -> str:
+def _join_name(lines: list[str], vocab: _Vocab = _NO_VOCAB) -> str:
     """Join the lines of the narrow name column.
 
     Besides the hyphen rule, the column breaks words without a hyphen: a line starting
@@ -569,7 +620,7 @@ def _join_name(lines: list[str], vocab: set[str]) -> str:
         if (out.endswith("-") and len(out) > 1 and out[-2].isalpha()) or (
             part.startswith("-") and len(part) > 1
         ):
-            out = _join_lines([out, part])
+            out = _join_lines([out, part], vocab)
             continue
         a = _last_word(out) if out[-1].isalpha() else ""
         b = _first_word(part)
@@ -579,7 +630,8 @@ def _join_name(lines: list[str], vocab: set[str]) -> str:
             continue
         if a and b and part[0].isalpha():
             whole = (a + b).lower()
-            if whole in vocab and (a.lower() not in vocab or b.lower() not in vocab):
+            known = vocab.words
+            if whole in known and (a.lower() not in known or b.lower() not in known):
                 out += part
                 continue
         out = f"{out} {part}"
@@ -798,20 +850,21 @@ def parse_overview(
     if peildatum is None:
         raise OverviewError("Geen peildatum in het document gevonden; geef de peildatum op.")
 
+    vocab = _Vocab.of(
+        ln.text
+        for raw in kept
+        for section in raw.sections.values()
+        for ln in section
+        if ln.kind == _TEXT
+    )
     # Texts per pilot, markers still in.
     texts: list[dict[str, str]] = []
     for raw in kept:
         sec: dict[str, str] = {}
         for key in ("achtergrond", "doel", "stand_van_zaken"):
-            sec[key] = "\n".join(_paragraphs(raw.sections.get(key, [])))
-        sec["looptijd"] = " ".join(_paragraphs(raw.sections.get("looptijd", [])))
+            sec[key] = "\n".join(_paragraphs(raw.sections.get(key, []), vocab))
+        sec["looptijd"] = " ".join(_paragraphs(raw.sections.get("looptijd", []), vocab))
         texts.append(sec)
-    vocab = {
-        w.lower()
-        for sec in texts
-        for key in ("achtergrond", "doel", "stand_van_zaken")
-        for w in _WORD_RE.findall(sec[key])
-    }
     for raw, sec in zip(kept, texts, strict=True):
         sec["name"] = _join_name(raw.name_lines, vocab)
 
