@@ -88,7 +88,7 @@ class _Writer:
         normal.paragraph_format.line_spacing = 1.08
         _east_asia_font(normal.element, FONT)
         for name, size in (
-            ("Title", 20),
+            ("Title", 18),
             ("Heading 1", 14),
             ("Heading 2", 12),
             ("List Bullet", 10),
@@ -210,7 +210,11 @@ class _Writer:
                 p.add_run(f" – {item.detail}")
 
     def diff(self, paragraph: Paragraph, ops: tuple[DiffOp, ...]) -> None:
+        prev = ""
         for op in ops:
+            if prev == "delete" and op.op == "insert" and not op.text[:1].isspace():
+                paragraph.add_run(" ")  # "oud nieuw", not "oudnieuw"
+            prev = op.op
             r = paragraph.add_run(op.text)
             if op.op == "delete":
                 r.font.strike = True
@@ -254,7 +258,7 @@ class _Writer:
                 new.underline = True
                 new.font.color.rgb = GREEN
                 if detail.shift_text:
-                    first.add_run(f" (einde {detail.shift_text})")
+                    first.add_run(f" – einde {detail.shift_text}")
         self.spacer()
 
     def notes(self) -> None:

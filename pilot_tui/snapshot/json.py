@@ -36,7 +36,8 @@ Top level::
         since             "2021-06-01"
         title             "Wijzigingen sinds peildatum 1 juni 2021"
         new               [{"id", "name"}]: pilots without a stand van zaken on or before
-                          ``since``
+                          ``since`` that have one at ``peildatum`` or were added to the
+                          register after ``since`` (audit log)
         closed            [{"id", "name", "old", "new"}]: open at ``since``, afgerond or
                           stopgezet at ``peildatum`` (old/new are statuses)
         status            [{"id", "name", "old", "new"}]: other status changes

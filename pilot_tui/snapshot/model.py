@@ -233,7 +233,7 @@ class TextChange:
 class Changes:
     since: date
     title: str  # "Wijzigingen sinds peildatum 1 juni 2021"
-    new: tuple[PilotRef, ...]  # no entry at or before ``since``
+    new: tuple[PilotRef, ...]  # no entry at or before ``since``; one now, or added since
     closed: tuple[StatusChange, ...]  # open at ``since``, closed at the peildatum
     status: tuple[StatusChange, ...]  # other status changes
     looptijd: tuple[LooptijdChange, ...]
@@ -516,6 +516,13 @@ def _build_pilot(
     )
 
 
+def _exact(sp: SnapshotPilot) -> str:
+    """ "31 december 2021, " when the end text is not that day already."""
+    if sp.end is None or sp.end_text == format_date(sp.end):
+        return ""
+    return f"{format_date(sp.end)}, "
+
+
 def _summary(
     snap_pilots: list[SnapshotPilot], peildatum: date, window: Window, latest: date | None
 ) -> Summary:
@@ -531,13 +538,9 @@ def _summary(
         if sp.attention == Attention.EINDIGT_BINNENKORT and sp.end is not None:
             days = sp.days_left or 0
             when = "vandaag" if days == 0 else f"over {_days(days)}"
-            ending.append(
-                AttentionItem(
-                    sp.id,
-                    sp.name,
-                    f"eindigt {sp.end_text} (uiterlijk {format_date(sp.end)}, {when})",
-                )
-            )
+            exact = sp.end_text == format_date(sp.end)
+            bound = "" if exact else f"uiterlijk {format_date(sp.end)}, "
+            ending.append(AttentionItem(sp.id, sp.name, f"eindigt {sp.end_text} ({bound}{when})"))
         elif sp.attention == Attention.VERLOPEN and sp.end is not None:
             days = -(sp.days_left or 0)
             ago = f"{_days(days)} geleden"
@@ -545,19 +548,19 @@ def _summary(
                 AttentionItem(
                     sp.id,
                     sp.name,
-                    f"einde {sp.end_text} ({format_date(sp.end)}, {ago}), status nog "
-                    f"{sp.status.value}",
+                    f"einde {sp.end_text} ({_exact(sp)}{ago}), status nog {sp.status.value}",
                 )
             )
     for sp in sorted(snap_pilots, key=lambda s: (s.start or date.max, s.name.casefold())):
         if sp.attention == Attention.START_BINNENKORT and sp.start is not None:
             days = (sp.start - peildatum).days
+            since = (
+                ""
+                if sp.start_text == format_date(sp.start)
+                else (f"vanaf {format_date(sp.start)}, ")
+            )
             starting.append(
-                AttentionItem(
-                    sp.id,
-                    sp.name,
-                    f"start {sp.start_text} (vanaf {format_date(sp.start)}, over {_days(days)})",
-                )
+                AttentionItem(sp.id, sp.name, f"start {sp.start_text} ({since}over {_days(days)})")
             )
     for sp in snap_pilots:
         if sp.niet_bijgewerkt:
@@ -604,17 +607,22 @@ def _changes(register: Register, peildatum: date, since: date) -> Changes:
     texts: list[TextChange] = []
     # the oldest recorded looptijd after ``since``, per pilot
     old_looptijd: dict[str, str] = {}
+    created: set[str] = set()  # pilots added to the register after ``since``
     for entry in sorted(register.audit, key=lambda e: e.when):
-        if entry.field != "looptijd" or entry.when.date() <= since:
+        if entry.when.date() <= since:
             continue
-        if entry.pilot_id not in old_looptijd:
+        if entry.field == "pilot" and entry.old is None:
+            created.add(entry.pilot_id)
+        if entry.field == "looptijd" and entry.pilot_id not in old_looptijd:
             old_looptijd[entry.pilot_id] = entry.old if isinstance(entry.old, str) else ""
     for pilot in register.pilots:
         ref = _ref(pilot)
         then = pilot.entry_at(since)
         now = pilot.entry_at(peildatum)
         if then is None:
-            new.append(ref)
+            # new: a stand van zaken now but none then, or added since (per the audit log)
+            if now is not None or pilot.id in created:
+                new.append(ref)
         else:
             s0 = pilot.status_at(since)
             s1 = pilot.status_at(peildatum)
