@@ -269,7 +269,7 @@ class PilotApp(App[int], inherit_bindings=False):
             yield SystemCommand(
                 title,
                 binding.tooltip or binding.description,
-                partial(self.run_action, binding.action, active.node),
+                partial(self.call_next, self.run_action, binding.action, active.node),
             )
 
 

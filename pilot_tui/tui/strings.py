@@ -63,7 +63,8 @@ END_UNKNOWN: Final = "onbekend"
 END_NO_LATER_THAN: Final = "≤ {end}"  # short for "uiterlijk", in the list
 END_CLOSED: Final = "—"
 DAYS: Final = "{n}"
-DAYS_LEFT: Final = "{n} dagen tot het einde"
+DAYS_LEFT: Final = "nog {n} dagen"
+DAYS_AGO: Final = "einde {n} dagen geleden"
 
 # sort orders
 SORT_ATTENTION: Final = "aandacht, dan einddatum"

@@ -185,6 +185,14 @@ def days_label(days: int | None) -> str:
     return "" if days is None else S.DAYS.format(n=days)
 
 
+def days_left_label(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days < 0:
+        return S.DAYS_AGO.format(n=-days)
+    return S.DAYS_LEFT.format(n=days)
+
+
 def make_row(a: Assessment) -> Row:
     return Row(
         pilot_id=a.pilot.id,
@@ -276,7 +284,7 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         attention=a.attention,
         stale=a.niet_bijgewerkt,
         status=a.status.value,
-        days_left=S.DAYS_LEFT.format(n=a.days_left) if a.days_left is not None else "",
+        days_left=days_left_label(a.days_left),
         achtergrond=clean(pilot.achtergrond),
         doel=clean(pilot.doel),
         stand=stand,

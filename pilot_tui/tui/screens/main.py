@@ -36,7 +36,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
     # Keys for later issues (edit, new, update, delete, snapshot, timeline) go here, with
     # their actions on the app, as soon as those actions exist.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", S.KEY_SEARCH),
+        # A priority binding runs as the key arrives, so the keys typed right after "/"
+        # already reach the search box.
+        Binding("slash", "search", S.KEY_SEARCH, priority=True),
         Binding("escape", "back", S.KEY_CLEAR, show=False),
         Binding("f", "app.filter", S.KEY_FILTER),
         Binding("o", "app.cycle_sort", S.KEY_SORT),
@@ -103,15 +105,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # -- actions that only move focus --------------------------------------------------
     def action_search(self) -> None:
+        search = self.search
+        if search.has_focus:
+            search.insert_text_at_cursor("/")  # a "/" typed in the search box is text
+            return
         self.query_one("#search-bar").display = True
-        self.search.focus()
+        # Focus now, not later: keys typed right after "/" must reach the search box.
+        self.set_focus(search)
 
     def action_back(self) -> None:
         search = self.search
         if search.has_focus or search.value:
             search.value = ""  # the app hears Input.Changed and shows every pilot again
             self.query_one("#search-bar").display = False
-        self.pilot_list.focus()
+        self.set_focus(self.pilot_list)
 
     def action_detail(self) -> None:
         self.detail.focus()

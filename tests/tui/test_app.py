@@ -1,0 +1,386 @@
+"""The app as a user drives it: App.run_test() with the pilot, asserting on the widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input, Label, SelectionList
+
+from pilot_tui.attention import Attention
+from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.screens.filter import FilterDialog
+from pilot_tui.tui.screens.help import HelpScreen, help_text
+from pilot_tui.tui.screens.peildatum import PeildatumDialog
+from pilot_tui.tui.screens.window import WindowDialog
+from pilot_tui.tui.view import SortOrder
+from pilot_tui.tui.widgets.status_line import StatusLine
+
+from .conftest import MakeApp, window
+
+SIZE = (120, 35)
+
+
+def names(app: PilotApp) -> list[str]:
+    return [row.name for row in app.main.pilot_list.rows]
+
+
+def status_text(app: PilotApp) -> str:
+    return app.main.query_one(StatusLine).as_text().plain
+
+
+def detail_text(app: PilotApp) -> str:
+    return app.main.detail.render_detail().plain
+
+
+def list_text(app: PilotApp) -> str:
+    return "\n".join(app.main.pilot_list.visible_text())
+
+
+async def test_shows_the_33_pilots_at_the_latest_peildatum(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 33
+        assert app.peildatum == date(2021, 12, 1)
+        status = status_text(app)
+        assert "Stand van zaken pilots" in status
+        assert "peildatum 1 december 2021" in status
+        assert "venster 3 maanden" in status
+        assert "0 verlopen" in status
+        # the visible rows show class as symbol and word, the end as a Dutch date
+        text = list_text(app)
+        assert "▲ eindigt binnenkort" in text
+        assert "31 december 2021" in text
+        assert "medio 2022" in text  # a fuzzy end, shown as such
+
+
+async def test_three_end_soon_with_a_90_day_window(make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2021, 12, 1), window=window("90d"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = app.main.pilot_list.rows
+        soon = [r for r in rows if r.attention is Attention.EINDIGT_BINNENKORT]
+        assert len(soon) == 3
+        assert list_text(app).count("eindigt binnenkort") == 3
+        assert "3 eindigen binnenkort" in status_text(app)
+        assert "venster 90 dagen" in status_text(app)
+
+
+async def test_search_divosa_filters_as_you_type(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "d", "i", "v")
+        assert isinstance(app.focused, Input)
+        assert len(names(app)) < 33  # already filtered after three letters
+        await pilot.press(*"osa")
+        shown = names(app)
+        divosa = [n for n in shown if n.startswith("Divosa / ")]
+        assert len(divosa) == 9
+        # Search covers all fields: one more pilot mentions Divosa in its stand van zaken
+        # ("In de pilots van Divosa wordt ... voorgebouwd op de uitkomsten van de pilot").
+        others = [n for n in shown if not n.startswith("Divosa / ")]
+        assert others == ["Samenwerken in de eerste lijn"]
+        count = app.main.query_one("#search-count", Label)
+        assert str(count.render()) == f"{len(shown)} van 33"
+        # matches are marked in the detail pane
+        detail = app.main.detail.render_detail()
+        marked = [
+            detail.plain[s.start : s.end]
+            for s in detail.spans
+            if s.style and "underline" in str(s.style)
+        ]
+        assert any(m.lower() == "divosa" for m in marked)
+        # escape clears the search and returns to the list
+        await pilot.press("escape")
+        assert app.main.search.value == ""
+        assert len(names(app)) == 33
+        assert app.focused is app.main.pilot_list
+
+
+async def test_search_is_case_and_accent_insensitive(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"CLIENTENONDERSTEUNING")
+        assert any("cliëntenondersteuning" in n for n in names(app))
+        await pilot.press("escape", "slash", *"oude ijssel")
+        assert names(app) == ["Divosa / Gemeente Oude IJsselstreek"]
+
+
+async def test_ligature_ij_matches_ij(make_app: MakeApp, small_store: Path) -> None:
+    from pilot_tui.store import Store
+
+    with Store.open(small_store) as store:
+        store.register.pilots[1].name = "Divosa / Gemeente Oude Ĳsselstreek"
+        store.save_pilot(store.register.pilots[1])
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"ijssel")
+        assert names(app) == ["Divosa / Gemeente Oude Ĳsselstreek"]
+
+
+async def test_keys_move_and_enter_opens_detail(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first, second = names(app)[:2]
+        assert app.main.detail.detail is not None
+        assert app.main.detail.detail.name == first
+        await pilot.press("j")
+        assert app.main.detail.detail.name == second
+        await pilot.press("k")
+        assert app.main.detail.detail.name == first
+        await pilot.press("down", "down", "up")
+        assert app.main.detail.detail.name == second
+        await pilot.press("end")
+        assert app.main.detail.detail.name == names(app)[-1]
+        await pilot.press("home", "enter")
+        assert app.focused is app.main.detail
+        await pilot.press("escape")
+        assert app.focused is app.main.pilot_list
+
+
+async def test_detail_shows_the_pilot_in_full(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"digitaal bezwaarplatform", "enter")
+        text = detail_text(app)
+        for heading in ("Achtergrond", "Doel", "Stand van zaken", "ooptijd", "Gegevens"):
+            assert heading in text
+        assert "per 1 december 2021" in text
+        assert "gelezen als:" in text
+        assert "uiterlijk" in text
+        assert "Geschiedenis" in text and "1 stand(en) van zaken" in text
+
+
+async def test_detail_reads_the_looptijd(make_app: MakeApp, small_store: Path) -> None:
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"huurdomein", "enter")
+        text = detail_text(app)
+        assert "Najaar 2019 – december 2021" in text
+        assert "gelezen als: " in text
+        assert "Voetnoten" in text and "www.example.nl" in text
+        assert "Raad voor Rechtsbijstand" in text
+        assert "  • sneller" in text  # bullet items stay items
+        assert "2 stand(en) van zaken" in text
+
+
+async def test_peildatum_dialog_moves_to_1_juni_2022(make_app: MakeApp) -> None:
+    app = make_app(window=window("90d"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = {r.pilot_id: r.attention for r in app.main.pilot_list.rows}
+        await pilot.press("p")
+        assert isinstance(app.screen, PeildatumDialog)
+        await pilot.press(*"1 juni 2022")
+        reading = app.screen.query_one("#peildatum-reading")
+        assert "Gelezen als: 1 juni 2022" in str(reading.render())
+        await pilot.press("enter")
+        assert not isinstance(app.screen, PeildatumDialog)
+        assert app.peildatum == date(2022, 6, 1)
+        assert "peildatum 1 juni 2022" in status_text(app)
+        after = {r.pilot_id: r.attention for r in app.main.pilot_list.rows}
+        assert after != before
+        expired = [pid for pid, a in after.items() if a is Attention.VERLOPEN]
+        assert len(expired) >= 3
+        assert f"{len(expired)} verlopen" in status_text(app)
+        # the detail follows at once
+        assert "✗ verlopen" in detail_text(app) or app.main.detail.detail is not None
+
+
+async def test_peildatum_dialog_reads_several_forms(make_app: MakeApp) -> None:
+    cases = {
+        "2022-06-01": date(2022, 6, 1),
+        "01-06-2022": date(2022, 6, 1),
+        "vandaag": date(2022, 3, 15),
+    }
+    for text, expected in cases.items():
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("p", *text, "enter")
+            assert app.peildatum == expected, text
+
+
+async def test_bad_dates_are_refused_inline(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", *"31 februari 2022")
+        dialog = app.screen
+        assert isinstance(dialog, PeildatumDialog)
+        reading = dialog.query_one("#peildatum-reading")
+        assert reading.has_class("-error")
+        assert "Geen datum die ik kan lezen" in str(reading.render())
+        await pilot.press("enter")
+        assert app.screen is dialog  # refused: the dialog stays
+        await pilot.press("escape")
+        assert not isinstance(app.screen, PeildatumDialog)
+        assert app.peildatum == date(2021, 12, 1)
+
+
+async def test_brackets_step_through_register_peildata(
+    make_app: MakeApp, small_store: Path
+) -> None:
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.peildatum == date(2022, 6, 1)
+        await pilot.press("left_square_bracket")
+        assert app.peildatum == date(2021, 12, 1)
+        assert "peildatum 1 december 2021" in status_text(app)
+        await pilot.press("left_square_bracket")  # nothing earlier: stays, says so
+        assert app.peildatum == date(2021, 12, 1)
+        await pilot.press("right_square_bracket")
+        assert app.peildatum == date(2022, 6, 1)
+
+
+async def test_window_dialog_choice_and_typed(make_app: MakeApp, config_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, WindowDialog)
+        await pilot.press("down", "down", "enter")  # 3 -> 6 -> 12 maanden
+        assert app.window.label == "12 maanden"
+        assert "venster 12 maanden" in status_text(app)
+        await pilot.press("w", "tab", *"90d")
+        assert "Gelezen als: 90 dagen" in str(app.screen.query_one("#window-reading").render())
+        await pilot.press("enter")
+        assert app.window.label == "90 dagen"
+        await pilot.press("w", "tab", *"zomaar", "enter")
+        assert isinstance(app.screen, WindowDialog)  # refused
+        await pilot.press("escape")
+    # remembered for next time
+    app2 = make_app()
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app2.window.label == "90 dagen"
+
+
+async def test_filter_by_several_classes(make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2022, 6, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        dialog = app.screen
+        assert isinstance(dialog, FilterDialog)
+        choices = dialog.query_one(SelectionList)
+        choices.select("a:verlopen")
+        choices.select("a:afgerond")
+        await pilot.press("enter")
+        shown = {r.attention for r in app.main.pilot_list.rows}
+        assert shown == {Attention.VERLOPEN, Attention.AFGEROND}
+        assert "filter: verlopen, afgerond" in status_text(app)
+        await pilot.press("f")
+        await pilot.click("#filter-clear")
+        assert len(app.main.pilot_list.rows) == 33
+
+
+async def test_o_cycles_the_sort(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.sort is SortOrder.ATTENTION
+        assert app.main.pilot_list.rows[0].attention is Attention.EINDIGT_BINNENKORT
+        await pilot.press("o")
+        assert app.sort is SortOrder.NAME
+        shown = names(app)
+        assert shown == sorted(shown, key=str.casefold)
+        assert "sortering: naam" in status_text(app)
+        for expected in (SortOrder.END, SortOrder.DAYS, SortOrder.STATUS, SortOrder.ATTENTION):
+            await pilot.press("o")
+            assert app.sort is expected
+
+
+async def test_help_lists_the_bindings(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        active = app.screen.active_bindings
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text(app.screen.entries).plain
+        for key, expected in (
+            ("/", "Zoeken"),
+            ("f", "Filter"),
+            ("o", "Sortering"),
+            ("p", "Peildatum"),
+            ("[", "Vorige peildatum"),
+            ("]", "Volgende peildatum"),
+            ("w", "Venster"),
+            ("?", "Help"),
+            ("q", "Stoppen"),
+            ("k", "Omhoog"),
+            ("j", "Omlaag"),
+            ("^p", "Opdrachten"),
+        ):
+            line = next((ln for ln in text.splitlines() if expected in ln), "")
+            assert key in line.split(expected)[0], (key, expected, text)
+        # every described binding of the main screen is there
+        for binding in (a.binding for a in active.values()):
+            if binding.description and not binding.system:
+                assert binding.description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_offers_the_actions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.main)]
+        for title in ("Peildatum (p)", "Venster (w)", "Filter (f)", "Sortering (o)", "Zoeken (/)"):
+            assert title in titles
+        command = next(c for c in app.get_system_commands(app.main) if c.title == "Sortering (o)")
+        command.callback()
+        await pilot.pause()
+        assert app.sort is SortOrder.NAME
+
+
+async def test_theme_is_remembered(make_app: MakeApp, config_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    assert (config_dir / "settings.json").is_file()
+    app2 = make_app()
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app2.theme == "nord"
+
+
+async def test_corrupt_settings_do_not_stop_the_app(make_app: MakeApp, config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.json").write_text("{nope", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 33
+
+
+async def test_q_quits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_small_terminal_shows_list_and_detail(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        main = app.main
+        assert main.has_class("-narrow")
+        lst, detail = main.pilot_list.region, main.detail.region
+        assert lst.height >= 6 and detail.height >= 8
+        assert detail.y >= lst.bottom  # detail below the list
+        assert lst.width == detail.width == 80
+        text = list_text(app)
+        assert "Aandacht" in text and "Einde" in text and "Dagen" in text
+
+
+async def test_readonly_banner(make_app: MakeApp) -> None:
+    app = make_app(readonly=True, notice="register in gebruik (x): een ander proces heeft het open")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert status_text(app).startswith("alleen-lezen: register in gebruik")
