@@ -35,6 +35,7 @@ from pilot_tui.model import (
     Register,
     Status,
     normalise,
+    slugify,
 )
 
 __all__ = [
@@ -872,9 +873,10 @@ def parse_overview(
 
     register = Register(title=title, intro=preamble.intro, peildata=[peildatum])
     seen: dict[str, str] = {}
+    ids = _Ids(register)
     total = len(kept)
     for i, (raw, sec) in enumerate(zip(kept, texts, strict=True)):
-        pilot = _build_pilot(register, raw, sec, notes[i], peildatum, warnings)
+        pilot = _build_pilot(ids, raw, sec, notes[i], peildatum, warnings)
         key = normalise(pilot.name)
         if key in seen:
             warnings.append(f"Pilot '{pilot.name}' komt meer dan eens voor.")
@@ -923,7 +925,7 @@ def _anchor(before: str, size: int = 30) -> str:
 
 
 def _build_pilot(
-    register: Register,
+    ids: _Ids,
     raw: _RawPilot,
     sec: dict[str, str],
     footnotes: list[Footnote],
@@ -952,7 +954,7 @@ def _build_pilot(
     elif _SUBSIDIE_RE.search(body):
         programma = SUBSIDIEREGELING
     pilot = Pilot(
-        id=register.new_id(name),
+        id=ids.new(name),
         name=name,
         former_names=former,
         achtergrond=sec["achtergrond"],
@@ -983,15 +985,43 @@ _UPDATABLE = (
 )
 
 
-def _match(register: Register, pilot: Pilot, taken: set[str]) -> Pilot | None:
-    keys = {normalise(pilot.name), *(normalise(n) for n in pilot.former_names)}
-    for candidate in register.pilots:
-        if candidate.id in taken:
-            continue
-        names = {normalise(candidate.name), *(normalise(n) for n in candidate.former_names)}
-        if keys & names:
-            return candidate
-    return None
+class _Ids:
+    """Fresh ids exactly as :meth:`Register.new_id` gives them, without rebuilding the set
+    of taken ids for every pilot (an import of thousands of pilots stays linear)."""
+
+    def __init__(self, register: Register) -> None:
+        self.taken = {p.id for p in register.pilots}
+
+    def new(self, name: str) -> str:
+        base = slugify(name) or "pilot"
+        candidate, n = base, 2
+        while candidate in self.taken:
+            candidate = f"{base}-{n}"
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+
+class _Index:
+    """The register's pilots by normalised name and by normalised former name."""
+
+    def __init__(self, register: Register) -> None:
+        self.by_name: dict[str, list[Pilot]] = {}
+        self.by_former: dict[str, list[Pilot]] = {}
+        for pilot in register.pilots:
+            self.by_name.setdefault(normalise(pilot.name), []).append(pilot)
+            for former in pilot.former_names:
+                self.by_former.setdefault(normalise(former), []).append(pilot)
+
+    def match(self, pilot: Pilot, taken: set[str]) -> Pilot | None:
+        """The first untaken pilot known by the name, else by a former name, of ``pilot``."""
+        keys = [normalise(pilot.name), *(normalise(n) for n in pilot.former_names)]
+        for key in keys:
+            for table in (self.by_name, self.by_former):
+                for candidate in table.get(key, ()):
+                    if candidate.id not in taken:
+                        return candidate
+        return None
 
 
 def merge(register: Register, incoming: Register, peildatum: date, update: bool) -> MergeReport:
@@ -1005,15 +1035,17 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
     """
     report = MergeReport()
     existing_ids = {p.id for p in register.pilots}
+    index = _Index(register)
+    ids = _Ids(register)
     matched: set[str] = set()
     for inc in incoming.pilots:
         entry = inc.entry_for(peildatum) or (inc.history[-1] if inc.history else None)
         text = entry.stand_van_zaken if entry is not None else ""
         status = entry.status if entry is not None and entry.status else inc.status
-        target = _match(register, inc, matched)
-        if target is None or target.id not in existing_ids:
+        target = index.match(inc, matched)
+        if target is None:
             new = Pilot.from_dict(inc.to_dict())
-            new.id = register.new_id(inc.name)
+            new.id = ids.new(inc.name)
             new.history = []
             new.set_entry(HistoryEntry(peildatum, text, status))
             register.pilots.append(new)
