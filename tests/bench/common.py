@@ -1,0 +1,474 @@
+"""Shared helpers of the benchmarks: timing, registers in a temp dir, ratio reports.
+
+Benchmarks never assert on time. Each one measures the code under test and a baseline in
+the same run, on the same machine, and prints the ratio next to the target of the scale
+issue::
+
+    name                               value    baseline   ratio  target  verdict
+    save one pilot (10,000)          812.0 ms   301.2 ms   2.70x  ≤1.5x   OVER
+
+Needs, from a clean checkout: ``pip install -e '.[test]'`` and ``pip install pyte visidata``
+(pyte for the terminal timings, visidata for its baselines). Registers are generated in a
+temp dir (removed at exit; ``PILOT_BENCH_KEEP=1`` keeps it and prints where it is).
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import contextlib
+import functools
+import gc
+import importlib.util
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+TTFS_ENV = "PILOT_TTFS"  # path of ttfs.py when it is not at ../shared/tools/ttfs.py
+SCREEN = (120, 35)  # terminal size for every terminal timing
+BIG = 10_000
+SMALL = 33
+
+
+# -- timing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds of each run; ``best`` and ``median`` of them."""
+
+    runs: tuple[float, ...]
+
+    @property
+    def best(self) -> float:
+        return min(self.runs)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    def __str__(self) -> str:
+        return f"best {fmt_seconds(self.best)}, median {fmt_seconds(self.median)} ({len(self.runs)} runs)"
+
+
+def measure(
+    fn: Callable[[Any], object],
+    *,
+    runs: int = 5,
+    setup: Callable[[], Any] | None = None,
+    warmup: int = 0,
+) -> Timing:
+    """Time ``fn(setup())`` ``runs`` times (``setup`` is not timed; garbage collection is
+    done before, not during, each run, as ``timeit`` does)."""
+    times: list[float] = []
+    for i in range(warmup + runs):
+        arg = setup() if setup is not None else None
+        gc.collect()
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            fn(arg)
+            elapsed = time.perf_counter() - start
+        finally:
+            if was_enabled:
+                gc.enable()
+        if i >= warmup:
+            times.append(elapsed)
+    return Timing(tuple(times))
+
+
+def fmt_seconds(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+# -- results and the report ----------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """One line of the report: a measured value against a baseline of the same run."""
+
+    name: str
+    value: float | None  # seconds (unit "s") or megabytes (unit "MB"); None: not measured
+    baseline: float | None = None
+    baseline_name: str = ""
+    target: float | None = None  # the ratio the issue asks for (value / baseline ≤ target)
+    unit: str = "s"
+    note: str = ""
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+    @property
+    def verdict(self) -> str:
+        if self.value is None:
+            return "SKIP"
+        ratio = self.ratio
+        if self.target is None or ratio is None:
+            return "-"
+        return "OK" if ratio <= self.target else "OVER"
+
+    def fmt(self, value: float | None) -> str:
+        if value is None:
+            return "-"
+        if self.unit == "s":
+            return fmt_seconds(value)
+        return f"{value:.1f} {self.unit}"
+
+
+def skipped(name: str, reason: str) -> Result:
+    return Result(name, None, note=reason)
+
+
+def report(results: Sequence[Result], title: str = "") -> str:
+    """The table ``name  value  baseline  ratio  target  OK/OVER`` (and notes below it)."""
+    head = ("benchmark", "value", "baseline", "ratio", "target", "verdict")
+    rows = [head]
+    for r in results:
+        ratio = r.ratio
+        rows.append(
+            (
+                r.name,
+                r.fmt(r.value),
+                r.fmt(r.baseline) + (f" ({r.baseline_name})" if r.baseline_name else ""),
+                "-" if ratio is None else f"{ratio:.2f}x",
+                "-" if r.target is None else f"≤{r.target:g}x",
+                r.verdict,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = []
+    if title:
+        lines += [title, "=" * len(title)]
+    for n, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    notes = [(r.name, text) for r in results for text in ([r.note] if r.note else []) + r.details]
+    if notes:
+        lines.append("")
+        lines += [f"  {name}: {text}" for name, text in notes]
+    return "\n".join(lines)
+
+
+def print_report(results: Sequence[Result], title: str = "") -> None:
+    print(report(results, title), flush=True)
+
+
+def parse_args(description: str, argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer runs (3), for a first look; noisier"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs = min(args.runs, 3)
+    return args
+
+
+def log(text: str) -> None:
+    print(f"  … {text}", file=sys.stderr, flush=True)
+
+
+# -- registers in a temp dir ----------------------------------------------------------------
+
+_WORKDIR: Path | None = None
+
+
+def workdir() -> Path:
+    """One temp dir per process for generated registers and outputs."""
+    global _WORKDIR
+    if _WORKDIR is None:
+        _WORKDIR = Path(tempfile.mkdtemp(prefix="pilot-bench-"))
+        if os.environ.get("PILOT_BENCH_KEEP"):
+            print(f"(bench files kept in {_WORKDIR})", file=sys.stderr)
+        else:
+            atexit.register(shutil.rmtree, _WORKDIR, ignore_errors=True)
+    return _WORKDIR
+
+
+def register_file(n: int) -> Path:
+    """A generated register of ``n`` pilots (made once per process; treat as read-only:
+    use :func:`fresh_copy` for anything that opens it for writing)."""
+    path = workdir() / "registers" / f"register-{n}.json"
+    if not path.exists():
+        from tests.bench.generate import write_register
+
+        path.parent.mkdir(exist_ok=True)
+        log(f"generating a register of {n:,} pilots")
+        write_register(n, path)
+    return path
+
+
+_copies = 0
+
+
+def fresh_copy(n: int, label: str = "copy") -> Path:
+    """A copy of the ``n``-pilot register in a folder of its own (a writable open puts a
+    lock file and a backup folder beside it)."""
+    global _copies
+    _copies += 1
+    folder = workdir() / f"{label}-{n}-{_copies}"
+    folder.mkdir()
+    target = folder / "store.json"
+    shutil.copyfile(register_file(n), target)
+    return target
+
+
+def quiet_env() -> dict[str, str]:
+    """Environment for the programs under test: settings and home in the temp dir, so a
+    run neither reads nor writes the user's configuration."""
+    home = workdir() / "home"
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        PILOT_TUI_CONFIG_DIR=str(home / "config" / "pilot-tui"),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    )
+    return env
+
+
+# -- what the app shows ----------------------------------------------------------------------
+
+
+@functools.cache
+def app_rows(path: Path) -> list[Any]:
+    """The rows of the app's first screen, in its order (attention sort, latest peildatum,
+    default window, no filter): :class:`pilot_tui.tui.view.Row` objects."""
+    from pilot_tui.attention import assess_all
+    from pilot_tui.store import Store
+    from pilot_tui.tui.settings import default_window
+    from pilot_tui.tui.view import Filter, SortOrder, make_row, select
+
+    with Store.open(path, readonly=True) as store:
+        register = store.register
+    peildatum = register.latest_peildatum()
+    assessed = assess_all(register, peildatum, default_window())
+    shown = select(assessed, {}, (), Filter(), SortOrder.ATTENTION)
+    return [make_row(a) for a in shown]
+
+
+def pilot_number(name: str) -> str:
+    """The "Pilot 01234" prefix of a generated name: short enough to survive truncation."""
+    m = re.match(r"Pilot \d{5}", name)
+    return m[0] if m else name[:11]
+
+
+def first_screen_pattern(names: Sequence[str], last: int = 20) -> str:
+    """A regex for "the first screen is painted": the first and the ``last``-th row (or
+    the last row, when there are fewer) are both visible, in that order."""
+    first = re.escape(pilot_number(names[0]))
+    end = re.escape(pilot_number(names[min(last, len(names)) - 1]))
+    return f"(?s){first}.*{end}" if first != end else first
+
+
+# -- terminal timings (../shared/tools/ttfs.py) --------------------------------------------------
+
+
+def ttfs_path() -> Path | None:
+    """ttfs.py: $PILOT_TTFS, or shared/tools/ttfs.py beside the repository."""
+    candidates = [os.environ.get(TTFS_ENV), REPO.parent / "shared" / "tools" / "ttfs.py"]
+    for c in candidates:
+        if c and Path(c).is_file():
+            return Path(c)
+    return None
+
+
+def missing_tools(*, vd: bool = False) -> str | None:
+    """Why the terminal timings cannot run (None: they can)."""
+    if ttfs_path() is None:
+        return f"ttfs.py not found (set ${TTFS_ENV} or put it at ../shared/tools/ttfs.py)"
+    if importlib.util.find_spec("pyte") is None:
+        return "pyte is not installed (pip install pyte)"
+    if vd and shutil.which("vd") is None:
+        return "VisiData is not installed (pip install visidata)"
+    return None
+
+
+def ttfs(
+    cmd: Sequence[str],
+    wait: str,
+    steps: Sequence[tuple[str, str]] = (),
+    *,
+    runs: int = 5,
+    timeout: float = 60.0,
+    env: dict[str, str] | None = None,
+) -> list[Timing | None]:
+    """Time ``cmd`` in a pseudo-terminal with ttfs.py: the first screen matching ``wait``,
+    then per (keys, regex) step the time from the last key sent to the matching screen.
+    Returns one Timing per step (first screen first); None for a step that timed out in
+    any run."""
+    tool = ttfs_path()
+    if tool is None:
+        raise RuntimeError(missing_tools())
+    argv = [sys.executable, str(tool), "--size", f"{SCREEN[0]}x{SCREEN[1]}"]
+    argv += ["--runs", str(runs), "--timeout", str(timeout), "--wait", wait]
+    for keys, pattern in steps:
+        argv += ["--keys", keys.encode("unicode_escape").decode("ascii"), "--then", pattern]
+    argv += ["--", *cmd]
+    proc = subprocess.run(
+        argv, capture_output=True, text=True, env=env or quiet_env(), cwd=workdir(), check=False
+    )
+    per_step: list[list[float | None]] = [[] for _ in range(len(steps) + 1)]
+    for line in proc.stdout.splitlines():
+        if not line.startswith("run "):
+            continue
+        values = line.split(":", 1)[1].split()
+        for i in range(len(per_step)):
+            value = values[i] if i < len(values) else "timeout"
+            per_step[i].append(None if value == "timeout" else float(value.rstrip("s")))
+    if not per_step[0]:
+        raise RuntimeError(f"ttfs.py failed: {proc.stderr.strip() or proc.stdout.strip()}")
+    timings: list[Timing | None] = []
+    for values in per_step:
+        ok = [v for v in values if v is not None]
+        timings.append(Timing(tuple(ok)) if ok and len(ok) == len(values) else None)
+    return timings
+
+
+def pty_peak_rss(
+    cmd: Sequence[str], wait: str, *, timeout: float = 60.0, settle: float = 1.0
+) -> float | None:
+    """Peak resident memory (MB) of ``cmd`` run in a pseudo-terminal until its screen
+    matches ``wait`` (plus ``settle`` seconds). Linux only (``VmHWM``); None elsewhere or
+    on a timeout."""
+    import fcntl
+    import pty
+    import select
+    import signal
+    import struct
+    import termios
+
+    import pyte
+
+    cols, rows = SCREEN
+    env = quiet_env()
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        os.chdir(workdir())
+        os.execvpe(cmd[0], list(cmd), env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    screen = pyte.Screen(cols, rows)
+    stream = pyte.ByteStream(screen)
+    rx = re.compile(wait, re.M)
+    start = time.perf_counter()
+    seen_at: float | None = None
+    peak: float | None = None
+    try:
+        while time.perf_counter() - start < timeout:
+            now = time.perf_counter()
+            if seen_at is None and rx.search("\n".join(screen.display)):
+                seen_at = now
+            if seen_at is not None and now - seen_at >= settle:
+                peak = _vm_hwm(pid)
+                break
+            ready, _, _ = select.select([fd], [], [], 0.01)
+            if ready:
+                try:
+                    data = os.read(fd, 1 << 16)
+                except OSError:
+                    break
+                if not data:
+                    break
+                stream.feed(data)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return peak
+
+
+def _vm_hwm(pid: int) -> float | None:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    m = re.search(r"^VmHWM:\s+(\d+) kB", text, re.M)
+    return int(m[1]) / 1024 if m else None
+
+
+def python_peak_rss(code: str) -> float:
+    """Peak resident memory (MB) of ``python -c code`` (a fresh interpreter)."""
+    wrapped = (
+        code + "\nimport resource, sys\n"
+        "sys.stdout.write('\\nPEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", wrapped],
+        capture_output=True,
+        text=True,
+        env=quiet_env(),
+        cwd=REPO,
+        check=True,
+    )
+    m = re.search(r"^PEAK (\d+)$", proc.stdout, re.M)
+    if not m:
+        raise RuntimeError(proc.stderr)
+    maxrss = int(m[1])  # kilobytes; bytes on macOS
+    return maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+# -- the programs compared ---------------------------------------------------------------------
+
+
+def app_command(store: Path) -> list[str]:
+    """``pilot-tui --store PATH`` (the installed script, else ``python -m pilot_tui.cli``)."""
+    script = shutil.which("pilot-tui")
+    if script:
+        return [script, "--store", str(store)]
+    return [sys.executable, "-m", "pilot_tui.cli", "--store", str(store)]
+
+
+def vd_command(path: Path) -> list[str]:
+    """VisiData on a file, without the user's .visidatarc or plugins."""
+    return [shutil.which("vd") or "vd", "-N", str(path)]
+
+
+def records_json(n: int) -> Path:
+    """The ``n`` pilots as a JSON list of records (the register's own pilot documents),
+    in the app's first-screen order, with id, name, status and looptijd as the first
+    columns: what VisiData is given. Made once per process."""
+    import json
+
+    from pilot_tui.store import Store
+
+    path = workdir() / "registers" / f"records-{n}.json"
+    if path.exists():
+        return path
+    source = register_file(n)
+    order = {row.pilot_id: i for i, row in enumerate(app_rows(source))}
+    with Store.open(source, readonly=True) as store:
+        pilots = sorted(store.register.pilots, key=lambda p: order[p.id])
+    records = []
+    for pilot in pilots:
+        doc = pilot.to_dict()
+        first = {k: doc.pop(k) for k in ("id", "name", "status", "looptijd")}
+        records.append(first | doc)
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path
