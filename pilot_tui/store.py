@@ -344,12 +344,18 @@ def parse_register_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is geen geldige JSON-waarde")
+
+
 def _loads(path: Path, text: str) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         where = f"regel {exc.lineno}, kolom {exc.colno}"
-        if exc.pos >= len(text.rstrip()):
+        # An unterminated string runs to the end of the text (a newline in a string is
+        # reported as an invalid control character instead).
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise StoreError(
                 f"{path}: beschadigd register: het bestand houdt halverwege op ({where}); "
                 "onvolledig gekopieerd?"
@@ -371,10 +377,13 @@ def _loads(path: Path, text: str) -> Any:
 
 
 def read_register_file(path: Path) -> dict[str, Any]:
-    """Read and check the raw register file. Raises StoreError with one Dutch line."""
+    """Read and check the register file, every record included; return the raw TinyDB
+    data. Raises StoreError with one Dutch line."""
     path = Path(path)
     raw, _stamp = _read_bytes(path)
-    return parse_register_bytes(path, raw)
+    data = parse_register_bytes(path, raw)
+    _parse(path, data)
+    return data
 
 
 _STATUS_RE = re.compile(r"^(.*) is not a valid Status$", re.S)
@@ -654,7 +663,7 @@ def latest_good_backup(path: Path, *, limit: int = 20) -> Path | None:
     """The newest backup that is itself a readable register (None when there is none)."""
     for candidate in list_backups(path)[:limit]:
         try:
-            _parse(candidate, read_register_file(candidate))
+            read_register_file(candidate)
         except StoreError:
             continue
         return candidate
@@ -871,6 +880,8 @@ class Store:
         doc_id = self._doc_ids.pop(pilot_id, None)
         if doc_id is not None:
             self._change(PILOTS, {}, remove=(doc_id,))
+        else:
+            self.flush()  # nothing to delete (any more): still write what is pending
 
     def save_meta(self) -> None:
         self._writable()
