@@ -196,12 +196,12 @@ def days_left_label(days: int | None) -> str:
 def make_row(a: Assessment) -> Row:
     return Row(
         pilot_id=a.pilot.id,
-        name=one_line(a.pilot.name),
+        name=one_line(a.pilot.name) or S.NO_NAME,
         status=a.status.value,
         attention=a.attention,
         stale=a.niet_bijgewerkt,
         end=end_label(a.period, a.status in CLOSED_STATUSES),
-        days=days_label(a.days_left),
+        days="" if a.status in CLOSED_STATUSES else days_label(a.days_left),
     )
 
 
@@ -279,12 +279,12 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
     former = ", ".join(one_line(n) for n in pilot.former_names)
     return Detail(
         pilot_id=pilot.id,
-        name=one_line(pilot.name),
+        name=one_line(pilot.name) or S.NO_NAME,
         former_names=S.FORMER_NAMES.format(names=former) if former else "",
         attention=a.attention,
         stale=a.niet_bijgewerkt,
         status=a.status.value,
-        days_left=days_left_label(a.days_left),
+        days_left="" if a.status in CLOSED_STATUSES else days_left_label(a.days_left),
         achtergrond=clean(pilot.achtergrond),
         doel=clean(pilot.doel),
         stand=stand,

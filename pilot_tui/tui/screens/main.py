@@ -59,6 +59,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_mount(self) -> None:
         self.post_message(self.Ready())
 
+    def on_resize(self) -> None:
+        # Narrow terminals: a compact footer keeps every main key in view (the palette
+        # key stays in the help and works as always).
+        narrow = self.size.width < 100
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
+
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         with Horizontal(id="search-bar"):

@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -17,8 +18,17 @@ from pilot_tui.tui.view import Detail, match_spans
 from pilot_tui.tui.widgets.pilot_list import attention_style
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     """Shows a :class:`~pilot_tui.tui.view.Detail`; scrolls with the usual keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "scroll_up", S.KEY_SCROLL_UP, show=False),
+        Binding("down,j", "scroll_down", S.KEY_SCROLL_DOWN, show=False),
+        Binding("pageup", "page_up", S.KEY_PAGE_UP, show=False),
+        Binding("pagedown,space", "page_down", S.KEY_PAGE_DOWN, show=False),
+        Binding("home", "scroll_home", S.KEY_TOP, show=False),
+        Binding("end", "scroll_end", S.KEY_BOTTOM, show=False),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail--title",
@@ -115,7 +125,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             out.append_text(self._marked(d.former_names, self._style("dim")))
             out.append("\n")
         out.append(f"{d.attention.symbol} {d.attention.value}", attention_style(d.attention))
-        out.append(f" · {d.status}")
+        if d.status != d.attention.value:
+            out.append(f" · {S.FIELD_STATUS.lower()} {d.status}")
         if d.days_left:
             out.append(f" · {d.days_left}")
         if d.stale:

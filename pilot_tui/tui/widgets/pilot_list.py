@@ -48,7 +48,7 @@ def _cell(text: str, width: int, *, right: bool = False) -> Text:
     return t
 
 
-class PilotList(ScrollView, can_focus=True):
+class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of pilots with a sticky header line and a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

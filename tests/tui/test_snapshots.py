@@ -1,0 +1,39 @@
+"""Screen snapshots (pytest-textual-snapshot): main screen wide and small, and the help.
+
+Deterministic: a fixed register copy, peildatum, window and theme, settings in tmp_path.
+Update after looking at the result: ``pytest tests/tui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .conftest import MakeApp, window
+
+PEILDATUM = date(2021, 12, 1)
+
+
+def test_main_screen_120x35(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    assert snap_compare(app, terminal_size=(120, 35))
+
+
+def test_main_screen_80x24(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_search_and_later_peildatum_120x35(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["slash", *"divosa", "enter"])
+
+
+def test_help_screen(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["question_mark"])
+
+
+def test_peildatum_dialog(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["p", *"31 juni 2022"])
