@@ -1,0 +1,124 @@
+"""The plain-data side of the TUI: search, highlighting, sort, filter, settings, run()."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pilot_tui.attention import Attention, assess_all
+from pilot_tui.store import Store
+from pilot_tui.tui import app as app_module
+from pilot_tui.tui import settings
+from pilot_tui.tui.view import (
+    Filter,
+    SortOrder,
+    clean,
+    match_spans,
+    pilot_search_text,
+    query_words,
+    select,
+)
+
+from .conftest import window
+
+
+def test_match_spans_fold_case_accents_and_ligatures() -> None:
+    text = "ADR cliëntenondersteuning in Oude Ĳsselstreek"
+    spans = match_spans(text, query_words("CLIENTEN ijssel"))
+    assert [text[s:e] for s, e in spans] == ["cliënten", "Ĳssel"]
+    assert match_spans(text, ()) == []
+    assert match_spans("", ("x",)) == []
+
+
+def test_match_spans_merge_overlaps() -> None:
+    assert match_spans("divosa", ("divo", "vosa")) == [(0, 6)]
+
+
+def test_clean_strips_controls_but_keeps_markup_characters() -> None:
+    assert clean("[b]x[/b]\x1b]0;title\x07\u202e!") == "[b]x[/b]!"
+    assert clean("a\tb") == "a b"
+
+
+def test_search_text_covers_every_field(small_store: Path) -> None:
+    with Store.open(small_store, readonly=True) as store:
+        pilot = store.register.get("huur")
+        assert pilot is not None
+        text = pilot_search_text(pilot)
+    for needle in ("huurdomein", "huurders", "sneller", "raad voor rechtsbijstand", "example"):
+        assert needle in text
+    assert "stand van regie" in text  # history texts too
+
+
+def test_select_filters_and_sorts(seed_store: Path) -> None:
+    with Store.open(seed_store, readonly=True) as store:
+        assessed = assess_all(store.register, date(2022, 6, 1), window("3m"))
+        texts = {a.pilot.id: pilot_search_text(a.pilot) for a in assessed}
+    every = select(assessed, texts, (), Filter(), SortOrder.ATTENTION)
+    ranks = [a.attention.rank for a in every]
+    assert ranks == sorted(ranks)
+    by_name = select(assessed, texts, (), Filter(), SortOrder.NAME)
+    assert [a.pilot.name.casefold() for a in by_name] == sorted(
+        a.pilot.name.casefold() for a in by_name
+    )
+    by_days = select(assessed, texts, (), Filter(), SortOrder.DAYS)
+    days = [a.days_left for a in by_days if a.days_left is not None]
+    assert days == sorted(days)
+    expired = select(
+        assessed, texts, (), Filter(attentions=frozenset({Attention.VERLOPEN})), SortOrder.END
+    )
+    assert expired and all(a.attention is Attention.VERLOPEN for a in expired)
+    divosa_almere = select(assessed, texts, query_words("divosa almere"), Filter(), SortOrder.NAME)
+    assert [a.pilot.name for a in divosa_almere] == ["Divosa / Gemeente Almere"]
+
+
+def test_sort_order_cycles_through_all() -> None:
+    order = SortOrder.ATTENTION
+    seen = []
+    for _ in SortOrder:
+        seen.append(order)
+        order = order.next()
+    assert order is SortOrder.ATTENTION and set(seen) == set(SortOrder)
+
+
+def test_window_spec_round_trips() -> None:
+    for text in ("1m", "3m", "6m", "12m", "90d", "1j"):
+        w = window(text)
+        spec = settings.window_spec(w)
+        assert spec is not None
+        assert window(spec).delta == w.delta
+
+
+def test_settings_save_and_load(tmp_path: Path) -> None:
+    folder = tmp_path / "cfg"
+    settings.save(folder, settings.Settings(theme="nord", window="6m"))
+    loaded, problem = settings.load(folder)
+    assert problem is None
+    assert loaded.theme == "nord" and loaded.window == "6m"
+    (folder / settings.FILENAME).write_text("[]", encoding="utf-8")
+    loaded, problem = settings.load(folder)
+    assert problem is not None and loaded == settings.Settings()
+
+
+def test_config_dir_from_environment(config_dir: Path) -> None:
+    assert settings.config_dir() == config_dir
+
+
+def test_run_opens_read_only_when_the_register_is_locked(
+    seed_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, object] = {}
+
+    def fake_run(self: app_module.PilotApp) -> None:
+        seen["readonly"] = self.store.readonly
+        seen["notice"] = self.notice
+        seen["peildatum"] = self.peildatum
+
+    monkeypatch.setattr(app_module.PilotApp, "run", fake_run)
+    assert app_module.run(seed_store, date(2022, 6, 1), None) == 0
+    assert seen == {"readonly": False, "notice": None, "peildatum": date(2022, 6, 1)}
+    with Store.open(seed_store):  # someone else has it open
+        assert app_module.run(seed_store, None, None) == 0
+    assert seen["readonly"] is True
+    assert "register in gebruik" in str(seen["notice"])
