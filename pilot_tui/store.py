@@ -179,7 +179,7 @@ _OS_REASONS = {
     "door een ander programma",
     errno.EROFS: "de schijf is alleen-lezen",
     errno.EIO: "schrijf- of leesfout van de schijf",
-    errno.ENOENT: "de map bestaat niet (meer)",
+    errno.ENOENT: "het bestand of de map bestaat niet (meer)",
     errno.ENAMETOOLONG: "het pad is te lang",
     errno.EMFILE: "te veel open bestanden",
     errno.ENFILE: "te veel open bestanden",
@@ -807,20 +807,23 @@ class Store:
             return False
         return True
 
-    def _check_unchanged(self) -> None:
-        """Before every save: is the file still what we read or wrote last?
-
-        Unlike :meth:`changed_on_disk` this always compares the content, so that even an
-        in-place edit of the same size within the file system's timestamp resolution is
-        not overwritten.
-        """
+    def _disk_differs(self) -> bool:
+        """Compare the content on disk with what was read or written last (not only the
+        stamp: an in-place edit of the same size within the file system's timestamp
+        resolution must not be overwritten either)."""
         storage = self._storage
         try:
             raw, stamp = _read_bytes(self.path)
         except StoreError:
-            raw, stamp = None, None
-        if raw is not None and stamp is not None and _digest(raw) == storage.digest:
-            storage.stamp = stamp
+            return True
+        if _digest(raw) != storage.digest:
+            return True
+        storage.stamp = stamp
+        return False
+
+    def _check_unchanged(self) -> None:
+        """Before every save: is the file still what we read or wrote last?"""
+        if not self._disk_differs():
             return
         if not self.path.exists():
             raise StoreConflict(
@@ -857,7 +860,7 @@ class Store:
         if not self._storage.dirty or self._storage.in_batch:
             return
         self._writable()
-        if overwrite and self.path.exists() and self.changed_on_disk():
+        if overwrite and self.path.exists() and self._disk_differs():
             self.backup("extern-gewijzigd")
             self._storage.flush(check=False)
         else:

@@ -205,7 +205,7 @@ def test_corrupt_register_is_refused_and_untouched(
 @pytest.mark.parametrize("case", sorted(CORRUPT))
 def test_refusal_names_the_latest_good_backup(tmp_path: Path, case: str) -> None:
     path = make(tmp_path / "store.json")
-    with Store.open(path) as store:  # the first open of the day makes a backup
+    with Store.open(path):  # the first open of the day makes a backup
         pass
     backups = list_backups(path)
     assert len(backups) == 1
@@ -223,7 +223,6 @@ def test_refusal_names_the_latest_good_backup(tmp_path: Path, case: str) -> None
     assert message.endswith(f"; laatste reservekopie: {good}")
     assert "\n" not in message and CORRUPT[case][1] in message
     assert snapshot(tmp_path) == before
-    del store
 
 
 def test_missing_file_message(tmp_path: Path) -> None:

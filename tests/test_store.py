@@ -24,6 +24,7 @@ from pilot_tui.store import (
     StoreLocked,
     StoreReadOnly,
     dumps,
+    list_backups,
     lock_path,
     read_register_file,
     register_from_data,
@@ -434,6 +435,9 @@ def test_same_size_in_place_edit_with_same_mtime_is_not_overwritten(tmp_path: Pa
         with pytest.raises(StoreConflict):
             store.save_meta()
         assert path.read_bytes() == theirs
+        store.flush(overwrite=True)  # the user chose their own version
+        assert list_backups(path)[0].read_bytes() == theirs
+    assert reopen(path).intro == "mijn wijziging"
 
 
 def test_replaced_file_is_noticed(tmp_path: Path) -> None:
@@ -479,7 +483,7 @@ def test_overwrite_after_conflict_keeps_their_version_as_backup(tmp_path: Path) 
         with pytest.raises(StoreConflict):
             store.save_meta()
         store.flush(overwrite=True)
-        backups = store_mod.list_backups(path)
+        backups = list_backups(path)
         assert backups and backups[0].read_bytes() == theirs
         assert "extern-gewijzigd" in backups[0].name
     assert reopen(path).title == "mijn versie"
