@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 
@@ -141,3 +142,25 @@ def axis_line(axis: Axis) -> str:
             if col + i < axis.width:
                 line[col + i] = ch
     return "".join(line)
+
+
+def phase_breaks(period: Period, axis: Axis) -> frozenset[int]:
+    """Columns where a phase's bar ends right against the next phase's bar.
+
+    ``bar_for`` draws phases that follow each other without a pause ("deel 1: … december
+    2021; deel 2: vanaf januari 2022") as one unbroken run; a renderer can mark these
+    columns (e.g. with a half block) so each phase still reads as a segment of its own.
+    """
+    if len(period.phases) < 2:
+        return frozenset()
+    spans: list[tuple[int, int] | None] = []
+    last = len(period.phases) - 1
+    for i, phase in enumerate(period.phases):
+        single = Period(period.text, phase.start, phase.end, open_end=phase.open_end and i == last)
+        painted = [c for c, cell in enumerate(bar_for(single, axis).cells) if cell != Cell.EMPTY]
+        spans.append((painted[0], painted[-1]) if painted else None)
+    breaks: set[int] = set()
+    for here, after in pairwise(spans):
+        if here is not None and after is not None and here[1] + 1 >= after[0]:
+            breaks.add(min(here[1], after[0] - 1) if after[0] > 0 else here[1])
+    return frozenset(c for c in breaks if 0 <= c < axis.width)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pilot_tui.periods import parse_looptijd
-from pilot_tui.timeline import Axis, Cell, axis_line, bar_for, year_labels
+from pilot_tui.timeline import Axis, Cell, axis_line, bar_for, phase_breaks, year_labels
 
 AXIS = Axis(date(2021, 1, 1), 24)  # jan 2021 – dec 2022, one column per month
 
@@ -92,3 +92,27 @@ def test_axis_labels_and_scroll() -> None:
     assert later.first == date(2021, 7, 1)
     assert year_labels(later) == [(0, "2021"), (6, "2022"), (18, "2023")]
     assert Axis.around(date(2021, 12, 1), 36).first == date(2020, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("looptijd", "breaks"),
+    [
+        # deel 1 ends in december 2021 (column 11), deel 2 starts in january 2022
+        ("Deel 1: december 2019 – december 2021; deel 2: vanaf 1 januari 2022", {11}),
+        # a pause between the phases: no break needed
+        ("Deel 1: januari 2021 – maart 2021; deel 2: vanaf 1 januari 2022", set()),
+        # three touching phases
+        (
+            "Deel 1: januari 2021 – maart 2021; deel 2: april 2021 – juni 2021; "
+            "deel 3: juli 2021 – december 2021",
+            {2, 5},
+        ),
+        # no phases at all
+        ("januari 2021 – december 2022", set()),
+        # the touch lies left of the axis
+        ("Deel 1: januari 2019 – december 2019; deel 2: vanaf januari 2020", set()),
+    ],
+)
+def test_phase_breaks(looptijd: str, breaks: set[int]) -> None:
+    period = parse_looptijd(looptijd)
+    assert phase_breaks(period, AXIS) == breaks
