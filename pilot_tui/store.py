@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -77,6 +78,17 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _read_umask() -> int:
+    if os.name != "posix":
+        return 0o022
+    mask = os.umask(0o022)  # read once, at import: os.umask can only be read by setting it
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def _now() -> datetime:
     """The clock used for backup names (a function so that tests can move the day)."""
     return datetime.now()
@@ -93,14 +105,31 @@ def atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10)
     _atomic_write(Path(path), content, replace_retries=replace_retries)
 
 
+def real_path(path: Path) -> Path:
+    """``path``, or the file it points to when it is a symbolic link: the lock, temporary
+    files and backups belong to the real file, whichever name it is opened by."""
+    path = Path(path)
+    try:
+        return Path(os.path.realpath(path)) if path.is_symlink() else path
+    except OSError:
+        return path
+
+
 def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> os.stat_result:
     """:func:`atomic_write`, returning the stat of the written file (taken before the
     rename, so that a change by someone else right after it cannot go unnoticed)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
+    path = real_path(path)  # replace the file a link points to, not the link
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)  # keep the permissions of the file
+    except OSError:
+        mode = 0o666 & ~_UMASK  # a new file: what open() would have made
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
         try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)  # mkstemp makes the file private (0600)
             fh = os.fdopen(fd, "wb")
         except BaseException:
             os.close(fd)
@@ -109,14 +138,14 @@ def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-            stat = os.fstat(fh.fileno())
+            written = os.fstat(fh.fileno())
         _replace(tmp, path, replace_retries)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
-    return stat
+    return written
 
 
 def _replace(tmp: Path, path: Path, retries: int) -> None:
@@ -148,6 +177,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def temp_files(path: Path) -> list[Path]:
     """Temporary files :func:`atomic_write` makes (or a crash leaves) for ``path``."""
+    path = real_path(path)
     pattern = glob.escape(f".{path.name}.") + "*" + glob.escape(TMP_SUFFIX)
     return sorted(path.parent.glob(pattern))
 
@@ -498,10 +528,12 @@ def data_from_register(register: Register) -> dict[str, Any]:
 
 
 def lock_path(path: Path) -> Path:
+    path = real_path(path)
     return path.with_name(f".{path.name}.lock")
 
 
 def backup_dir(path: Path) -> Path:
+    path = real_path(path)
     return path.with_name(f"{path.name}.backups")
 
 
@@ -572,10 +604,10 @@ class AtomicJSONStorage(Storage):
             self.before_write()
         payload = dumps(self._data).encode("utf-8")
         try:
-            stat = _atomic_write(self.path, payload)
+            written = _atomic_write(self.path, payload)
         except OSError as exc:
             raise StoreError(_save_failed(self.path, exc)) from None
-        self.stamp = FileStamp.from_stat(stat)
+        self.stamp = FileStamp.from_stat(written)
         self.digest = _digest(payload)
         self.dirty = False
         if self.after_write is not None:
@@ -610,7 +642,7 @@ def _slug(reason: str) -> str:
 
 def list_backups(path: Path) -> list[Path]:
     """Backups of the register at ``path``, newest first."""
-    path = Path(path)
+    path = real_path(path)
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
@@ -627,14 +659,14 @@ def list_backups(path: Path) -> list[Path]:
 
 
 def _backup_day(backup: Path, path: Path) -> str:
-    m = _backup_re(path).fullmatch(backup.name)
+    m = _backup_re(real_path(path)).fullmatch(backup.name)
     return m[1][:8] if m else ""
 
 
 def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACKUPS) -> Path:
     """Copy the register file into its backup folder (atomically); keep the newest
     ``keep`` (all when None). Raises OSError. The caller should hold the lock."""
-    path = Path(path)
+    path = real_path(path)
     folder = backup_dir(path)
     folder.mkdir(exist_ok=True)
     data = path.read_bytes()

@@ -508,6 +508,35 @@ def test_failed_create_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == [".store.json.lock"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_save_keeps_file_permissions(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+    path.chmod(0o640)
+    with Store.open(path, daily_backup=False) as store:
+        store.save_meta()
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_save_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    target = make(tmp_path / "echt.json")
+    link = tmp_path / "store.json"
+    link.symlink_to(target)
+    with Store.open(link, daily_backup=False) as store:
+        store.register.title = "via de link"
+        store.save_meta()
+        with pytest.raises(StoreLocked):  # one lock, whichever name is used
+            Store.open(target)
+        backup = store.backup()
+    assert link.is_symlink()
+    assert Store.open(target, readonly=True).register.title == "via de link"
+    assert backup.parent == backup_dir(target) and list_backups(link) == [backup]
+    assert temp_files(link) == temp_files(target) == []
+
+
 # -- leftovers of a crash -----------------------------------------------------------------------
 
 
