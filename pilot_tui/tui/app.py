@@ -35,12 +35,13 @@ from pilot_tui.tui.view import (
     Filter,
     Row,
     SortOrder,
+    filtered,
     make_detail,
     make_row,
     one_line,
     pilot_search_text,
     query_words,
-    select,
+    sort_assessments,
 )
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status
@@ -85,6 +86,7 @@ class PilotApp(App[int], inherit_bindings=False):
         self.search_query = ""
         self.selected: str | None = None
         self._assessed: tuple[date, Window, list[Assessment], dict[str, Row]] | None = None
+        self._ordered: tuple[tuple[int, SortOrder], list[Assessment]] | None = None
         self._search_texts: dict[str, str] = {}
         self.shown: list[Assessment] = []
         self.reindex()
@@ -140,6 +142,13 @@ class PilotApp(App[int], inherit_bindings=False):
             self._assessed = cached
         return cached[2], cached[3]
 
+    def ordered(self, assessed: list[Assessment]) -> list[Assessment]:
+        """The assessments in the current sort order (cached until either changes)."""
+        key = (id(assessed), self.sort)
+        if self._ordered is None or self._ordered[0] != key:
+            self._ordered = (key, sort_assessments(assessed, self.sort))
+        return self._ordered[1]
+
     def status(self, assessed: list[Assessment]) -> Status:
         per_class = counts(assessed)
         shown_counts = tuple(
@@ -173,7 +182,7 @@ class PilotApp(App[int], inherit_bindings=False):
         """Recompute list, counts and detail from the state and show them."""
         assessed, rows = self.assessments()
         words = query_words(self.search_query)
-        self.shown = select(assessed, self._search_texts, words, self.filter, self.sort)
+        self.shown = filtered(self.ordered(assessed), self._search_texts, words, self.filter)
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS

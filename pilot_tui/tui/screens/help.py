@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -69,13 +69,12 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
         self.entries = entries
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-dialog"):
+        with VerticalScroll(id="help-dialog"):
             yield Label(Text(S.HELP_TITLE), id="help-title")
             yield Static(Text(S.HELP_INTRO), id="help-intro")
-            with VerticalScroll(id="help-scroll"):
-                yield Static(help_text(self.entries), id="help-keys")
+            yield Static(help_text(self.entries), id="help-keys")
             yield Static(Text(S.HELP_CLOSE), id="help-close")
 
     def action_scroll(self, lines: int) -> None:
-        scroll = self.query_one("#help-scroll", VerticalScroll)
+        scroll = self.query_one("#help-dialog", VerticalScroll)
         scroll.scroll_relative(y=lines, animate=False)

@@ -112,6 +112,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows: tuple[Row, ...] = ()
         self.words: tuple[str, ...] = ()
         self.empty_text = S.NO_PILOTS
+        self._end_width = cell_len(S.COL_END)
         self._highlighted: str | None = None
 
     # -- data --------------------------------------------------------------------------
@@ -121,6 +122,10 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``rows``; keep the cursor on pilot ``keep`` when it is still there."""
         self.rows = tuple(rows)
         self.words = tuple(words)
+        # Column widths depend on all rows: computed once here, not per drawn line.
+        self._end_width = min(
+            END_MAX, max([cell_len(S.COL_END), *(cell_len(r.end) for r in self.rows)])
+        )
         index = 0
         wanted = keep if keep is not None else self._highlighted
         if wanted is not None:
@@ -202,7 +207,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing -----------------------------------------------------------------------
     def _columns(self, width: int) -> tuple[int, int, int, int]:
         """Widths of name, status (0: hidden), end, days for a given width."""
-        end = min(END_MAX, max([cell_len(S.COL_END), *(cell_len(r.end) for r in self.rows)]))
+        end = self._end_width
         fixed = ATTENTION_WIDTH + end + DAYS_WIDTH + 3 * GAP
         status = STATUS_WIDTH if width - fixed - STATUS_WIDTH - GAP >= 30 else 0
         name = width - fixed - (status + GAP if status else 0)
@@ -238,7 +243,8 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         row = self.rows[index]
         attention = Text(f"{row.attention.symbol} {row.attention.value}", end="")
-        attention.stylize(attention_style(row.attention))
+        if index != self.cursor:  # on the cursor the cursor colours win (symbol+word stay)
+            attention.stylize(attention_style(row.attention))
         name = _cell(row.name, name_w)
         if self.words:
             match_style = self.get_component_rich_style("pilot-list--match")
