@@ -472,3 +472,11 @@ def records_json(n: int) -> Path:
         records.append(first | doc)
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def json_load(path: Path) -> Any:
+    """The baseline of most benchmarks: ``json.load`` of a file."""
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
