@@ -87,7 +87,7 @@ class PilotApp(App[int], inherit_bindings=False):
         self.selected: str | None = None
         self._assessed: tuple[date, Window, list[Assessment], dict[str, Row]] | None = None
         self._ordered: tuple[tuple[int, SortOrder], list[Assessment]] | None = None
-        self._search_texts: dict[str, str] = {}
+        self._search_texts: dict[str, str] | None = None
         self.shown: list[Assessment] = []
         self.reindex()
 
@@ -107,6 +107,8 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def on_main_screen_ready(self) -> None:
         self.refresh_view()
+        # Large registers: build the search index while the user looks at the list.
+        self.run_worker(self.search_texts, thread=True, group="search-index")
 
     def _theme_changed(self, theme: Theme) -> None:
         if self.settings.theme != theme.name:
@@ -130,8 +132,16 @@ class PilotApp(App[int], inherit_bindings=False):
     # -- computing what is shown ------------------------------------------------------------
     def reindex(self) -> None:
         """Rebuild the search texts (after the register changed)."""
-        self._search_texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
+        self._search_texts = None
         self._assessed = None
+
+    def search_texts(self) -> dict[str, str]:
+        """Normalised text per pilot; built in a thread at start, or here when first needed."""
+        texts = self._search_texts
+        if texts is None:
+            texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
+            self._search_texts = texts
+        return texts
 
     def assessments(self) -> tuple[list[Assessment], dict[str, Row]]:
         cached = self._assessed
@@ -182,7 +192,8 @@ class PilotApp(App[int], inherit_bindings=False):
         """Recompute list, counts and detail from the state and show them."""
         assessed, rows = self.assessments()
         words = query_words(self.search_query)
-        self.shown = filtered(self.ordered(assessed), self._search_texts, words, self.filter)
+        texts = self.search_texts() if words else {}
+        self.shown = filtered(self.ordered(assessed), texts, words, self.filter)
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS
