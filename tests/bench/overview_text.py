@@ -50,9 +50,18 @@ def _section(text: str) -> list[str]:
     return out
 
 
+LABELS = {"achtergrond", "doel", "stand van zaken", "looptijd", "doorlooptijd"}
+
+
 def _name_lines(name: str) -> list[str]:
-    """The name broken over short lines, as the narrow name column does."""
-    lines = textwrap.wrap(name, NAME_WIDTH, break_long_words=False, break_on_hyphens=True)
+    """The name broken over short lines, as the narrow name column does (a line that
+    would read as a section label, "Doel", stays on the line before it)."""
+    lines: list[str] = []
+    for line in textwrap.wrap(name, NAME_WIDTH, break_long_words=False, break_on_hyphens=True):
+        if lines and line.casefold() in LABELS:
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
     return [line + " " for line in lines[:-1]] + lines[-1:]
 
 
