@@ -166,7 +166,7 @@ class Filter:
 
     def describe(self) -> str:
         parts = [a.value for a in Attention if a in self.attentions]
-        parts += [f"status {s.value}" for s in Status if s in self.statuses]
+        parts += [S.FILTER_STATUS_WORD.format(name=s.value) for s in Status if s in self.statuses]
         if self.stale_only:
             parts.append(S.NIET_BIJGEWERKT)
         return ", ".join(parts) if parts else S.FILTER_NONE
@@ -322,7 +322,7 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         stand_date=stand_date,
         stand_found=entry is not None,
         zaken=zaken,
-        looptijd_label=one_line(pilot.looptijd_label) or "Looptijd",
+        looptijd_label=one_line(pilot.looptijd_label) or S.SECTION_LOOPTIJD,
         looptijd=clean(pilot.looptijd).strip() or S.LOOPTIJD_EMPTY,
         looptijd_reading=reading,
         footnotes=tuple(clean(f.text) for f in pilot.footnotes),

@@ -126,7 +126,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             out.append("\n")
         out.append(f"{d.attention.symbol} {d.attention.value}", attention_style(d.attention))
         if d.status != d.attention.value:
-            out.append(f" · {S.FIELD_STATUS.lower()} {d.status}")
+            out.append(" · " + S.STATUS_WORD.format(name=d.status))
         if d.days_left:
             out.append(f" · {d.days_left}")
         if d.stale:
