@@ -24,12 +24,15 @@ from pilot_tui.tui.widgets.detail import DetailPane
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status, StatusLine
 
+WIDE = 110
+
 
 class MainScreen(Screen[None], inherit_bindings=False):
     CSS_PATH = "main.tcss"
+    # Below WIDE columns the detail goes below the list (and the footer is compact).
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so on Screen)
         (0, "-narrow"),
-        (100, "-wide"),
+        (WIDE, "-wide"),
     ]
     AUTO_FOCUS = "#list"
 
@@ -62,7 +65,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_resize(self) -> None:
         # Narrow terminals: a compact footer keeps every main key in view (the palette
         # key stays in the help and works as always).
-        narrow = self.size.width < 100
+        narrow = self.size.width < WIDE
         footer = self.query_one(Footer)
         footer.compact = narrow
         footer.show_command_palette = not narrow

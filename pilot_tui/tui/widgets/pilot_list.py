@@ -31,7 +31,9 @@ ATTENTION_WIDTH = 2 + max(len(a.value) for a in Attention)
 STATUS_WIDTH = 2 + max(len(s) for s in ("gepland", "lopend", "afgerond", "stopgezet"))
 DAYS_WIDTH = 5
 END_MAX = 20
+END_MIN = 12
 NAME_MIN = 16
+NAME_WITH_STATUS = 40  # the status column only when the name keeps this much room
 GAP = 1
 
 
@@ -208,8 +210,10 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
     def _columns(self, width: int) -> tuple[int, int, int, int]:
         """Widths of name, status (0: hidden), end, days for a given width."""
         end = self._end_width
+        # Tight: the end column gives way (ellipsis) before the name drops below its minimum.
+        end = max(END_MIN, min(end, width - ATTENTION_WIDTH - DAYS_WIDTH - 3 * GAP - NAME_MIN))
         fixed = ATTENTION_WIDTH + end + DAYS_WIDTH + 3 * GAP
-        status = STATUS_WIDTH if width - fixed - STATUS_WIDTH - GAP >= 30 else 0
+        status = STATUS_WIDTH if width - fixed - STATUS_WIDTH - GAP >= NAME_WITH_STATUS else 0
         name = width - fixed - (status + GAP if status else 0)
         return max(NAME_MIN, name), status, end, DAYS_WIDTH
 
