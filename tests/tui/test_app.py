@@ -384,3 +384,15 @@ async def test_readonly_banner(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert status_text(app).startswith("alleen-lezen: register in gebruik")
+
+
+async def test_mouse_click_selects_a_row(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        third = names(app)[2]
+        await pilot.click("#list", offset=(25, 3))  # header is line 0
+        assert app.main.detail.detail is not None
+        assert app.main.detail.detail.name == third
+        await pilot.double_click("#list", offset=(25, 3))
+        assert app.focused is app.main.detail
