@@ -8,7 +8,7 @@ the app gives it (the list's filter and sort), with
 * one line per pilot: the attention symbol and the name (clipped), then the bar from
   :func:`pilot_tui.timeline.bar_for`: certain months solid (█) in the attention colour,
   fuzzy months (░) lighter, an open end as ▶, phases as separate segments;
-* a marker column at the peildatum (│ bold on empty cells, reversed on bar cells) and a
+* a marker column at the peildatum (│ bold; on a bar a thin line through it) and a
   dimmer one at the end of the window (┊);
 * a footer line with the symbol and class *word* of the highlighted pilot (never colour
   alone), its name and how its looptijd was read.
@@ -22,13 +22,65 @@ back to the axis around the peildatum; enter (or a double click) posts
 Only visible lines are drawn (``render_line``), so 10,000 pilots cost what 30 do.
 The widget never touches the store. Register text is shown as text, never as markup.
 
-Wiring (for the app owner): see :mod:`pilot_tui.tui.screens.overview` for the pattern; in
-short, ``t`` toggles a ``Timeline(id="timeline")`` in place of the detail pane (wide) or the
-list (narrow); after every ``refresh_view`` call
-``timeline.set_rows(timeline_rows(app.shown), app.peildatum, app.window.end(app.peildatum),
-keep=app.selected)``; on ``PilotList.Highlighted`` call ``timeline.select_pilot(id)``; on
-``Timeline.Highlighted`` call ``pilot_list.set_rows(...)``/move the list cursor to the id and
-show the detail as for the list.
+Wiring (for the app owner)
+--------------------------
+
+``t`` shows the timeline in place of the detail pane (list and timeline side by side, one
+shared cursor; on narrow screens it takes the detail's place below the list), ``t`` again
+brings the detail back.
+
+``MainScreen.compose``: ``yield Timeline(id="timeline")`` inside ``#body`` after
+``DetailPane``; ``MainScreen.BINDINGS``: ``Binding("t", "app.toggle_timeline",
+X.KEY_TIMELINE)`` (``X`` is :mod:`pilot_tui.tui.strings_extra`); ``main.tcss``::
+
+    #timeline { display: none; width: 2fr; height: 1fr; border-left: vkey $panel-lighten-2; }
+    #timeline:focus { border-left: vkey $accent; }
+    MainScreen.-timeline #detail { display: none; }
+    MainScreen.-timeline #timeline { display: block; }
+    MainScreen.-narrow #timeline { width: 1fr; height: 3fr; border-left: none;
+                                   border-top: hkey $panel-lighten-2; }
+
+On the app::
+
+    from pilot_tui.tui.widgets.timeline import Timeline, timeline_rows
+
+    def action_toggle_timeline(self) -> None:
+        main = self.main
+        main.toggle_class("-timeline")
+        if main.has_class("-timeline"):
+            self.show_timeline()
+        elif main.focused is main.query_one(Timeline):
+            main.pilot_list.focus()
+
+    def show_timeline(self) -> None:        # call at the end of refresh_view, too
+        main = self.main
+        if main.has_class("-timeline"):     # a hidden timeline need not be filled
+            main.query_one(Timeline).set_rows(
+                timeline_rows(self.shown),  # same filter and sort as the list
+                self.peildatum,
+                self.window.end(self.peildatum),
+                keep=self.selected,
+            )
+
+    # in on_pilot_list_highlighted, after show_detail():
+    #     self.main.query_one(Timeline).select_pilot(event.pilot_id)   (posts nothing back)
+
+    def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
+        if event.pilot_id is None:
+            return
+        self.selected = event.pilot_id
+        pilot_list = self.main.pilot_list
+        index = next((i for i, r in enumerate(pilot_list.rows)
+                      if r.pilot_id == event.pilot_id), None)
+        if index is not None:
+            pilot_list.cursor = index       # the list posts Highlighted: detail follows
+
+    def on_timeline_selected(self, event: Timeline.Selected) -> None:
+        self.action_toggle_timeline()       # enter on a bar: back to the detail of it
+        self.main.detail.focus()
+
+``timeline_rows`` is O(n) per refresh (10,000 pilots: a few ms); drawing costs only the
+visible lines.
 """
 
 from __future__ import annotations
@@ -113,6 +165,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
 
     DEFAULT_CSS = _CSS_FILE.read_text(encoding="utf-8")
 
+    # Hidden from the footer (the main keys stay in view there); the help lists them all.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor_up", X.KEY_UP, show=False),
         Binding("down,j", "cursor_down", X.KEY_DOWN, show=False),
@@ -120,11 +173,11 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pagedown", "page_down", X.KEY_PAGE_DOWN, show=False),
         Binding("home", "first", X.KEY_FIRST, show=False),
         Binding("end", "last", X.KEY_LAST, show=False),
-        Binding("left,h", "scroll_months(-1)", X.KEY_MONTH_BACK),
-        Binding("right,l", "scroll_months(1)", X.KEY_MONTH_FORWARD),
-        Binding("shift+left,H", "scroll_months(-12)", X.KEY_YEAR_BACK),
-        Binding("shift+right,L", "scroll_months(12)", X.KEY_YEAR_FORWARD),
-        Binding("0", "to_peildatum", X.KEY_TO_PEILDATUM),
+        Binding("left,h", "scroll_months(-1)", X.KEY_MONTH_BACK, show=False),
+        Binding("right,l", "scroll_months(1)", X.KEY_MONTH_FORWARD, show=False),
+        Binding("shift+left,H", "scroll_months(-12)", X.KEY_YEAR_BACK, show=False),
+        Binding("shift+right,L", "scroll_months(12)", X.KEY_YEAR_FORWARD, show=False),
+        Binding("0", "to_peildatum", X.KEY_TO_PEILDATUM, show=False),
         Binding("enter", "select", X.KEY_DETAIL, show=False),
     ]
 
