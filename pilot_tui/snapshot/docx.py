@@ -7,8 +7,11 @@ footnote API, so footnote references are superscript numbers in the text and the
 follow, numbered, under "Noten" at the end. Changes since an earlier peildatum are a
 table, with deleted words struck through and new words underlined.
 
-Elements are added right before the body's final ``w:sectPr`` (python-docx's own
-``Document.add_*`` look the section up per call, which is quadratic in a long register).
+python-docx provides the package: template, styles, page setup, core properties, saving.
+The body is written as WordprocessingML text (every text XML-escaped) and parsed once:
+python-docx's per-run and per-character object API takes minutes for a register of
+10,000 pilots, this takes seconds. Only elements and attributes python-docx itself
+writes are used, in schema order, so Word and LibreOffice open the file without repair.
 """
 
 from __future__ import annotations
@@ -18,14 +21,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
-from docx.shared import Length, Mm, Pt, RGBColor
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from docx.shared import Mm, Pt
 
 from pilot_tui.snapshot.model import (
     Changes,
@@ -38,38 +36,103 @@ from pilot_tui.snapshot.model import (
 
 FONT = "Calibri"
 LANG = "nl-NL"
-PAGE_W, PAGE_H = Mm(210), Mm(297)
-MARGIN_TB, MARGIN_LR = Mm(25), Mm(22)
-TEXT_MM = 210 - 2 * 22
-TEXT_W = Mm(TEXT_MM)
-NAME_W = Mm(42)
-RED = RGBColor(0xB0, 0x00, 0x00)
-GREEN = RGBColor(0x17, 0x61, 0x17)
-GREY = RGBColor(0x55, 0x55, 0x55)
+PAGE_W_MM, PAGE_H_MM = 210, 297
+MARGIN_TB_MM, MARGIN_LR_MM = 25, 22
+TEXT_MM = PAGE_W_MM - 2 * MARGIN_LR_MM
+NAME_MM = 42
+RED = "B00000"
+GREEN = "176117"
+GREY = "555555"
 HEADER_FILL = "D9D9D9"
+NOTE_SIZE = 18  # half-points: 9 pt
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def _x(text: str) -> str:
+    """Text as XML character data (the model has no control characters left)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def run(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    strike: bool = False,
+    underline: bool = False,
+    color: str = "",
+    size: int = 0,
+    sup: bool = False,
+) -> str:
+    """One ``w:r``; run properties in schema order (b, i, strike, color, sz, u, vertAlign)."""
+    props = []
+    if bold:
+        props.append("<w:b/>")
+    if italic:
+        props.append("<w:i/>")
+    if strike:
+        props.append("<w:strike/>")
+    if color:
+        props.append(f'<w:color w:val="{color}"/>')
+    if size:
+        props.append(f'<w:sz w:val="{size}"/>')
+    if underline:
+        props.append('<w:u w:val="single"/>')
+    if sup:
+        props.append('<w:vertAlign w:val="superscript"/>')
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{_x(text)}</w:t></w:r>'
+
+
+def para(
+    runs: str = "",
+    *,
+    style: str = "",
+    keep_next: bool = False,
+    before: int = -1,
+    after: int = -1,
+    right: bool = False,
+) -> str:
+    """One ``w:p``; paragraph properties in schema order (pStyle, keepNext, spacing, jc)."""
+    props = []
+    if style:
+        props.append(f'<w:pStyle w:val="{style}"/>')
+    if keep_next:
+        props.append("<w:keepNext/>")
+    if before >= 0 or after >= 0:
+        b = f' w:before="{before * 20}"' if before >= 0 else ""
+        a = f' w:after="{after * 20}"' if after >= 0 else ""
+        props.append(f"<w:spacing{b}{a}/>")
+    if right:
+        props.append('<w:jc w:val="right"/>')
+    ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
+    return f"<w:p>{ppr}{runs}</w:p>"
 
 
 class _Writer:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.doc: Any = Document()
-        self.body = self.doc._body  # the block container python-docx wraps our elements in
-        self.sect_pr = self.doc.element.body.sectPr
         self._setup()
         styles = self.doc.styles
         self.s_title = styles["Title"].style_id
         self.s_h1 = styles["Heading 1"].style_id
         self.s_h2 = styles["Heading 2"].style_id
         self.s_bullet = styles["List Bullet"].style_id
-        self.s_grid = styles["Table Grid"]
+        self.s_grid = styles["Table Grid"].style_id
+        self.out: list[str] = []
 
     # -- setup -------------------------------------------------------------------------
     def _setup(self) -> None:
         doc = self.doc
         section = doc.sections[0]
-        section.page_width, section.page_height = PAGE_W, PAGE_H
-        section.top_margin = section.bottom_margin = MARGIN_TB
-        section.left_margin = section.right_margin = MARGIN_LR
+        section.page_width, section.page_height = Mm(PAGE_W_MM), Mm(PAGE_H_MM)
+        section.top_margin = section.bottom_margin = Mm(MARGIN_TB_MM)
+        section.left_margin = section.right_margin = Mm(MARGIN_LR_MM)
 
         styles = doc.styles
         # language nl-NL for spelling and hyphenation, everywhere by default
@@ -114,195 +177,162 @@ class _Writer:
         props.modified = now
 
     # -- blocks ------------------------------------------------------------------------
-    def para(self, style: str | None = None, text: str = "", bold: bool = False) -> Paragraph:
-        p = OxmlElement("w:p")
-        self.sect_pr.addprevious(p)
-        paragraph = Paragraph(p, self.body)
-        if style:
-            p.style = style
-        if text:
-            paragraph.add_run(text).bold = bold or None
-        return paragraph
+    def table(self, widths_mm: list[int], rows: list[list[str]], header: bool = True) -> None:
+        """A table; each cell is given as the XML of its paragraphs."""
+        widths = [_twips(w) for w in widths_mm]
+        out = self.out
+        out.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.s_grid}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+        )
+        out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+        out.append("</w:tblGrid>")
+        for i, cells in enumerate(rows):
+            head = header and i == 0
+            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if head else "<w:tr>")
+            for width, cell in zip(widths, cells, strict=True):
+                shd = (
+                    f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if head else ""
+                )
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shd}</w:tcPr>'
+                    f"{cell or para()}</w:tc>"
+                )
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        out.append(para(after=6))  # keeps tables apart (Word would merge them)
 
-    def table(self, rows: int, widths: list[Length]) -> Table:
-        tbl = CT_Tbl.new_tbl(rows, len(widths), TEXT_W)
-        self.sect_pr.addprevious(tbl)
-        table = Table(tbl, self.body)
-        table.style = self.s_grid
-        table.autofit = False
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        for col, width in zip(table.columns, widths, strict=True):
-            col.width = width
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
-        return table
+    def runs(self, p: Para) -> str:
+        parts = []
+        for r in p.runs:
+            if r.note is not None:
+                parts.append(run(str(r.note), sup=True))
+            elif r.text:
+                parts.append(run(r.text, italic=True, color=GREY) if r.italic else run(r.text))
+        return "".join(parts)
 
-    def spacer(self) -> None:
-        self.para().paragraph_format.space_after = Pt(6)
+    def paras(self, paras: tuple[Para, ...]) -> str:
+        return "".join(
+            para(self.runs(p), style=self.s_bullet if p.kind == "li" else "") for p in paras
+        )
+
+    def header(self, labels: list[str]) -> list[str]:
+        return [para(run(label, bold=True)) for label in labels]
 
     # -- content -----------------------------------------------------------------------
-    def runs(self, paragraph: Paragraph, para: Para) -> None:
-        for run in para.runs:
-            if run.note is not None:
-                r = paragraph.add_run(str(run.note))
-                r.font.superscript = True
-            elif run.text:
-                r = paragraph.add_run(run.text)
-                if run.italic:
-                    r.italic = True
-                    r.font.color.rgb = GREY
-
-    def cell_paras(self, cell: _Cell, paras: tuple[Para, ...], first: Paragraph | None) -> None:
-        for para in paras:
-            p = first if first is not None else cell.add_paragraph()
-            first = None
-            if para.kind == "li":
-                p._p.style = self.s_bullet
-            self.runs(p, para)
-
-    def header_row(self, table: Table, labels: list[str]) -> None:
-        row = table.rows[0]
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:tblHeader"))  # repeat on each page
-        for cell, label in zip(row.cells, labels, strict=True):
-            _shade(cell, HEADER_FILL)
-            cell.paragraphs[0].add_run(label).bold = True
-
     def pilot(self, p: SnapshotPilot) -> None:
-        table = self.table(2, [NAME_W, Mm(TEXT_MM - 42)])
-        self.header_row(table, ["Pilot", "Toelichting"])
-        left, right = table.rows[1].cells
-        name_p = left.paragraphs[0]
-        name_p.add_run(p.display_name).bold = True
-        for n in p.name_notes:
-            name_p.add_run(str(n)).font.superscript = True
-        first: Paragraph | None = right.paragraphs[0]
+        name = run(p.display_name, bold=True) + "".join(run(str(n), sup=True) for n in p.name_notes)
+        right: list[str] = []
         for i, section in enumerate(p.sections):
-            label = first if first is not None else right.add_paragraph()
-            first = None
-            label.add_run(section.label).bold = True
-            label.paragraph_format.keep_with_next = True
-            if i:
-                label.paragraph_format.space_before = Pt(6)
-            self.cell_paras(right, section.paras, None)
-        self.spacer()
+            right.append(para(run(section.label, bold=True), keep_next=True, before=6 if i else -1))
+            right.append(self.paras(section.paras))
+        self.table(
+            [NAME_MM, TEXT_MM - NAME_MM],
+            [self.header(["Pilot", "Toelichting"]), [para(name), "".join(right)]],
+        )
 
     def summary(self, s: Summary) -> None:
-        self.para(self.s_h1, s.title)
-        self.para(text=s.intro)
-        table = self.table(len(s.counts) + 2, [Mm(60), Mm(25)])
-        self.header_row(table, ["Klasse", "Aantal"])
-        rows = [(c.label, c.count) for c in s.counts] + [("niet bijgewerkt", s.niet_bijgewerkt)]
-        for row, (label, count) in zip(table.rows[1:], rows, strict=True):
-            a, b = row.cells
-            a.paragraphs[0].add_run(label)
-            b.paragraphs[0].add_run(str(count))
-            b.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.spacer()
+        out = self.out
+        out.append(para(run(s.title), style=self.s_h1))
+        out.append(para(run(s.intro)))
+        rows = [self.header(["Klasse", "Aantal"])]
+        counts = [(c.label, c.count) for c in s.counts] + [("niet bijgewerkt", s.niet_bijgewerkt)]
+        rows += [[para(run(label)), para(run(str(n)), right=True)] for label, n in counts]
+        self.table([60, 25], rows)
         for lst in s.lists:
-            self.para(self.s_h2, lst.title)
+            out.append(para(run(lst.title), style=self.s_h2))
             if not lst.items:
-                self.para(text=s.empty_text)
+                out.append(para(run(s.empty_text)))
             for item in lst.items:
-                p = self.para(self.s_bullet)
-                p.add_run(item.name).bold = True
-                p.add_run(f" – {item.detail}")
+                out.append(
+                    para(run(item.name, bold=True) + run(f" – {item.detail}"), style=self.s_bullet)
+                )
 
-    def diff(self, paragraph: Paragraph, ops: tuple[DiffOp, ...]) -> None:
+    def diff(self, ops: tuple[DiffOp, ...]) -> str:
+        parts = []
         prev = ""
         for op in ops:
-            if prev == "delete" and op.op == "insert" and not op.text[:1].isspace():
-                paragraph.add_run(" ")  # "oud nieuw", not "oudnieuw"
+            if prev == "delete" and op.op == "insert":
+                parts.append(run(" "))  # "oud nieuw", not "oudnieuw"
             prev = op.op
-            r = paragraph.add_run(op.text)
             if op.op == "delete":
-                r.font.strike = True
-                r.font.color.rgb = RED
+                parts.append(run(op.text, strike=True, color=RED))
             elif op.op == "insert":
-                r.underline = True
-                r.font.color.rgb = GREEN
+                parts.append(run(op.text, underline=True, color=GREEN))
+            else:
+                parts.append(run(op.text))
+        return para("".join(parts))
 
     def changes(self, c: Changes) -> None:
-        self.para(self.s_h1, c.title)
-        rows: list[tuple[str, str, Any]] = []
-        rows += [(r.name, "Nieuwe pilot", None) for r in c.new]
-        rows += [(x.pilot.name, "Afgesloten", x.text) for x in c.closed]
-        rows += [(x.pilot.name, "Status gewijzigd", x.text) for x in c.status]
-        rows += [(x.pilot.name, "Looptijd gewijzigd", x) for x in c.looptijd]
-        rows += [(x.pilot.name, "Stand van zaken bijgewerkt", x) for x in c.texts]
+        out = self.out
+        out.append(para(run(c.title), style=self.s_h1))
+        rows: list[tuple[str, str, str]] = []
+        rows += [(r.name, "Nieuwe pilot", "") for r in c.new]
+        rows += [(x.pilot.name, "Afgesloten", para(run(x.text))) for x in c.closed]
+        rows += [(x.pilot.name, "Status gewijzigd", para(run(x.text))) for x in c.status]
+        for lc in c.looptijd:
+            shift = run(f" – einde {lc.shift_text}") if lc.shift_text else ""
+            detail = para(
+                run(lc.old, strike=True, color=RED)
+                + run(" → ")
+                + run(lc.new, underline=True, color=GREEN)
+                + shift
+            )
+            rows.append((lc.pilot.name, "Looptijd gewijzigd", detail))
+        for tc in c.texts:
+            lines = "".join(self.diff(ops) for ops in tc.lines if ops)
+            rows.append((tc.pilot.name, "Stand van zaken bijgewerkt", lines))
         if not rows:
-            self.para(text=c.empty_text)
+            out.append(para(run(c.empty_text)))
             return
-        legend = self.para()
-        legend.add_run("Doorgehaald: vervallen tekst; onderstreept: nieuwe tekst.").italic = True
-        table = self.table(len(rows) + 1, [Mm(45), Mm(32), Mm(TEXT_MM - 77)])
-        self.header_row(table, ["Pilot", "Wijziging", "Toelichting"])
-        for row, (name, kind, detail) in zip(table.rows[1:], rows, strict=True):
-            a, b, d = row.cells
-            a.paragraphs[0].add_run(name).bold = True
-            b.paragraphs[0].add_run(kind)
-            first = d.paragraphs[0]
-            if isinstance(detail, str):
-                first.add_run(detail)
-            elif detail is not None and hasattr(detail, "lines"):
-                lines = [ops for ops in detail.lines if ops] or [()]
-                for i, ops in enumerate(lines):
-                    self.diff(first if i == 0 else d.add_paragraph(), ops)
-            elif detail is not None:
-                old = first.add_run(detail.old)
-                old.font.strike = True
-                old.font.color.rgb = RED
-                first.add_run(" → ")
-                new = first.add_run(detail.new)
-                new.underline = True
-                new.font.color.rgb = GREEN
-                if detail.shift_text:
-                    first.add_run(f" – einde {detail.shift_text}")
-        self.spacer()
+        out.append(
+            para(run("Doorgehaald: vervallen tekst; onderstreept: nieuwe tekst.", italic=True))
+        )
+        table_rows = [self.header(["Pilot", "Wijziging", "Toelichting"])]
+        table_rows += [
+            [para(run(name, bold=True)), para(run(kind)), detail] for name, kind, detail in rows
+        ]
+        self.table([45, 32, TEXT_MM - 77], table_rows)
 
     def notes(self) -> None:
-        self.para(self.s_h1, self.snapshot.notes_title)
+        self.out.append(para(run(self.snapshot.notes_title), style=self.s_h1))
         for note in self.snapshot.notes:
-            p = self.para()
-            p.paragraph_format.space_after = Pt(2)
-            num = p.add_run(str(note.number))
-            num.font.superscript = True
-            body = p.add_run(f" {note.text}")
-            body.font.size = Pt(9)
+            self.out.append(
+                para(
+                    run(str(note.number), sup=True) + run(f" {note.text}", size=NOTE_SIZE),
+                    after=2,
+                )
+            )
 
     def write(self) -> bytes:
         s = self.snapshot
-        self.para(self.s_title, s.title)
-        for para in s.intro_paras:
-            p = self.para(self.s_bullet if para.kind == "li" else None)
-            self.runs(p, para)
+        out = self.out
+        out.append(para(run(s.title), style=self.s_title))
+        out.append(self.paras(s.intro_paras))
         if s.summary is not None:
             self.summary(s.summary)
         if s.changes is not None:
             self.changes(s.changes)
         if s.summary is not None or s.changes is not None:
-            self.para(self.s_h1, s.pilots_title)
+            out.append(para(run(s.pilots_title), style=self.s_h1))
         for group in s.groups:
             if group.title:
-                self.para(self.s_h2, group.title)
+                out.append(para(run(group.title), style=self.s_h2))
             for sp in group.pilots:
                 self.pilot(sp)
         if s.notes:
             self.notes()
+        body = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(out)}</w:body>')
+        # one move: the template's section properties into the new body, the new body
+        # in place of the template's (moving element by element is quadratic in lxml)
+        old_body = self.doc.element.body
+        body.append(old_body.sectPr)
+        self.doc.element.replace(old_body, body)
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()
-
-
-def _shade(cell: _Cell, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr = cell._tc.get_or_add_tcPr()
-    # schema order: tcW, gridSpan, vMerge, tcBorders, shd, ...; we only ever have tcW
-    tc_pr.append(shd)
 
 
 def _east_asia_font(style_element: Any, font: str) -> None:

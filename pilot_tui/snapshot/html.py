@@ -128,7 +128,11 @@ def _summary(summary: Summary, out: list[str]) -> None:
 
 def _diff(ops: tuple[DiffOp, ...]) -> str:
     parts: list[str] = []
+    prev = ""
     for op in ops:
+        if prev == "delete" and op.op == "insert":
+            parts.append(" ")  # "<del>oud</del> <ins>nieuw</ins>"
+        prev = op.op
         if op.op == "delete":
             parts.append(f"<del>{_e(op.text)}</del>")
         elif op.op == "insert":

@@ -21,21 +21,29 @@ from pilot_tui.snapshot.model import (
 )
 
 # Inline punctuation with a meaning somewhere in CommonMark (or GFM: ~ and |).
-_INLINE_RE = re.compile(r"([\\`*_\[\]<>&~|!#])")
+_INLINE_RE = re.compile(r"[\\`*_\[\]<>&~|!#]")
 # Line starts that open a block: "-", "+", "=", ">", "#" and "1." / "1)".
 _BLOCK_START_RE = re.compile(r"^([-+=>#]|\d{1,9}(?=[.)]))")
+# Line breaks inside a text (with the spaces around them) become one space.
+_BREAK_RE = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
-_SPACE_RE = re.compile(r"\s+")
+def _backslash(m: re.Match[str]) -> str:
+    return "\\" + m.group()
 
 
 def esc(text: str, start: bool = True) -> str:
     """Plain text as CommonMark inline content that renders as exactly that text.
 
-    Whitespace runs (newlines included) become one space. With ``start`` the text is
-    taken to begin a line, so a block opener at its start is escaped as well.
+    Line breaks become a space (tabs and double spaces are harmless inside a line). With
+    ``start`` the text is taken to begin a line, so a block opener at its start is
+    escaped as well.
     """
-    text = _INLINE_RE.sub(r"\\\1", _SPACE_RE.sub(" ", text))
+    # test first: most texts need no change, and a scan is much cheaper than a rewrite
+    if "\n" in text or "\r" in text:
+        text = _BREAK_RE.sub(" ", text)
+    if _INLINE_RE.search(text):
+        text = _INLINE_RE.sub(_backslash, text)
     m = _BLOCK_START_RE.match(text.lstrip()) if start else None
     if m:
         text = text.lstrip()

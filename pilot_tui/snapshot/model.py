@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -61,8 +62,11 @@ class SnapshotOptions:
 # -- text with footnote references ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Run:
+# Run, Para and DiffOp are NamedTuples: there are hundreds of thousands of them in a big
+# register, and a tuple is built several times faster than a frozen dataclass.
+
+
+class Run(NamedTuple):
     """A piece of a paragraph: text, or (when ``note`` is set) a footnote reference."""
 
     text: str = ""
@@ -70,8 +74,7 @@ class Run:
     italic: bool = False  # only for the placeholder NO_ENTRY
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     kind: str  # "p" for a paragraph, "li" for a bullet item
     runs: tuple[Run, ...]
 
@@ -213,8 +216,7 @@ class LooptijdChange:
     shift_text: str  # Dutch: "3 maanden later (92 dagen)"; "" when not computable
 
 
-@dataclass(frozen=True)
-class DiffOp:
+class DiffOp(NamedTuple):
     op: str  # "equal" | "delete" | "insert"
     text: str  # never contains a newline
 
@@ -303,6 +305,16 @@ def paras_of(text: str, marks: Iterable[tuple[int, int]] = ()) -> tuple[Para, ..
     pending = sorted(marks)
     out: list[Para] = []
     bullet = BULLET.strip()
+    if not pending:
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if stripped.startswith(bullet):
+                out.append(Para("li", (Run(stripped[len(bullet) :].strip()),)))
+            else:
+                out.append(Para("p", (Run(stripped),)))
+        return tuple(out)
     offset = 0
     mi = 0
     for line in text.split("\n"):
@@ -408,23 +420,59 @@ def shift_text(old_end: date, new_end: date) -> str:
     return f"{_days(abs(days))} {direction}"
 
 
-_TOKEN_RE = re.compile(r"\n|[^\S\n]+|[^\s]+")
+# a word with the spaces after it, a newline, or leading spaces
+_TOKEN_RE = re.compile(r"[^\s]+[^\S\n]*|\n|[^\S\n]+")
+
+
+def _move_trailing_spaces(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    pending = ""
+    for op, text in ops:
+        if op == "equal":
+            if pending and not text[:1].isspace():
+                text = pending + text
+            pending = ""
+            out.append((op, text))
+            continue
+        stripped = text.rstrip(" \t")
+        if len(stripped) < len(text):
+            pending = text[len(stripped) :]
+        if stripped:
+            out.append((op, stripped))
+    return out
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[DiffOp, ...], ...]:
     """Word-by-word changes from ``old`` to ``new`` (difflib), split into lines."""
     a = _TOKEN_RE.findall(old)
     b = _TOKEN_RE.findall(new)
+    # the common head and tail need no matching (an update often keeps most of the text)
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
     ops: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if head:
+        ops.append(("equal", "".join(a[:head])))
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    matcher = difflib.SequenceMatcher(
+        None, mid_a, mid_b, autojunk=len(mid_a) * len(mid_b) > 250_000
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            ops.append(("equal", "".join(a[i1:i2])))
+            ops.append(("equal", "".join(mid_a[i1:i2])))
         else:
             if i2 > i1:
-                ops.append(("delete", "".join(a[i1:i2])))
+                ops.append(("delete", "".join(mid_a[i1:i2])))
             if j2 > j1:
-                ops.append(("insert", "".join(b[j1:j2])))
+                ops.append(("insert", "".join(mid_b[j1:j2])))
+    if tail:
+        ops.append(("equal", "".join(a[len(a) - tail :])))
+    # spaces after a changed word belong to the text around it: "~~oud~~ ~~woord~~ tekst"
+    ops = _move_trailing_spaces(ops)
     lines: list[list[DiffOp]] = [[]]
     for op, text in ops:
         parts = text.split("\n")
