@@ -53,16 +53,16 @@ _SYMBOLS = {
     Attention.AFGEROND: "✓",
     Attention.STOPGEZET: "■",
 }
-# Colour names understood by Rich, Textual and CSS alike.
+# Hex colours: the same value works in Rich, Textual CSS, HTML/SVG and Word.
 _COLOURS = {
-    Attention.VERLOPEN: "red",
-    Attention.EINDIGT_BINNENKORT: "orange",
-    Attention.START_BINNENKORT: "cyan",
-    Attention.LOPEND: "green",
-    Attention.GEPLAND: "blue",
-    Attention.ONBEKEND: "magenta",
-    Attention.AFGEROND: "grey",
-    Attention.STOPGEZET: "grey",
+    Attention.VERLOPEN: "#d62728",
+    Attention.EINDIGT_BINNENKORT: "#ff8c00",
+    Attention.START_BINNENKORT: "#17becf",
+    Attention.LOPEND: "#2ca02c",
+    Attention.GEPLAND: "#1f77b4",
+    Attention.ONBEKEND: "#b04ab0",
+    Attention.AFGEROND: "#8c8c8c",
+    Attention.STOPGEZET: "#8c8c8c",
 }
 _PLURALS = {
     Attention.VERLOPEN: "verlopen",

@@ -219,3 +219,10 @@ def test_default_sort_is_urgency_then_end() -> None:
     ranks = [a.attention.rank for a in ordered]
     assert ranks == sorted(ranks)
     assert ordered[0].pilot.id == "huur"
+
+
+def test_colours_are_hex_usable_everywhere() -> None:
+    import re
+
+    for a in Attention:
+        assert re.fullmatch(r"#[0-9a-f]{6}", a.colour), a
