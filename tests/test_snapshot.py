@@ -465,7 +465,7 @@ def test_json_is_the_documented_model(snap: Snapshot, outputs: dict[str, bytes])
     assert len(data["pilots"]) == 8
     ids = [p["id"] for p in data["pilots"]]
     assert ids == [p.id for p in snap.pilots]
-    assert data["changes"]["stand_van_zaken"][0]["diff"][0][0] == {"op": "equal", "text": "De "}
+    assert data["changes"]["stand_van_zaken"][0]["diff"][0][0] == ["equal", "De "]
     leeg = next(p for p in data["pilots"] if p["id"] == "leeg")
     assert leeg["stand_van_zaken"] is None
     rot = next(p for p in data["pilots"] if p["id"] == "rotterdam")

@@ -18,6 +18,7 @@ from pilot_tui.snapshot.model import (
     SnapshotOptions,
     SnapshotPilot,
     build_snapshot,
+    no_gc,
 )
 
 FORMATS = ("docx", "md", "html", "csv", "json")
@@ -43,7 +44,8 @@ def render(snapshot: Snapshot, fmt: str) -> bytes:
     _check(fmt)
     # Imported on demand: python-docx is only loaded when Word output is asked for.
     module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
-    data: bytes = module.render(snapshot)
+    with no_gc():
+        data: bytes = module.render(snapshot)
     return data
 
 

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -45,7 +46,6 @@ GREEN = "176117"
 GREY = "555555"
 HEADER_FILL = "D9D9D9"
 NOTE_SIZE = 18  # half-points: 9 pt
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _twips(mm: float) -> int:
@@ -324,12 +324,16 @@ class _Writer:
                 self.pilot(sp)
         if s.notes:
             self.notes()
-        body = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(out)}</w:body>')
-        # one move: the template's section properties into the new body, the new body
-        # in place of the template's (moving element by element is quadratic in lxml)
-        old_body = self.doc.element.body
-        body.append(old_body.sectPr)
-        self.doc.element.replace(old_body, body)
+        # The template's document part with our body spliced in before its section
+        # properties, parsed once (moving parsed elements between lxml documents is
+        # quadratic in the size of the tree).
+        part = self.doc.part
+        template = serialize_part_xml(part.element).decode("utf-8")
+        at = template.rfind("<w:sectPr")
+        if at < 0 or "<w:p>" in template or "<w:p " in template or "<w:tbl>" in template:
+            raise RuntimeError("onverwacht Word-sjabloon: de body is niet leeg")
+        spliced = template[:at] + "".join(out) + template[at:]
+        part._element = parse_xml(spliced.encode("utf-8"))
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()

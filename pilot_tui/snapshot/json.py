@@ -48,7 +48,9 @@ Top level::
                           (92 dagen)")
         stand_van_zaken   [{"id", "name", "old_peildatum", "new_peildatum", "old", "new",
                            "diff"}]: updated texts; diff is a list of lines, each a list of
-                          {"op": "equal" | "delete" | "insert", "text"} (word by word)
+                          [op, text] pairs, op "equal", "delete" or "insert" (word by
+                          word): the equal and delete parts make ``old``, the equal and
+                          insert parts make ``new``
     pilots            list, in document order (grouped when group_by is set), each:
         id, name          stable id; name as shown
         former_names      list of earlier names ("voorheen")
@@ -141,7 +143,7 @@ def _changes(c: Changes) -> dict[str, Any]:
                 "new_peildatum": _d(tc.new_peildatum),
                 "old": tc.old,
                 "new": tc.new,
-                "diff": [[{"op": o.op, "text": o.text} for o in line] for line in tc.lines],
+                "diff": [[[o.op, o.text] for o in line] for line in tc.lines],
             }
             for tc in c.texts
         ],
@@ -193,8 +195,11 @@ def pilot_dict(p: SnapshotPilot, group: str) -> dict[str, Any]:
     }
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: dumps() makes one per call
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def render(snapshot: Snapshot) -> bytes:
@@ -214,10 +219,11 @@ def render(snapshot: Snapshot) -> bytes:
     # One key per line and one pilot per line: readable, diffable, and json's C encoder.
     out = ["{"]
     out += [f"  {_dump(k)}: {_dump(v)}," for k, v in head.items()]
-    pilots = [_dump(pilot_dict(p, g.title)) for g in snapshot.groups for p in g.pilots]
+    pilots = [pilot_dict(p, g.title) for g in snapshot.groups for p in g.pilots]
     if pilots:
         out.append('  "pilots": [')
-        out.append(",\n".join(f"    {p}" for p in pilots))
+        last = len(pilots) - 1
+        out += [f"    {_dump(d)}{',' if i < last else ''}" for i, d in enumerate(pilots)]
         out.append("  ]")
     else:
         out.append('  "pilots": []')
