@@ -17,6 +17,7 @@ From a clean checkout: ``pip install -e '.[test]'`` and ``pip install pyte``.
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 
@@ -29,7 +30,6 @@ from tests.bench.common import (
     first_screen_pattern,
     fresh_copy,
     log,
-    missing_tools,
     parse_args,
     print_report,
     pty_peak_rss,
@@ -94,7 +94,7 @@ def run(runs: int = 1) -> list[Result]:
                base, unit="MB"),
     ]  # fmt: skip
     app_name = f"peak RSS, app to first screen, {BIG:,}"
-    why = missing_tools()
+    why = None if importlib.util.find_spec("pyte") else "pyte is not installed (pip install pyte)"
     if why is None and not sys.platform.startswith("linux"):
         why = "needs Linux (/proc/PID/status VmHWM)"
     if why is None:
