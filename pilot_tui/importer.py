@@ -110,7 +110,13 @@ _INVISIBLE_RE = re.compile("[\x80-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\uf
 
 
 def _lines(text: str) -> list[_Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # str.translate with a dict is slow on large texts: only apply the few mappings
+    # whose characters actually occur.
+    for char, replacement in _TRANSLATE.items():
+        ch = chr(char)
+        if ch in text:
+            text = text.replace(ch, replacement or "")
     text = _INVISIBLE_RE.sub("", text)
     out: list[_Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
@@ -137,7 +143,7 @@ _LABEL_RE = re.compile(
     r"(achtergrond|doel|stand\s+van\s+zaken|looptijd|doorlooptijd)\s*(?::\s*(.*))?", re.I
 )
 _GLUED_RE = re.compile(r"(.{1,50}?)\s+Achtergrond\s*:?")
-_TERMINAL_RE = re.compile(r"(?:[.!?:;]|[.!?]\d{1,2})[\"”’')\]]*$")
+_TERMINAL_RE = re.compile(r"(?:[.!?:;]|[.!?]\d{1,4})[\"”’')\]]*$")
 _NUM_ITEM_RE = re.compile(r"\d{1,2}[.)]\s+[A-ZÀ-Ý]")
 _LEADING_PUNCT = "([‘“\"'«"
 
@@ -341,7 +347,7 @@ def _continues(prev: str, nxt: str, blank: bool, width: int) -> bool:
 
 # -- footnotes -------------------------------------------------------------------------
 
-_FOOTNOTE_LINE_RE = re.compile(r"(\d{1,2})\s+(\S.*)")
+_FOOTNOTE_LINE_RE = re.compile(r"(\d{1,4})\s+(\S.*)")
 
 
 def _marker_re(number: int) -> re.Pattern[str]:

@@ -711,3 +711,16 @@ def test_arbitrary_text_raises_only_overview_error(text: str) -> None:
     else:
         assert result.register.pilots
         assert len(result.register.peildata) == 1
+
+
+def test_footnotes_numbered_past_99_are_recognised() -> None:
+    """Regression: footnote numbers of three digits were read as text of the next pilot."""
+    from tests.bench.generate import make_register
+    from tests.bench.overview_text import make_overview_text
+
+    source = make_register(720)
+    result = parse_overview(make_overview_text(source))
+    assert [p.name for p in result.register.pilots] == [p.name for p in source.pilots]
+    notes_in = sum(len(p.footnotes) for p in source.pilots)
+    assert notes_in > 100
+    assert sum(len(p.footnotes) for p in result.register.pilots) == notes_in
