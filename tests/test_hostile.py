@@ -1,0 +1,124 @@
+"""Hostile text stays text: through the CLI and every snapshot format (DESIGN.md, safety).
+
+The app's part of the matrix lives in tests/tui/test_hostile.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pilot_tui.model import HistoryEntry, Pilot, Register, Status
+from pilot_tui.periods import parse_window
+from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
+from pilot_tui.store import Store
+
+from .conftest import run_cli
+
+P = date(2021, 12, 1)
+
+# (name, the text that must survive literally, or None when it is all control characters)
+HOSTILE = [
+    ("[/]", "[/]"),
+    ("[/bold]", "[/bold]"),
+    ("[b unclosed", "[b unclosed"),
+    ("[link=https://example.org]x[/link]", "[link=https://example.org]x[/link]"),
+    ("[@click=app.quit]x[/]", "[@click=app.quit]x[/]"),
+    ("trailing backslash \\", "trailing backslash \\"),
+    ("title\x1b]0;pwned\x07", "title"),
+    ("clear\x1b[2J", "clear"),
+    ("clip\x1b]52;c;ZXZpbA==\x07", "clip"),
+    ("csi\x9b31m", "csi"),
+    ("bidi \u202eevil", "bidi evil"),
+    ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+    ("=1+1", "=1+1"),
+    ("+cmd", "+cmd"),
+    ("-2+3", "-2+3"),
+    ("@SUM(A1)", "@SUM(A1)"),
+]
+CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def hostile_register() -> Register:
+    reg = Register(title="Stand van zaken pilots", intro="[bold]intro[/bold]", peildata=[P])
+    for i, (name, _literal) in enumerate(HOSTILE):
+        pilot = Pilot(
+            id=f"h{i}",
+            name=f"{name} #{i}",
+            looptijd="januari 2021 – december 2022",
+            achtergrond=f"Achtergrond {name}",
+            doel=f"• {name}",
+        )
+        pilot.set_entry(HistoryEntry(P, f"Stand {name}", Status.LOPEND))
+        reg.pilots.append(pilot)
+    return reg
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, bytes]:
+    window = parse_window("3m")
+    assert window is not None
+    snap = build_snapshot(hostile_register(), SnapshotOptions(P, window))
+    return {fmt: render(snap, fmt) for fmt in ("md", "html", "csv", "json", "docx")}
+
+
+def _docx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json", "docx"])
+def test_no_control_characters_in_any_format(outputs: dict[str, bytes], fmt: str) -> None:
+    text = _docx_text(outputs[fmt]) if fmt == "docx" else outputs[fmt].decode("utf-8-sig")
+    for ch in CONTROLS:
+        assert ch not in text, (fmt, repr(ch))
+
+
+def test_html_escapes_everything(outputs: dict[str, bytes]) -> None:
+    html = outputs["html"].decode("utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[@click=app.quit]x[/]" in html
+
+
+def test_json_keeps_text_literally(outputs: dict[str, bytes]) -> None:
+    data = json.loads(outputs["json"])
+    dumped = json.dumps(data, ensure_ascii=False)
+    for _name, literal in HOSTILE:
+        assert json.dumps(literal, ensure_ascii=False)[1:-1] in dumped
+
+
+def test_csv_neutralises_formulas(outputs: dict[str, bytes]) -> None:
+    rows = list(csv.reader(io.StringIO(outputs["csv"].decode("utf-8-sig")), delimiter=";"))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert any(cell.startswith("'=1+1") for cell in cells)
+
+
+def test_docx_shows_text_literally(outputs: dict[str, bytes]) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(outputs["docx"]))
+    text = "\n".join(cell.text for table in doc.tables for row in table.rows for cell in row.cells)
+    assert "[@click=app.quit]x[/]" in text
+    assert "<script>alert(1)</script>" in text
+
+
+@pytest.mark.parametrize(("name", "literal"), HOSTILE, ids=[repr(h[0]) for h in HOSTILE])
+def test_cli_show_prints_text_not_controls(tmp_path: Path, name: str, literal: str) -> None:
+    path = tmp_path / "h.json"
+    Store.create(path, hostile_register()).close()
+    index = [h[0] for h in HOSTILE].index(name)
+    result = run_cli("show", "--store", str(path), f"h{index}")
+    assert result.returncode == 0, result.stderr
+    for ch in CONTROLS:
+        assert ch not in result.stdout
+    assert literal in result.stdout
