@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -44,10 +45,30 @@ def default_window() -> Window:
     return Window(relativedelta(months=3), "3 maanden")
 
 
+MAX_REVIEWS = 20  # review positions remembered (the most recent ones)
+
+
+def review_key(store_path: Path, peildatum: date) -> str:
+    """Key of a review position: the register file (resolved) and the peildatum."""
+    try:
+        resolved = store_path.resolve()
+    except OSError:
+        resolved = store_path.absolute()
+    return f"{resolved}#{peildatum.isoformat()}"
+
+
 @dataclass
 class Settings:
     theme: str | None = None
     window: str | None = None  # a window_spec
+    # review mode: where the user was, per register and peildatum (review_key -> pilot id)
+    review: dict[str, str] = field(default_factory=dict)
+
+    def set_review(self, key: str, pilot_id: str) -> None:
+        self.review.pop(key, None)
+        self.review[key] = pilot_id  # most recent last
+        while len(self.review) > MAX_REVIEWS:
+            self.review.pop(next(iter(self.review)))
 
     def load_window(self) -> Window | None:
         if not self.window:
@@ -72,10 +93,14 @@ def load(folder: Path) -> tuple[Settings, str | None]:
         return Settings(), str(path)
     theme = data.get("theme")
     window = data.get("window")
+    review = data.get("review")
+    if not isinstance(review, dict):
+        review = {}
     return (
         Settings(
             theme=theme if isinstance(theme, str) else None,
             window=window if isinstance(window, str) else None,
+            review={k: v for k, v in review.items() if isinstance(v, str)},
         ),
         None,
     )
@@ -84,5 +109,6 @@ def load(folder: Path) -> tuple[Settings, str | None]:
 def save(folder: Path, settings: Settings) -> None:
     """Write the settings atomically. Raises OSError when that is not possible."""
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"theme": settings.theme, "window": settings.window}
-    atomic_write(folder / FILENAME, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    data = {"theme": settings.theme, "window": settings.window, "review": settings.review}
+    # not sort_keys: the order of the review positions is their recency
+    atomic_write(folder / FILENAME, json.dumps(data, indent=1) + "\n")

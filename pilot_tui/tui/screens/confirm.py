@@ -1,0 +1,72 @@
+"""A yes/no question as a modal screen: ``ConfirmDialog(...)`` returns True or False.
+
+Used before deleting a pilot (naming it) and before discarding a changed form. Which
+button has the focus is chosen by the caller: the safe answer for what cannot be undone.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from pilot_tui.tui import strings as S
+from pilot_tui.tui import strings_edit as E
+
+
+class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
+    CSS_PATH = "confirm.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", E.KEY_CANCEL),
+        Binding("left", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
+        Binding("right", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
+        Binding("tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
+        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        yes: str,
+        no: str = E.CONFIRM_NO,
+        *,
+        default_yes: bool = False,
+        danger: bool = True,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.yes = yes
+        self.no = no
+        self.default_yes = default_yes
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="confirm"):
+            yield Label(Text(self.title_text), classes="confirm-title")
+            yield Static(Text(self.message), id="confirm-message")
+            yield Static(Text(E.CONFIRM_KEYS), classes="confirm-help")
+            with Horizontal(classes="confirm-buttons"):
+                yield Button(
+                    Text(self.yes),
+                    id="confirm-yes",
+                    variant="error" if self.danger else "primary",
+                )
+                yield Button(Text(self.no), id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-yes" if self.default_yes else "#confirm-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

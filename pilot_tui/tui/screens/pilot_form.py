@@ -1,0 +1,296 @@
+"""The pilot form (``n`` new, ``e`` edit): every field of a pilot, returns a Pilot or None.
+
+A typed modal screen: ``PilotForm(register, pilot)`` is dismissed with the edited pilot (a
+copy; the register is never touched here) or with ``None`` when cancelled. The app saves the
+result through :class:`~pilot_tui.changes.EditSession`.
+
+* Only fields the user changed are taken from the form; the rest keep their exact stored
+  value (so opening and saving a pilot records no spurious changes).
+* Empty or duplicate names are refused inline, as you type and again on save.
+* Under the looptijd: how it is read, live; an unreadable looptijd may be saved (the app
+  then warns).
+* ``escape`` with changes asks before discarding them.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from pilot_tui.changes import name_problem, split_list
+from pilot_tui.model import Footnote, Pilot, Register, Status
+from pilot_tui.periods import parse_looptijd
+from pilot_tui.tui import strings as S
+from pilot_tui.tui import strings_edit as E
+from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.view import one_line
+
+# Fields shown as a one-line Input, in order, with their label.
+INPUTS: tuple[tuple[str, str], ...] = (
+    ("name", E.FORM_NAME),
+    ("former_names", E.FORM_FORMER_NAMES),
+)
+LONG_TEXTS: tuple[tuple[str, str], ...] = (
+    ("achtergrond", E.FORM_ACHTERGROND),
+    ("doel", E.FORM_DOEL),
+)
+MORE_INPUTS: tuple[tuple[str, str], ...] = (
+    ("programma", E.FORM_PROGRAMMA),
+    ("gemeente", E.FORM_GEMEENTE),
+    ("rechtsgebied", E.FORM_RECHTSGEBIED),
+    ("partners", E.FORM_PARTNERS),
+)
+LOOPTIJD_LABELS = ("Looptijd", "Doorlooptijd")
+
+
+@dataclass(frozen=True)
+class LooptijdReading:
+    text: str
+    ok: bool
+    empty: bool
+
+
+def read_looptijd(text: str) -> LooptijdReading:
+    """How a looptijd text is read, as one line for under the field."""
+    if not text.strip():
+        return LooptijdReading(E.FORM_LOOPTIJD_EMPTY, True, True)
+    period = parse_looptijd(text)
+    if period.ok:
+        return LooptijdReading(E.FORM_LOOPTIJD_READ.format(reading=period.describe()), True, False)
+    return LooptijdReading(
+        E.FORM_LOOPTIJD_BAD.format(error=one_line(period.error or "")), False, False
+    )
+
+
+def form_values(pilot: Pilot) -> dict[str, str]:
+    """The pilot's fields as the form shows them (text per field)."""
+    return {
+        "name": pilot.name,
+        "former_names": "; ".join(pilot.former_names),
+        "achtergrond": pilot.achtergrond,
+        "doel": pilot.doel,
+        "looptijd": pilot.looptijd,
+        "looptijd_label": pilot.looptijd_label,
+        "status": pilot.status.value,
+        "programma": pilot.programma,
+        "gemeente": pilot.gemeente,
+        "rechtsgebied": pilot.rechtsgebied,
+        "partners": "; ".join(pilot.partners),
+        "footnotes": "\n".join(f.text for f in pilot.footnotes),
+    }
+
+
+def footnotes_from(lines: str, old: list[Footnote]) -> list[Footnote]:
+    """One footnote per non-empty line. A line equal to a stored footnote keeps that one;
+    an edited line takes the place (section, anchor) of the next stored one left over."""
+    texts = [line.strip() for line in lines.split("\n") if line.strip()]
+    unused = list(old)
+    same: list[Footnote | None] = []
+    for text in texts:
+        found = next((f for f in unused if f.text == text), None)
+        if found is not None:
+            unused.remove(found)
+        same.append(found)
+    out: list[Footnote] = []
+    for text, found in zip(texts, same, strict=True):
+        if found is not None:
+            out.append(copy.copy(found))
+        elif unused:
+            place = unused.pop(0)
+            out.append(Footnote(text, place.section, place.anchor))
+        else:
+            out.append(Footnote(text))
+    return out
+
+
+def apply_values(pilot: Pilot, initial: dict[str, str], values: dict[str, str]) -> Pilot:
+    """A copy of ``pilot`` with the fields the user changed (values differ from initial)."""
+    result = copy.deepcopy(pilot)
+    for field, value in values.items():
+        if value == initial.get(field):
+            continue
+        if field == "name":
+            result.name = value.strip()
+        elif field in ("former_names", "partners"):
+            setattr(result, field, split_list(value))
+        elif field == "status":
+            result.status = Status(value)
+        elif field == "footnotes":
+            result.footnotes = footnotes_from(value, pilot.footnotes)
+        else:
+            setattr(result, field, value)
+    return result
+
+
+class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
+    CSS_PATH = "pilot_form.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", E.KEY_SAVE, priority=True),
+        Binding("escape", "cancel", E.KEY_CANCEL),
+        Binding("tab", "app.focus_next", E.KEY_NEXT_FIELD, show=False),
+        Binding("shift+tab", "app.focus_previous", E.KEY_PREVIOUS_FIELD, show=False),
+    ]
+
+    def __init__(self, register: Register, pilot: Pilot | None = None) -> None:
+        super().__init__()
+        self.register = register
+        self.is_new = pilot is None
+        self.pilot = copy.deepcopy(pilot) if pilot is not None else Pilot(id="", name="")
+        self.initial: dict[str, str] = {}
+
+    # -- layout ----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        values = form_values(self.pilot)
+        title = (
+            E.FORM_NEW_TITLE
+            if self.is_new
+            else E.FORM_EDIT_TITLE.format(name=one_line(self.pilot.name) or S.NO_NAME)
+        )
+        with Vertical(classes="form"):
+            yield Label(Text(title), classes="form-title")
+            yield Static(Text(E.FORM_HINT), classes="form-help")
+            with VerticalScroll(id="form-fields"):
+                for field, label in INPUTS:
+                    yield Label(Text(label), classes="form-label")
+                    yield Input(values[field], id=f"f-{field}", compact=True)
+                    if field == "name":
+                        yield Static(Text(""), id="name-problem", classes="form-problem")
+                for field, label in LONG_TEXTS:
+                    yield Label(Text(label), classes="form-label")
+                    yield TextArea(values[field], id=f"f-{field}", classes="form-long")
+                yield Label(Text(E.FORM_LOOPTIJD), classes="form-label")
+                yield Input(values["looptijd"], id="f-looptijd", compact=True)
+                yield Static(Text(""), id="looptijd-reading", classes="form-reading")
+                with Horizontal(classes="form-row"):
+                    with Vertical(classes="form-cell"):
+                        yield Label(Text(E.FORM_LOOPTIJD_LABEL), classes="form-label")
+                        label_options = [(Text(v), v) for v in LOOPTIJD_LABELS]
+                        if values["looptijd_label"] not in LOOPTIJD_LABELS:
+                            label_options.append(
+                                (Text(values["looptijd_label"]), values["looptijd_label"])
+                            )
+                        yield Select(
+                            label_options,
+                            value=values["looptijd_label"],
+                            allow_blank=False,
+                            id="f-looptijd_label",
+                            compact=True,
+                        )
+                    with Vertical(classes="form-cell"):
+                        yield Label(Text(E.FORM_STATUS), classes="form-label")
+                        yield Select(
+                            [(Text(s.value), s.value) for s in Status],
+                            value=values["status"],
+                            allow_blank=False,
+                            id="f-status",
+                            compact=True,
+                        )
+                for field, label in MORE_INPUTS:
+                    yield Label(Text(label), classes="form-label")
+                    yield Input(values[field], id=f"f-{field}", compact=True)
+                yield Label(Text(E.FORM_FOOTNOTES), classes="form-label")
+                yield TextArea(values["footnotes"], id="f-footnotes", classes="form-long")
+            with Horizontal(classes="form-buttons"):
+                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary")
+                yield Button(Text(E.KEY_CANCEL), id="form-cancel")
+
+    def on_mount(self) -> None:
+        # The initial values as the widgets hold them (a TextArea may normalise line ends).
+        self.initial = self.values()
+        self._show_name_problem(self.initial["name"], typing=True)
+        self._show_reading(self.initial["looptijd"])
+        self.query_one("#f-name", Input).focus()
+
+    # -- reading the form --------------------------------------------------------------
+    def values(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for field, _label in (*INPUTS, ("looptijd", ""), *MORE_INPUTS):
+            out[field] = self.query_one(f"#f-{field}", Input).value
+        for field in ("achtergrond", "doel", "footnotes"):
+            out[field] = self.query_one(f"#f-{field}", TextArea).text
+        for field in ("looptijd_label", "status"):
+            value = self.query_one(f"#f-{field}", Select).value
+            out[field] = value if isinstance(value, str) else ""
+        return out
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.initial) and self.values() != self.initial
+
+    def result(self) -> Pilot:
+        return apply_values(self.pilot, self.initial, self.values())
+
+    # -- live feedback -------------------------------------------------------------------
+    def _show_name_problem(self, name: str, *, typing: bool) -> str | None:
+        problem = name_problem(self.register, name, None if self.is_new else self.pilot.id)
+        shown = problem
+        if typing and self.is_new and not name.strip():
+            shown = None  # a new, still empty form: no error before the user typed
+        self.query_one("#name-problem", Static).update(Text(shown or ""))
+        self.query_one("#name-problem").display = bool(shown)
+        self.query_one("#f-name", Input).set_class(bool(shown), "-invalid")
+        return problem
+
+    def _show_reading(self, text: str) -> LooptijdReading:
+        reading = read_looptijd(text)
+        widget = self.query_one("#looptijd-reading", Static)
+        widget.update(Text(reading.text))
+        widget.set_class(not reading.ok, "-warning")
+        widget.set_class(reading.empty, "-empty")
+        return reading
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id == "f-name":
+            self._show_name_problem(event.value, typing=True)
+        elif event.input.id == "f-looptijd":
+            self._show_reading(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_save(self) -> None:
+        name = self.query_one("#f-name", Input)
+        problem = self._show_name_problem(name.value, typing=False)
+        if problem:
+            name.focus()
+            self.notify(E.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
+            return
+        self.dismiss(self.result())
+
+    def action_cancel(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                E.CONFIRM_DISCARD_TITLE,
+                E.CONFIRM_DISCARD_TEXT,
+                E.CONFIRM_DISCARD_YES,
+                E.CONFIRM_DISCARD_NO,
+            ),
+            answered,
+        )

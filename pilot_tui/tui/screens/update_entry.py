@@ -1,0 +1,183 @@
+"""The stand-van-zaken form (``u``): one pilot's entry for the current peildatum.
+
+``UpdateEntryForm(pilot, peildatum, new_peildatum)`` is dismissed with an
+:class:`~pilot_tui.changes.EntryChange` (text, status and number of cases) or ``None``.
+It is prefilled with the entry for this peildatum when there is one, else with the entry
+before it; earlier entries are never touched. The app writes the change with
+``EditSession.update_entry``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from pilot_tui.changes import ChangeError, EntryChange, parse_zaken
+from pilot_tui.model import Pilot, Status
+from pilot_tui.periods import format_date
+from pilot_tui.tui import strings as S
+from pilot_tui.tui import strings_edit as E
+from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.view import one_line
+
+
+def prefill(pilot: Pilot, peildatum: date) -> tuple[str, Status, str, str]:
+    """Text, status, cases and a note on where the prefill comes from."""
+    existing = pilot.entry_for(peildatum)
+    base = existing or pilot.entry_at(peildatum)
+    if existing is not None:
+        note = E.ENTRY_EXISTING
+    elif base is not None:
+        note = E.ENTRY_PREFILLED.format(date=format_date(base.peildatum))
+    else:
+        note = E.ENTRY_FIRST
+    text = base.stand_van_zaken if base is not None else ""
+    status = (base.status if base is not None else None) or pilot.status_at(peildatum)
+    zaken = str(existing.zaken) if existing is not None and existing.zaken is not None else ""
+    return text, status, zaken, note
+
+
+class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
+    CSS_PATH = "pilot_form.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", E.KEY_SAVE, priority=True),
+        Binding("escape", "cancel", E.KEY_CANCEL),
+        Binding("tab", "app.focus_next", E.KEY_NEXT_FIELD, show=False),
+        Binding("shift+tab", "app.focus_previous", E.KEY_PREVIOUS_FIELD, show=False),
+    ]
+
+    def __init__(self, pilot: Pilot, peildatum: date, *, new_peildatum: bool = False) -> None:
+        super().__init__()
+        self.pilot = pilot
+        self.peildatum = peildatum
+        self.new_peildatum = new_peildatum
+        self.initial: tuple[str, str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        text, status, zaken, note = prefill(self.pilot, self.peildatum)
+        title = E.ENTRY_TITLE.format(
+            peildatum=format_date(self.peildatum), name=one_line(self.pilot.name) or S.NO_NAME
+        )
+        with Vertical(classes="form entry-form"):
+            yield Label(Text(title), classes="form-title")
+            yield Static(Text(E.FORM_HINT), classes="form-help")
+            with Vertical(id="form-fields"):
+                yield Static(Text(note), classes="form-note")
+                if self.new_peildatum:
+                    yield Static(
+                        Text(E.ENTRY_NEW_PEILDATUM.format(peildatum=format_date(self.peildatum))),
+                        classes="form-note",
+                    )
+                yield Label(Text(E.ENTRY_TEXT), classes="form-label")
+                yield TextArea(text, id="e-text", classes="form-entry-text")
+                with Horizontal(classes="form-row"):
+                    with Vertical(classes="form-cell"):
+                        yield Label(Text(E.ENTRY_STATUS), classes="form-label")
+                        yield Select(
+                            [(Text(s.value), s.value) for s in Status],
+                            value=status.value,
+                            allow_blank=False,
+                            id="e-status",
+                            compact=True,
+                        )
+                    with Vertical(classes="form-cell"):
+                        yield Label(Text(E.ENTRY_ZAKEN), classes="form-label")
+                        yield Input(zaken, id="e-zaken", compact=True)
+                        yield Static(Text(""), id="zaken-problem", classes="form-problem")
+            with Horizontal(classes="form-buttons"):
+                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary")
+                yield Button(Text(E.KEY_CANCEL), id="form-cancel")
+
+    def on_mount(self) -> None:
+        self.initial = self.values()
+        self.query_one("#zaken-problem").display = False
+        area = self.query_one("#e-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def values(self) -> tuple[str, str, str]:
+        status = self.query_one("#e-status", Select).value
+        return (
+            self.query_one("#e-text", TextArea).text,
+            status if isinstance(status, str) else "",
+            self.query_one("#e-zaken", Input).value,
+        )
+
+    @property
+    def changed(self) -> bool:
+        return self.initial is not None and self.values() != self.initial
+
+    def _zaken_problem(self, value: str) -> str | None:
+        try:
+            parse_zaken(value)
+        except ChangeError as exc:
+            problem: str | None = str(exc)
+        else:
+            problem = None
+        widget = self.query_one("#zaken-problem", Static)
+        widget.update(Text(problem or ""))
+        widget.display = bool(problem)
+        self.query_one("#e-zaken", Input).set_class(bool(problem), "-invalid")
+        return problem
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._zaken_problem(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def result(self) -> EntryChange:
+        text, status, zaken = self.values()
+        if self.initial is not None and text != self.initial[0]:
+            text = text.strip()  # typed text: no stray blank lines around it
+        return EntryChange(
+            stand_van_zaken=text,
+            status=Status(status),
+            zaken=parse_zaken(zaken),
+            zaken_given=True,
+        )
+
+    def action_save(self) -> None:
+        zaken = self.query_one("#e-zaken", Input)
+        problem = self._zaken_problem(zaken.value)
+        if problem:
+            zaken.focus()
+            self.notify(E.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
+            return
+        self.dismiss(self.result())
+
+    def action_cancel(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                E.CONFIRM_DISCARD_TITLE,
+                E.CONFIRM_DISCARD_TEXT,
+                E.CONFIRM_DISCARD_YES,
+                E.CONFIRM_DISCARD_NO,
+            ),
+            answered,
+        )
