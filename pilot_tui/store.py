@@ -3,7 +3,8 @@
 File format: a TinyDB JSON document with the tables ``meta`` (one document: schema
 version, title, intro, peildata), ``pilots`` (one document per pilot) and ``audit``.
 It is written deterministically (sorted keys, indented, UTF-8 with non-ASCII kept) so
-that a register diffs well in git. :class:`AtomicJSONStorage` is a TinyDB storage, so
+that a register diffs well in git: :func:`dumps` defines the bytes; a save puts the same
+bytes together from the text kept per document, so that one edit re-serialises one pilot. :class:`AtomicJSONStorage` is a TinyDB storage, so
 the file can be opened with TinyDB too; the store itself changes the parsed document
 directly (by document id), which keeps every save idempotent and safe to retry.
 
@@ -18,7 +19,8 @@ Safety (see DESIGN.md, "Data safety"):
   :class:`StoreLocked`, or opens read-only when it asks for that;
 * a file that is not a readable register of a known schema version is refused with a
   one-line :class:`StoreError` (naming the latest good backup) and never written;
-* before each save the file on disk is compared with what was read; a change made by
+* before each save the file on disk is compared with what was read or written last (its
+  stat, and the content when the stat changed; see :class:`FileStamp`); a change made by
   someone else raises :class:`StoreConflict` instead of being overwritten;
 * rolling backups sit in a folder beside the store (``<name>.backups``): one on the first
   writable open of a day, and before risky operations; the newest ``backups_keep`` stay.
@@ -35,6 +37,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -74,8 +77,87 @@ class StoreReadOnly(StoreError):
 
 
 def dumps(data: Any) -> str:
-    """The one way a register is serialised: stable, readable, diffable."""
+    """The one way a register is serialised: stable, readable, diffable.
+
+    This is the definition of the file format; saves assemble the same text faster (see
+    :func:`canonical` and :meth:`AtomicJSONStorage.payload`), byte for byte.
+    """
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+# -- the same text, faster ------------------------------------------------------------------
+#
+# json.dumps with ``indent`` uses the pure-Python encoder (the C one only does compact
+# output), a chain of generators. The encoder below writes exactly the same text for the
+# types a register holds (dict with str keys, list, str, int, bool, None) and leaves
+# everything else (floats, subclasses, other keys) to json.dumps, so it is never wrong,
+# only sometimes not faster. Strings go through the same C function json uses.
+
+
+class _Unsupported(Exception):
+    """A value the fast encoder leaves to json.dumps."""
+
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _encode(value: Any, nl: str, out: list[str]) -> None:
+    """Append the text of ``value`` to ``out`` as :func:`dumps` writes it at the
+    indentation ``nl`` (a newline and the spaces of the current level)."""
+    kind = type(value)
+    if kind is str:
+        out.append(_encode_str(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = nl + " "
+        sep = "{" + inner
+        for key in sorted(value):
+            if type(key) is not str:
+                raise _Unsupported
+            item = value[key]
+            if type(item) is str:  # most values: no call
+                out += (sep, _encode_str(key), ": ", _encode_str(item))
+            else:
+                out += (sep, _encode_str(key), ": ")
+                _encode(item, inner, out)
+            sep = "," + inner
+        out.append(nl + "}")
+    elif kind is list:
+        if not value:
+            out.append("[]")
+            return
+        inner = nl + " "
+        sep = "[" + inner
+        for item in value:
+            out.append(sep)
+            _encode(item, inner, out)
+            sep = "," + inner
+        out.append(nl + "]")
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    else:
+        raise _Unsupported
+
+
+def canonical(value: Any, nl: str = "\n") -> str:
+    """``value`` as :func:`dumps` writes it nested at the indentation ``nl`` (without the
+    final newline of the file): ``canonical(data) + "\n" == dumps(data)``."""
+    out: list[str] = []
+    try:
+        _encode(value, nl, out)
+    except (_Unsupported, TypeError, ValueError, RecursionError):
+        # json.dumps writes it (or raises what a full dumps would raise). Strings in JSON
+        # hold no raw newline, so every newline is indentation: shift it to the level.
+        return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", nl)
+    return "".join(out)
 
 
 def _read_umask() -> int:
@@ -116,8 +198,9 @@ def real_path(path: Path) -> Path:
 
 
 def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> os.stat_result:
-    """:func:`atomic_write`, returning the stat of the written file (taken before the
-    rename, so that a change by someone else right after it cannot go unnoticed)."""
+    """:func:`atomic_write`, returning the stat of the written file, taken from our own
+    open file (not by name, so that a change by someone else right after the rename cannot
+    go unnoticed). On POSIX it is taken after the rename, which changes the ctime."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = real_path(path)  # replace the file a link points to, not the link
     try:
@@ -138,8 +221,13 @@ def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-            written = os.fstat(fh.fileno())
-        _replace(tmp, path, replace_retries)
+            if os.name == "posix":
+                _replace(tmp, path, replace_retries)  # an open file can be renamed here
+                written = os.fstat(fh.fileno())
+            else:
+                written = os.fstat(fh.fileno())
+        if os.name != "posix":
+            _replace(tmp, path, replace_retries)  # Windows: not while it is open
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -240,15 +328,23 @@ def _save_failed(path: Path, exc: OSError) -> str:
 
 @dataclass(frozen=True)
 class FileStamp:
-    """What identifies a version of the file cheaply: inode, modification time, size."""
+    """What identifies a version of the file cheaply: inode, size, modification time and
+    (POSIX) inode change time. The ctime cannot be set back by a program (``touch``,
+    ``os.utime`` and ``cp -p`` set it to now), so an edit in place that keeps the size and
+    restores the mtime still changes the stamp. What a stamp cannot see: an edit in place
+    of the same size within the same tick of the file system clock as our own read or
+    write (a few milliseconds; on FAT up to two seconds)."""
 
     mtime_ns: int
     size: int
     ino: int = 0
+    ctime_ns: int = 0
 
     @classmethod
     def from_stat(cls, st: os.stat_result) -> FileStamp:
-        return cls(st.st_mtime_ns, st.st_size, st.st_ino)
+        # On Windows st_ctime is the creation time, which an edit does not change.
+        ctime = st.st_ctime_ns if os.name == "posix" else 0
+        return cls(st.st_mtime_ns, st.st_size, st.st_ino, ctime)
 
     @classmethod
     def of(cls, path: Path) -> FileStamp | None:
@@ -260,6 +356,49 @@ class FileStamp:
 
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+_DIGEST_IN_THREAD = 1 << 20  # bytes; below this a thread costs more than it saves
+
+
+class Digest:
+    """The digest of some bytes, computed beside the caller.
+
+    hashlib lets go of the GIL while it hashes, so for a large file the hash runs on
+    another core while the caller parses the JSON (open) or finishes the save; it is only
+    waited for when it is needed: when the stat of the file has changed.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._value: bytes | None = None
+        self._data: bytes | None = None
+        self._thread: threading.Thread | None = None
+        if len(data) < _DIGEST_IN_THREAD:
+            self._value = _digest(data)
+            return
+        self._data = data
+        self._thread = threading.Thread(target=self._run, name="pilot-tui-digest", daemon=True)
+        try:
+            self._thread.start()
+        except RuntimeError:  # no more threads: hash when asked
+            self._thread = None
+
+    def _run(self) -> None:
+        if self._data is not None:
+            self._value = _digest(self._data)
+            self._data = None
+
+    def value(self) -> bytes:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._value is None:  # the thread could not start, or failed
+            self._run()
+        assert self._value is not None
+        return self._value
+
+    def matches(self, data: bytes) -> bool:
+        return _digest(data) == self.value()
 
 
 def _one_line(text: str, limit: int = MAX_MESSAGE) -> str:
@@ -314,6 +453,9 @@ def _read_bytes(path: Path) -> tuple[bytes, FileStamp]:
     return raw, stamp
 
 
+_NON_SPACE = re.compile(r"\S")  # \s is what str.isspace() and str.strip() call white space
+
+
 def parse_register_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     """Check and parse the raw bytes of a register file; ``path`` is for messages."""
     if not raw:
@@ -329,12 +471,13 @@ def parse_register_bytes(path: Path, raw: bytes) -> dict[str, Any]:
         raise StoreError(
             f"{path}: geen geldige UTF-8-tekst (byte {exc.start}); geen register, of beschadigd"
         ) from None
-    stripped = text.strip()
-    if not stripped:
+    first = _NON_SPACE.search(text)  # not text.strip(): that copies the whole text
+    if first is None:
         raise StoreError(f"{path}: bestand bevat alleen witruimte, geen register")
-    if stripped[0] == "<":
+    if first[0] == "<":
         raise StoreError(f"{path}: is een HTML- of XML-bestand, geen register (JSON verwacht)")
-    if stripped[0] not in "{[":
+    if first[0] not in "{[":
+        stripped = text.strip()
         raise StoreError(
             f"{path}: geen JSON, dus geen register (begint met {_short(stripped[:20])})"
         )
@@ -451,9 +594,21 @@ def _doc_key(key: Any) -> int:
     return value
 
 
+def _where(table: str, key: int, doc: Any) -> str:
+    """Where a record is, for a message: ``pilot 12 ('pilot-00012')``."""
+    if table == PILOTS:
+        where = f"pilot {key}"
+        if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+            where += f" ({_short(doc['id'])})"
+        return where
+    return f"logregel {key}"
+
+
 def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
+    """Check every record and build the Register (one pass; the message of a refusal
+    names the record, but is only put together when there is one)."""
     meta_key, meta = next(iter(data[META].items()))
-    where = "meta"
+    table, key, doc = META, 0, None
     try:
         peildata_raw = meta.get("peildata", [])
         if not isinstance(peildata_raw, list):
@@ -472,25 +627,27 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             peildata=sorted(peildata),
         )
         doc_ids: dict[str, int] = {}
+        table = PILOTS
         pilots = sorted((_doc_key(k), v) for k, v in data.get(PILOTS, {}).items())
+        append = register.pilots.append
+        from_dict = Pilot.from_dict
         for key, doc in pilots:
-            where = f"pilot {key}"
-            if isinstance(doc, dict) and isinstance(doc.get("id"), str):
-                where += f" ({_short(doc['id'])})"
-            pilot = Pilot.from_dict(doc)
+            pilot = from_dict(doc)
             if pilot.id in doc_ids:
                 raise ValueError(f"pilot-id {pilot.id!r} komt twee keer voor")
             doc_ids[pilot.id] = key
-            register.pilots.append(pilot)
+            append(pilot)
         audit_ids = 0
+        table, key, doc = AUDIT, 0, None
         entries = sorted((_doc_key(k), v) for k, v in data.get(AUDIT, {}).items())
         for key, doc in entries:
-            where = f"logregel {key}"
             if not isinstance(doc, dict):
                 raise ValueError("een logregel moet een object zijn")
             register.audit.append(AuditEntry.from_dict(doc))
             audit_ids = key
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+        # key 0: the document ids of the table were being read
+        where = "meta" if table == META else _where(table, key, doc) if key else f"tabel '{table}'"
         raise StoreError(
             f"{path}: beschadigd register: {where}: {_one_line(_dutch(exc))}"
         ) from None
@@ -544,7 +701,10 @@ def backup_dir(path: Path) -> Path:
 class _Loaded:
     data: dict[str, Any]
     stamp: FileStamp
-    digest: bytes
+    digest: Digest
+
+
+_Piece = tuple[Any, bytes]  # a document and its text in the file (key and value, UTF-8)
 
 
 class AtomicJSONStorage(Storage):
@@ -553,6 +713,15 @@ class AtomicJSONStorage(Storage):
     The parsed data is kept in memory, so TinyDB operations do not re-read the file.
     Inside :meth:`batch` writes are collected and the file is written once at the end.
     A failed write keeps the data in memory and ``dirty`` set; :meth:`flush` retries.
+
+    Saving does not serialise the whole register each time: the text of every document
+    (a record of a table) is kept, with the document object it was made from, and the
+    file is put together from those pieces (:meth:`payload`); only a document that is a
+    new object since the last save is serialised again. The result is byte for byte
+    :func:`dumps` of the data. That holds because a change replaces documents: the store
+    writes through :meth:`put` and never changes a document in place. :meth:`write` (what
+    TinyDB calls, and it does change documents in place) forgets every piece, as does
+    reading the file again.
     """
 
     def __init__(self, path: Path, *, readonly: bool = False, initial: Any = None) -> None:
@@ -562,20 +731,23 @@ class AtomicJSONStorage(Storage):
         self._batch_depth = 0
         self.dirty = False
         self.stamp: FileStamp | None = None
-        self.digest: bytes | None = None
+        self.digest: Digest | None = None
         self.before_write: Callable[[], None] | None = None
         self.after_write: Callable[[], None] | None = None
+        self._pieces: dict[str, dict[str, _Piece]] = {}  # table -> document id -> piece
 
     def read_file(self) -> _Loaded:
         """Read and check the file without changing this storage."""
         raw, stamp = _read_bytes(self.path)
-        return _Loaded(parse_register_bytes(self.path, raw), stamp, _digest(raw))
+        digest = Digest(raw)  # hashed on another core while the JSON is parsed
+        return _Loaded(parse_register_bytes(self.path, raw), stamp, digest)
 
     def adopt(self, loaded: _Loaded) -> None:
         self._data = loaded.data
         self.stamp = loaded.stamp
         self.digest = loaded.digest
         self.dirty = False
+        self._pieces = {}
 
     def load(self) -> Any:
         self.adopt(self.read_file())
@@ -585,6 +757,14 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: Any) -> None:
+        """TinyDB's write: documents may have been changed in place, so every piece of
+        text is made again at the next save."""
+        self._pieces = {}
+        self.put(data)
+
+    def put(self, data: Any) -> None:
+        """Write ``data``, in which changed documents are new objects (none was changed in
+        place): the text of the others is reused."""
         if self.readonly:
             raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
         self._data = data
@@ -596,19 +776,57 @@ class AtomicJSONStorage(Storage):
     def in_batch(self) -> bool:
         return self._batch_depth > 0
 
+    def payload(self) -> bytes:
+        """The file's content for the data in memory: ``dumps(data)`` in UTF-8, put
+        together from the pieces of text kept per document (one join: the file is large,
+        every copy of it counts)."""
+        data = self._data
+        if type(data) is not dict or not all(type(k) is str for k in data):
+            return dumps(data).encode("utf-8")
+        if not data:
+            return b"{}\n"
+        pieces: dict[str, dict[str, _Piece]] = {}
+        chunks: list[bytes] = []
+        sep = b"{\n "
+        for name in sorted(data):
+            table = data[name]
+            chunks += (sep, (_encode_str(name) + ": ").encode("utf-8"))
+            sep = b",\n "
+            if type(table) is not dict or not all(type(k) is str for k in table):
+                chunks.append(canonical(table, "\n ").encode("utf-8"))
+            elif not table:
+                chunks.append(b"{}")
+            else:
+                kept = self._pieces.get(name, {})
+                pieces[name] = fresh = {}
+                item_sep = b"{\n  "
+                for key in sorted(table):
+                    doc = table[key]
+                    piece = kept.get(key)
+                    if piece is None or piece[0] is not doc:
+                        text = _encode_str(key) + ": " + canonical(doc, "\n  ")
+                        piece = (doc, text.encode("utf-8"))
+                    fresh[key] = piece
+                    chunks += (item_sep, piece[1])
+                    item_sep = b",\n  "
+                chunks.append(b"\n }")
+        chunks.append(b"\n}\n")
+        self._pieces = pieces
+        return b"".join(chunks)
+
     def flush(self, *, check: bool = True) -> None:
         """Write the data now. Raises StoreError (StoreConflict, StoreReadOnly)."""
         if self.readonly:
             raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
         if check and self.before_write is not None:
             self.before_write()
-        payload = dumps(self._data).encode("utf-8")
+        payload = self.payload()
         try:
             written = _atomic_write(self.path, payload)
         except OSError as exc:
             raise StoreError(_save_failed(self.path, exc)) from None
         self.stamp = FileStamp.from_stat(written)
-        self.digest = _digest(payload)
+        self.digest = Digest(payload)
         self.dirty = False
         if self.after_write is not None:
             self.after_write()
@@ -821,41 +1039,30 @@ class Store:
     def changed_on_disk(self) -> bool:
         """Has someone else changed (or removed) the file since it was read or saved?
 
-        Cheap when nothing changed (one stat). When only the stamp changed (a sync tool
-        rewrote the same bytes) the content is compared and the stamp is taken over.
+        Cheap when nothing changed (one stat, see :class:`FileStamp`). When the stamp
+        changed the content is compared: when that is still ours (a sync tool rewrote the
+        same bytes) the new stamp is taken over.
         """
-        storage = self._storage
-        current = FileStamp.of(self.path)
-        if current == storage.stamp:
+        if FileStamp.of(self.path) == self._storage.stamp:
             return False
-        if current is None:
-            return True
-        try:
-            raw, stamp = _read_bytes(self.path)
-        except StoreError:
-            return True
-        if _digest(raw) == storage.digest:
-            storage.stamp = stamp
-            return False
-        return True
+        return self._disk_differs()
 
     def _disk_differs(self) -> bool:
-        """Compare the content on disk with what was read or written last (not only the
-        stamp: an in-place edit of the same size within the file system's timestamp
-        resolution must not be overwritten either)."""
+        """Compare the content on disk with what was read or written last."""
         storage = self._storage
         try:
             raw, stamp = _read_bytes(self.path)
         except StoreError:
             return True
-        if _digest(raw) != storage.digest:
+        if storage.digest is None or not storage.digest.matches(raw):
             return True
         storage.stamp = stamp
         return False
 
     def _check_unchanged(self) -> None:
-        """Before every save: is the file still what we read or wrote last?"""
-        if not self._disk_differs():
+        """Before every save: is the file still what we read or wrote last? (A stat, and
+        only when that changed the content: a save does not read the file back.)"""
+        if not self.changed_on_disk():
             return
         if not self.path.exists():
             raise StoreConflict(
@@ -922,7 +1129,7 @@ class Store:
         self._writable()
         data = self._storage.read()
         data[META] = {self._meta_key: meta_doc(self.register)}
-        self._storage.write(data)
+        self._storage.put(data)
 
     def add_audit(self, entries: list[AuditEntry]) -> None:
         """Append audit entries. Entries already in ``register.audit`` (the same objects,
@@ -952,7 +1159,7 @@ class Store:
                 len(self.register.audit),
             )
         )
-        self._storage.write(data)
+        self._storage.put(data)
 
     def _writable(self) -> None:
         if self.readonly:
@@ -969,7 +1176,7 @@ class Store:
             current[str(doc_id)] = doc
         for doc_id in remove:
             current.pop(str(doc_id), None)
-        self._storage.write(data)
+        self._storage.put(data)  # documents are replaced, never changed in place
 
     def _after_write(self) -> None:
         if not self._temps_cleaned and self._lock is not None:

@@ -679,6 +679,18 @@ def test_daily_backup_failure_is_a_warning_not_a_refusal(
         store.save_meta()
 
 
+def test_cli_shows_a_warning_of_the_store(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    backup_dir(path).write_text("een bestand waar de map hoort")
+    result = run_cli("set", "--store", str(path), "pilot-00001", "doel=toch opgeslagen")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1, result.stderr
+    assert warnings[0].startswith("pilot-tui: waarschuwing: ")
+    assert "reservekopie maken mislukt" in warnings[0]
+    assert Store.open(path, readonly=True).register.pilots[1].doel == "toch opgeslagen"
+
+
 def test_restore_backup(tmp_path: Path, clock: Clock) -> None:
     path = make(tmp_path / "store.json")
     with Store.open(path, daily_backup=False) as store:

@@ -3,26 +3,33 @@ the writer lock and changes made on disk by someone else."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinydb import TinyDB
 
 import pilot_tui.store as store_mod
 from pilot_tui.model import AuditEntry, HistoryEntry, Pilot, Register, Status
 from pilot_tui.store import (
+    AtomicJSONStorage,
     Store,
     StoreConflict,
     StoreError,
     StoreLocked,
     StoreReadOnly,
+    canonical,
     dumps,
     list_backups,
     lock_path,
@@ -423,14 +430,18 @@ def test_external_change_is_not_overwritten(tmp_path: Path) -> None:
     assert loaded.pilots[0].doel == "opnieuw"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="st_ctime is the creation time on Windows")
 def test_same_size_in_place_edit_with_same_mtime_is_not_overwritten(tmp_path: Path) -> None:
     path = make(tmp_path / "store.json")
     with Store.open(path, daily_backup=False) as store:
         st = path.stat()
+        time.sleep(0.05)  # past the tick of a coarse file system clock
         theirs = external_edit(path, store.register.title[::-1])  # same length
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
         assert path.stat().st_size == st.st_size and path.stat().st_ino == st.st_ino
-        # The cheap check cannot see this; the check before a save reads the content.
+        assert path.stat().st_mtime_ns == st.st_mtime_ns
+        # Size, inode and mtime are as before; the ctime cannot be set back.
+        assert store.changed_on_disk()
         store.register.intro = "mijn wijziging"
         with pytest.raises(StoreConflict):
             store.save_meta()
@@ -532,3 +543,255 @@ def test_pilot_object_identity_kept_in_register(tmp_path: Path) -> None:
         store.save_pilot(replacement)
         assert len(store.register.pilots) == 5
     assert reopen(path).pilots[1].name == "vervangen"
+
+
+# -- saves put the file together from the text kept per document ------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=JSON_VALUES, level=st.integers(0, 4))
+def test_canonical_is_dumps_byte_for_byte(value: Any, level: int) -> None:
+    assert canonical(value) + "\n" == dumps(value)
+    nl = "\n" + " " * level
+    assert canonical(value, nl) == dumps(value)[:-1].replace("\n", nl)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {1: "a", 2: "b", 10: "c"},  # json.dumps sorts these as numbers
+        {"a": (1, [2.5])},
+        {"s": Status.LOPEND, "t": [True, False, None, -3]},
+        {True: 1, False: 2},
+        [float("nan"), float("inf"), 1e16, -0.0],
+        {"a": {"b": [{}, [], "", {"c": {}}]}},
+        {'x\u2028\x00"\\é€𝄞': "y\ud800"},
+        [[[[]]]],
+        {},
+        [],
+        "",
+        12345678901234567890,
+    ],
+)
+def test_canonical_leaves_other_values_to_json(value: Any) -> None:
+    assert canonical(value) + "\n" == dumps(value)
+    assert canonical(value, "\n  ") == dumps(value)[:-1].replace("\n", "\n  ")
+
+
+def test_canonical_refuses_what_dumps_refuses() -> None:
+    for value in ({1: "a", "b": 2}, {"a": object()}, {"a": {1, 2}}):
+        with pytest.raises(TypeError):
+            dumps(value)
+        with pytest.raises(TypeError):
+            canonical(value)
+
+
+def on_disk_is_memory(path: Path, store: Store) -> None:
+    """The file is what a full ``dumps`` of the data in memory gives, byte for byte."""
+    raw = path.read_bytes()
+    assert raw == dumps(store._storage.read()).encode("utf-8")
+    assert raw == store._storage.payload()
+    assert raw == dumps(json.loads(raw)).encode("utf-8")
+
+
+def counting_canonical(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Record every document the store serialises."""
+    calls: list[Any] = []
+    real = store_mod.canonical
+
+    def counting(value: Any, nl: str = "\n") -> str:
+        calls.append(value)
+        return real(value, nl)
+
+    monkeypatch.setattr(store_mod, "canonical", counting)
+    return calls
+
+
+def test_every_kind_of_save_gives_the_bytes_of_a_full_dumps(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json", full_register(12, audit=3))
+    with Store.open(path, daily_backup=False) as store:
+        pilot = store.register.pilots[4]
+        steps: list[Callable[[], None]] = [
+            lambda: store.save_pilot(pilot),  # unchanged
+            lambda: (setattr(pilot, "doel", "gewijzigd"), store.save_pilot(pilot))[1],
+            lambda: store.save_pilot(full_pilot(90)),  # new: document id 13
+            lambda: store.delete_pilot(store.register.pilots[0].id),
+            lambda: store.save_pilot(full_pilot(91)),  # new: document id 14, after "13"
+            lambda: (setattr(store.register, "title", "Nieuwe titel"), store.save_meta())[1],
+            lambda: store.add_audit([AuditEntry(datetime(2024, 1, 2), "x", "doel", [1], {})]),
+            lambda: _edit_like_the_app(store, store.register.pilots[2]),
+            lambda: (store.register.pilots.pop(1), store.save_all())[1],
+            lambda: store.save_pilot(store.register.pilots[3]),
+            lambda: [store.delete_pilot(p.id) for p in list(store.register.pilots)],
+            lambda: store.save_pilot(full_pilot(92)),
+        ]
+        for step in steps:
+            step()
+            on_disk_is_memory(path, store)
+        assert [p.id for p in store.register.pilots] == ["pilot-00092"]
+    assert reopen(path) == store.register
+
+
+def _edit_like_the_app(store: Store, pilot: Pilot) -> None:
+    """What EditSession does for one edit: pilot, meta and an audit entry in one save."""
+    with store.batch():
+        pilot.name = "via de app"
+        store.save_pilot(pilot)
+        store.save_meta()
+        store.add_audit([AuditEntry(datetime(2024, 1, 3), pilot.id, "name", "a", "b")])
+
+
+def test_a_save_serialises_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make(tmp_path / "store.json", full_register(20, audit=3))
+    calls = counting_canonical(monkeypatch)
+    with Store.open(path, daily_backup=False) as store:
+        pilot = store.register.pilots[7]
+        pilot.doel = "een"
+        store.save_pilot(pilot)  # the first save: every document
+        assert len(calls) == 20 + 1 + 3
+        calls.clear()
+        pilot.doel = "twee"
+        store.save_pilot(pilot)
+        assert [c["id"] for c in calls] == [pilot.id]
+        calls.clear()
+        _edit_like_the_app(store, pilot)
+        assert len(calls) == 3  # the pilot, the meta document, the new audit entry
+        audit, meta, doc = calls  # in the order of the file: audit, meta, pilots
+        assert audit["field"] == "name" and "schema_version" in meta and doc["id"] == pilot.id
+        calls.clear()
+        store.delete_pilot(store.register.pilots[0].id)
+        assert calls == []
+        on_disk_is_memory(path, store)
+        store.reload()  # everything read again: nothing kept
+        store.save_meta()
+        assert len(calls) == 19 + 1 + 4
+        on_disk_is_memory(path, store)
+
+
+def test_kept_text_after_a_conflict_and_a_reload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make(tmp_path / "store.json", full_register(6))
+    calls = counting_canonical(monkeypatch)
+    with Store.open(path, daily_backup=False) as store:
+        pilot = store.register.pilots[2]
+        pilot.doel = "eerst"
+        store.save_pilot(pilot)
+        calls.clear()
+        theirs = external_edit(path, "van een collega")
+        pilot.doel = "mijn wijziging"
+        with pytest.raises(StoreConflict):
+            store.save_pilot(pilot)
+        assert calls == []  # refused before anything was serialised
+        assert path.read_bytes() == theirs
+        store.reload()
+        assert store.register.title == "van een collega"
+        pilot = store.register.pilots[2]
+        assert pilot.doel == "eerst"
+        pilot.doel = "daarna"
+        store.save_pilot(pilot)
+        on_disk_is_memory(path, store)
+    loaded = reopen(path)
+    assert loaded.title == "van een collega" and loaded.pilots[2].doel == "daarna"
+
+
+def test_kept_text_after_a_failed_save_and_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make(tmp_path / "store.json", full_register(6))
+    before = path.read_bytes()
+    calls = counting_canonical(monkeypatch)
+    with Store.open(path, daily_backup=False) as store:
+        store.save_meta()  # every piece made once
+        calls.clear()
+        before = path.read_bytes()
+        pilot = store.register.pilots[1]
+        pilot.doel = "na een volle schijf"
+
+        def full_disk(*a: Any, **kw: Any) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        with monkeypatch.context() as m:
+            m.setattr(os, "replace", full_disk)
+            m.setattr(store_mod.time, "sleep", lambda s: None)
+            with pytest.raises(StoreError, match="de schijf is vol"):
+                store.save_pilot(pilot)
+        assert path.read_bytes() == before and store.dirty
+        assert [c["id"] for c in calls] == [pilot.id]
+        calls.clear()
+        store.flush()  # the retry reuses the text made for the failed save
+        assert calls == [] and not store.dirty
+        on_disk_is_memory(path, store)
+    assert reopen(path).pilots[1].doel == "na een volle schijf"
+
+
+def test_tinydb_writes_in_place_and_nothing_stale_is_kept(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json", full_register(4))
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    try:
+        storage = db.storage
+        storage.load()
+        storage.flush()  # pieces made for every document
+        # TinyDB changes the document dicts in place, then calls write()
+        db.table("pilots").update({"doel": "via TinyDB"}, doc_ids=[2])
+        assert json.loads(path.read_bytes())["pilots"]["2"]["doel"] == "via TinyDB"
+        assert path.read_bytes() == dumps(storage.read()).encode("utf-8")
+    finally:
+        db.close()
+    assert reopen(path).pilots[1].doel == "via TinyDB"
+
+
+def test_a_save_does_not_read_the_file_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make(tmp_path / "store.json", full_register(4))
+    reads: list[Path] = []
+    real = store_mod._read_bytes
+
+    def counting(p: Path) -> Any:
+        reads.append(p)
+        return real(p)
+
+    with Store.open(path, daily_backup=False) as store:
+        monkeypatch.setattr(store_mod, "_read_bytes", counting)
+        for i in range(3):
+            store.register.title = f"titel {i}"
+            store.save_meta()
+            assert not store.changed_on_disk()
+        assert reads == []  # only a stat before each save
+        raw = path.read_bytes()
+        copy = tmp_path / "copy.json"
+        copy.write_bytes(raw)
+        os.replace(copy, path)  # the same bytes, another inode: the content is compared
+        store.save_meta()
+        assert reads == [path]
+        store.save_meta()  # the new stamp was taken over
+        assert reads == [path]
+
+
+def test_conflicts_seen_with_the_digest_in_a_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_mod, "_DIGEST_IN_THREAD", 0)
+    path = make(tmp_path / "store.json")
+    with Store.open(path, daily_backup=False) as store:
+        store.save_meta()
+        raw = path.read_bytes()
+        copy = tmp_path / "copy.json"
+        copy.write_bytes(raw)
+        os.replace(copy, path)
+        assert not store.changed_on_disk()
+        theirs = external_edit(path, "van een collega")
+        with pytest.raises(StoreConflict):
+            store.save_meta()
+        assert path.read_bytes() == theirs
