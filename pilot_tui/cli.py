@@ -240,7 +240,15 @@ def open_readonly(args: argparse.Namespace) -> Store:
 
 
 def open_writable(args: argparse.Namespace) -> Store:
-    return Store.open(store_path(args), lock_timeout=WRITER_LOCK_TIMEOUT)
+    store = Store.open(store_path(args), lock_timeout=WRITER_LOCK_TIMEOUT)
+    warn_store(store)
+    return store
+
+
+def warn_store(store: Store) -> None:
+    """Non-fatal problems of opening (e.g. the daily backup failed) on stderr."""
+    for warning in store.warnings:
+        sys.stderr.write(f"pilot-tui: waarschuwing: {strip_controls(warning)}\n")
 
 
 def resolve_peildatum(args: argparse.Namespace, register: Register) -> date:
@@ -621,6 +629,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     store = Store.open(path, readonly=args.dry_run, lock_timeout=WRITER_LOCK_TIMEOUT)
+    warn_store(store)
     with store:
         report = merge(store.register, incoming, peildatum, update=args.update)
         if not args.dry_run:
