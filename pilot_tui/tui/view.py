@@ -19,6 +19,7 @@ from pilot_tui.attention import Assessment, Attention, sort_key_attention
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status, normalise, strip_controls
 from pilot_tui.periods import Period, format_date, format_interval
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
 
 
 def clean(text: str) -> str:
@@ -277,6 +278,8 @@ class Detail:
     looptijd_reading: str
     footnotes: tuple[str, ...]
     fields: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    history: tuple[HistoryLine, ...] = ()  # every entry, newest first
+    diff: EntryDiff | None = None  # the entry shown against the one before it
 
 
 def make_detail(a: Assessment, peildatum: date) -> Detail:
@@ -305,7 +308,6 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         (S.FIELD_GEMEENTE, one_line(pilot.gemeente) or S.NONE),
         (S.FIELD_RECHTSGEBIED, one_line(pilot.rechtsgebied) or S.NONE),
         (S.FIELD_PARTNERS, ", ".join(one_line(p) for p in pilot.partners) or S.NONE),
-        (S.FIELD_HISTORY, S.HISTORY_COUNT.format(n=len(pilot.history))),
     )
     former = ", ".join(one_line(n) for n in pilot.former_names)
     return Detail(
@@ -327,4 +329,6 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         looptijd_reading=reading,
         footnotes=tuple(clean(f.text) for f in pilot.footnotes),
         fields=fields,
+        history=history_lines(pilot, peildatum),
+        diff=entry_diff(pilot, peildatum),
     )

@@ -150,7 +150,8 @@ async def test_detail_shows_the_pilot_in_full(make_app: MakeApp) -> None:
         assert "per 1 december 2021" in text
         assert "gelezen als:" in text
         assert "uiterlijk" in text
-        assert "Geschiedenis" in text and "1 stand(en) van zaken" in text
+        history = text.split("Geschiedenis", 1)[1]
+        assert "▶ 1 december 2021 · status lopend" in history
 
 
 async def test_detail_reads_the_looptijd(make_app: MakeApp, small_store: Path) -> None:
@@ -163,7 +164,8 @@ async def test_detail_reads_the_looptijd(make_app: MakeApp, small_store: Path) -
         assert "Voetnoten" in text and "www.example.nl" in text
         assert "Raad voor Rechtsbijstand" in text
         assert "  • sneller" in text  # bullet items stay items
-        assert "2 stand(en) van zaken" in text
+        history = text.split("Geschiedenis", 1)[1]
+        assert history.index("1 juni 2022") < history.index("1 december 2021")  # newest first
 
 
 async def test_peildatum_dialog_moves_to_1_juni_2022(make_app: MakeApp) -> None:

@@ -405,3 +405,29 @@ async def test_review_screen_walks_and_counts() -> None:
     assert app.result is None
     assert host.moved[0] == items[0].pilot_id
     assert host.moved[-1] == items[2].pilot_id
+
+
+# -- history and word diff (pure) --------------------------------------------------------
+
+
+def test_history_lines_and_word_diff() -> None:
+    from pilot_tui.tui.history import entry_diff, history_lines
+
+    _register, pilot = huur()  # entries at D1 and D2
+    pilot.set_entry(HistoryEntry(D2, "Huurders sneller geholpen dan verwacht.", Status.LOPEND, 7))
+    pilot.history[0].stand_van_zaken = "Huurders sneller helpen."
+    lines = history_lines(pilot, D2)
+    assert [line.peildatum for line in lines] == [D2, date(2021, 12, 1)]
+    assert lines[0].label == "1 juni 2022 · status lopend · 7 zaken"
+    assert lines[0].current and not lines[1].current
+    assert history_lines(pilot, date(2022, 1, 1))[1].current  # per-peildatum lookup
+    diff = entry_diff(pilot, D2)
+    assert diff is not None and not diff.same
+    assert diff.title == "Gewijzigd t.o.v. 1 december 2021"
+    ops = [(op.op, op.text) for line in diff.lines for op in line]
+    assert ("delete", "helpen.") in ops
+    assert ("insert", "geholpen dan verwacht.") in ops
+    assert entry_diff(pilot, date(2022, 1, 1)) is None  # the first entry: nothing before it
+    pilot.history[1].stand_van_zaken = "Huurders sneller helpen."
+    same = entry_diff(pilot, D2)
+    assert same is not None and same.same and same.title == "Geen verschil met 1 december 2021."

@@ -12,8 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from pilot_tui.model import blocks
+from pilot_tui.model import Block, blocks
 from pilot_tui.tui import strings as S
+from pilot_tui.tui import strings_edit as E
+from pilot_tui.tui.history import EntryDiff, HistoryLine
 from pilot_tui.tui.view import Detail, match_spans
 from pilot_tui.tui.widgets.pilot_list import attention_style
 
@@ -36,6 +38,9 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         "detail--dim",
         "detail--match",
         "detail--warning",
+        "detail--insert",
+        "detail--delete",
+        "detail--current",
     }
 
     DEFAULT_CSS = """
@@ -44,6 +49,9 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     DetailPane > .detail--dim { color: $text-muted; }
     DetailPane > .detail--match { text-style: bold underline; color: $text-warning; }
     DetailPane > .detail--warning { text-style: bold; color: $text-warning; }
+    DetailPane > .detail--insert { text-style: bold underline; color: $text-success; }
+    DetailPane > .detail--delete { text-style: strike; color: $text-error; }
+    DetailPane > .detail--current { text-style: bold; color: $text; }
     """
 
     def __init__(
@@ -114,6 +122,28 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             out.append(extra, self._style("dim"))
         out.append("\n")
 
+    def _diff(self, out: Text, diff: EntryDiff) -> None:
+        """What changed against the entry before: inserted words underlined, deleted ones
+        struck through (Rich styles on the text, so it never depends on colour alone)."""
+        out.append(diff.title + "\n", self._style("dim"))
+        styles = {"insert": self._style("insert"), "delete": self._style("delete")}
+        for line in diff.lines:
+            for op in line:
+                out.append(op.text, styles.get(op.op))
+            out.append("\n")
+
+    def _history(self, out: Text, lines: Sequence[HistoryLine]) -> None:
+        self._heading(out, E.SECTION_HISTORY)
+        for line in lines:
+            marker = "▶ " if line.current else "  "
+            out.append(
+                marker + line.label + "\n", self._style("current" if line.current else "dim")
+            )
+            for block in blocks(line.text) or [Block("p", S.NONE)]:
+                out.append("    • " if block.kind == "li" else "  ")
+                out.append_text(self._marked(block.text))
+                out.append("\n")
+
     def render_detail(self) -> Text:
         d = self.detail
         if d is None:
@@ -145,6 +175,9 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
                 out.append(d.zaken + "\n")
         else:
             out.append(d.stand_date + "\n", self._style("dim"))
+        if d.diff is not None:
+            out.append("\n")
+            self._diff(out, d.diff)
         self._heading(out, d.looptijd_label)
         out.append_text(self._marked(d.looptijd))
         out.append("\n")
@@ -156,6 +189,8 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
                 out.append(f"{n}. ", self._style("dim"))
                 out.append_text(self._marked(note))
                 out.append("\n")
+        if d.history:
+            self._history(out, d.history)
         self._heading(out, S.SECTION_DETAILS)
         label_width = max(len(label) for label, _ in d.fields) + 2
         for label, value in d.fields:
