@@ -24,6 +24,7 @@ from pilot_tui.periods import (
     parse_window,
     period_json,
 )
+from tests.conftest import SEED_TEXT
 
 A = Status.AFGEROND
 S = Status.STOPGEZET
@@ -253,7 +254,7 @@ def test_parse_looptijd_table(
         assert p.start.earliest <= p.end.latest
 
 
-SEED = Path("/work/shared/data/bijlage2-stand-van-zaken-pilots-2021-12-01.txt")
+SEED = SEED_TEXT
 
 
 def _seed_looptijden(text: str) -> list[str]:
