@@ -22,13 +22,16 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
+from pilot_tui import overview
 from pilot_tui.attention import Assessment, Attention, assess_all, counts
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store, StoreLocked
+from pilot_tui.tui import file_flows
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.filter import FilterDialog
 from pilot_tui.tui.screens.main import MainScreen
+from pilot_tui.tui.screens.overview import OverviewScreen
 from pilot_tui.tui.screens.peildatum import PeildatumDialog
 from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import (
@@ -45,6 +48,7 @@ from pilot_tui.tui.view import (
 )
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status
+from pilot_tui.tui.widgets.timeline import Timeline, timeline_rows
 
 
 class PilotApp(App[int], inherit_bindings=False):
@@ -82,6 +86,8 @@ class PilotApp(App[int], inherit_bindings=False):
             window or self.settings.load_window() or settings_file.default_window()
         )
         self.filter = Filter()
+        self.overview_filter: overview.OverviewFilter | None = None  # a count chosen in `g`
+        self.snapshot_format = "docx"  # the last format written, offered again
         self.sort = SortOrder.ATTENTION
         self.search_query = ""
         self.selected: str | None = None
@@ -134,6 +140,7 @@ class PilotApp(App[int], inherit_bindings=False):
         """Rebuild the search texts (after the register changed)."""
         self._search_texts = None
         self._assessed = None
+        self._ordered = None  # keyed by id() of the old list, which a new list may reuse
 
     def search_texts(self) -> dict[str, str]:
         """Normalised text per pilot; built in a thread at start, or here when first needed."""
@@ -172,9 +179,11 @@ class PilotApp(App[int], inherit_bindings=False):
             extra.append(f"{stale} {S.NIET_BIJGEWERKT}")
         if self.filter.active:
             extra.append(S.FILTER_ACTIVE.format(what=self.filter.describe()))
+        if self.overview_filter is not None:
+            extra.append(S.FILTER_ACTIVE.format(what=self.overview_filter.label))
         if self.sort is not SortOrder.ATTENTION:
             extra.append(S.SORT_ACTIVE.format(what=self.sort.value))
-        if self.filter.active or self.search_query.strip():
+        if self.filter.active or self.overview_filter or self.search_query.strip():
             extra.append(S.MATCHES.format(shown=len(self.shown), total=len(assessed)))
         banner = ""
         if self.store.readonly:
@@ -193,7 +202,11 @@ class PilotApp(App[int], inherit_bindings=False):
         assessed, rows = self.assessments()
         words = query_words(self.search_query)
         texts = self.search_texts() if words else {}
-        self.shown = filtered(self.ordered(assessed), texts, words, self.filter)
+        ordered = self.ordered(assessed)
+        chosen = self.overview_filter
+        if chosen is not None:  # filtered after sorting: the sorted list stays cached
+            ordered = [a for a in ordered if overview.matches(a, chosen)]
+        self.shown = filtered(ordered, texts, words, self.filter)
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS
@@ -201,6 +214,7 @@ class PilotApp(App[int], inherit_bindings=False):
             [rows[a.pilot.id] for a in self.shown], words, len(assessed), empty, self.selected
         )
         self.show_detail()
+        self.show_timeline()
 
     def show_detail(self) -> None:
         selected = self.main.pilot_list.highlighted
@@ -214,6 +228,25 @@ class PilotApp(App[int], inherit_bindings=False):
         if event.pilot_id is not None:
             self.selected = event.pilot_id
         self.show_detail()
+        self.main.timeline.select_pilot(event.pilot_id)  # posts nothing back
+
+    def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
+        if event.pilot_id is None:
+            return
+        self.selected = event.pilot_id
+        pilot_list = self.main.pilot_list
+        index = next(
+            (i for i, r in enumerate(pilot_list.rows) if r.pilot_id == event.pilot_id), None
+        )
+        if index is not None:
+            pilot_list.cursor = index  # the list posts Highlighted: the detail follows
+
+    def on_timeline_selected(self, event: Timeline.Selected) -> None:
+        self.action_toggle_timeline()  # enter on a bar: back to the detail of that pilot
+        self.main.detail.focus()
+
+    def on_main_screen_clear_filter(self) -> None:
+        self.set_overview_filter(None, clear=True)
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -241,7 +274,19 @@ class PilotApp(App[int], inherit_bindings=False):
         if flt is None:
             return
         self.filter = flt
+        if not flt.active:  # "Alles tonen" (or nothing chosen): the overview count goes too
+            self.overview_filter = None
         self.refresh_view()
+
+    def set_overview_filter(
+        self, flt: overview.OverviewFilter | None, *, clear: bool = False
+    ) -> None:
+        if flt is None and not (clear and self.overview_filter is not None):
+            return  # escape in the overview leaves the filter as it was
+        self.overview_filter = flt
+        self.refresh_view()
+        if flt is not None:
+            self.notify(S.OVERVIEW_FILTER_SET.format(label=flt.label), markup=False, timeout=2)
 
     # -- actions (bound on the main screen, offered in the command palette) ----------------
     def action_peildatum(self) -> None:
@@ -269,6 +314,35 @@ class PilotApp(App[int], inherit_bindings=False):
         assessed, _rows = self.assessments()
         self.push_screen(FilterDialog(self.filter, counts(assessed)), self.set_filter)
 
+    def action_toggle_timeline(self) -> None:
+        main = self.main
+        main.toggle_class("-timeline")
+        if main.has_class("-timeline"):
+            self.show_timeline()
+        elif main.focused is main.timeline:
+            main.pilot_list.focus()
+
+    def show_timeline(self) -> None:
+        main = self.main
+        if main.has_class("-timeline"):  # a hidden timeline need not be filled
+            main.timeline.set_rows(
+                timeline_rows(self.shown),  # same filter and sort as the list
+                self.peildatum,
+                self.window.end(self.peildatum),
+                keep=self.selected,
+            )
+
+    def action_overview(self) -> None:
+        assessed, _rows = self.assessments()  # ALL pilots, not just the shown ones
+        screen = OverviewScreen(overview.build(assessed), self.peildatum, self.overview_filter)
+        self.push_screen(screen, self.set_overview_filter)
+
+    def action_import_overview(self) -> None:
+        file_flows.start_import(self)
+
+    def action_snapshot(self) -> None:
+        file_flows.start_snapshot(self)
+
     def action_cycle_sort(self) -> None:
         self.sort = self.sort.next()
         self.refresh_view()
@@ -277,6 +351,7 @@ class PilotApp(App[int], inherit_bindings=False):
     # -- command palette: every binding of the screen it was opened from ---------------------
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(S.PALETTE_IMPORT, S.PALETTE_IMPORT_HELP, self.action_import_overview)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -308,6 +308,9 @@ async def test_help_lists_the_bindings(make_app: MakeApp) -> None:
             ("[", "Vorige peildatum"),
             ("]", "Volgende peildatum"),
             ("w", "Venster"),
+            ("t", "Tijdlijn"),
+            ("g", "Overzicht"),
+            ("s", "Stand van zaken"),
             ("?", "Help"),
             ("q", "Stoppen"),
             ("k", "Omhoog"),
@@ -329,7 +332,17 @@ async def test_command_palette_offers_the_actions(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.main)]
-        for title in ("Peildatum (p)", "Venster (w)", "Filter (f)", "Sortering (o)", "Zoeken (/)"):
+        for title in (
+            "Peildatum (p)",
+            "Venster (w)",
+            "Filter (f)",
+            "Sortering (o)",
+            "Zoeken (/)",
+            "Tijdlijn (t)",
+            "Overzicht (g)",
+            "Stand van zaken (s)",
+            "Overzicht importeren…",
+        ):
             assert title in titles
         command = next(c for c in app.get_system_commands(app.main) if c.title == "Sortering (o)")
         command.callback()

@@ -18,9 +18,9 @@ Wiring (for the app owner)
 
 A palette command, in ``PilotApp.get_system_commands``::
 
-    yield SystemCommand(X.PALETTE_IMPORT, X.PALETTE_IMPORT_HELP, self.action_import_overview)
+    yield SystemCommand(S.PALETTE_IMPORT, S.PALETTE_IMPORT_HELP, self.action_import_overview)
 
-(``X`` is :mod:`pilot_tui.tui.strings_extra`.) On the app::
+ On the app::
 
     import copy
     from pilot_tui.importer import OverviewError, merge, parse_overview
@@ -80,7 +80,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from pilot_tui.importer import MergeReport
 from pilot_tui.periods import format_date
-from pilot_tui.tui import strings_extra as X
+from pilot_tui.tui import strings as S
 from pilot_tui.tui.widgets.timeline import one_line
 
 MAX_BYTES = 50 * 1024 * 1024  # far above any real overview (the seed is ~100 kB)
@@ -172,28 +172,28 @@ def check_file(text: str, base: Path | None = None) -> FileCheck:
     except (RuntimeError, ValueError):  # "~user" unknown, a NUL in the text
         path = None
         if clean_path_text(text):
-            return FileCheck(None, X.IMPORT_FILE_MISSING.format(path=one_line(text)))
+            return FileCheck(None, S.IMPORT_FILE_MISSING.format(path=one_line(text)))
     if path is None:
-        return FileCheck(None, X.IMPORT_FILE_EMPTY)
+        return FileCheck(None, S.IMPORT_FILE_EMPTY)
     shown = one_line(str(path))
     try:
         if not path.exists():
-            return FileCheck(None, X.IMPORT_FILE_MISSING.format(path=shown))
+            return FileCheck(None, S.IMPORT_FILE_MISSING.format(path=shown))
         if not path.is_file():
-            return FileCheck(None, X.IMPORT_FILE_NOT_A_FILE.format(path=shown))
+            return FileCheck(None, S.IMPORT_FILE_NOT_A_FILE.format(path=shown))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return FileCheck(None, X.IMPORT_FILE_TOO_BIG.format(size=size // (1024 * 1024)))
+            return FileCheck(None, S.IMPORT_FILE_TOO_BIG.format(size=size // (1024 * 1024)))
         data = path.read_bytes()
     except (OSError, ValueError) as exc:
         error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        return FileCheck(None, X.IMPORT_FILE_UNREADABLE.format(error=one_line(str(error))))
+        return FileCheck(None, S.IMPORT_FILE_UNREADABLE.format(error=one_line(str(error))))
     try:
         decoded = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return FileCheck(None, X.IMPORT_FILE_NOT_UTF8.format(position=exc.start))
+        return FileCheck(None, S.IMPORT_FILE_NOT_UTF8.format(position=exc.start))
     lines = decoded.count("\n") + (1 if decoded and not decoded.endswith("\n") else 0)
-    return FileCheck(path.resolve(), X.IMPORT_FILE_OK.format(lines=lines))
+    return FileCheck(path.resolve(), S.IMPORT_FILE_OK.format(lines=lines))
 
 
 class ImportFileScreen(ModalScreen[Path | None], inherit_bindings=False):
@@ -202,7 +202,7 @@ class ImportFileScreen(ModalScreen[Path | None], inherit_bindings=False):
     DEFAULT_CSS = _CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", X.KEY_CANCEL),
+        Binding("escape", "cancel", S.KEY_CANCEL),
         Binding("tab", "app.focus_next", show=False),
         Binding("shift+tab", "app.focus_previous", show=False),
     ]
@@ -211,18 +211,18 @@ class ImportFileScreen(ModalScreen[Path | None], inherit_bindings=False):
         super().__init__()
         self.initial = initial
         self.base = base
-        self.check = FileCheck(None, X.IMPORT_FILE_EMPTY)
+        self.check = FileCheck(None, S.IMPORT_FILE_EMPTY)
         self._checked: tuple[str, object] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="import-dialog"):
-            yield Label(Text(X.IMPORT_FILE_TITLE), classes="import-title")
-            yield Static(Text(X.IMPORT_FILE_HELP), classes="import-help")
-            yield Input(self.initial, placeholder=X.IMPORT_FILE_PLACEHOLDER, id="import-path")
+            yield Label(Text(S.IMPORT_FILE_TITLE), classes="import-title")
+            yield Static(Text(S.IMPORT_FILE_HELP), classes="import-help")
+            yield Input(self.initial, placeholder=S.IMPORT_FILE_PLACEHOLDER, id="import-path")
             yield Static(Text(""), id="import-file-message")
             with Horizontal(classes="import-buttons"):
-                yield Button(X.BUTTON_NEXT, id="import-next", variant="primary")
-                yield Button(X.BUTTON_CANCEL, id="import-cancel")
+                yield Button(S.BUTTON_NEXT, id="import-next", variant="primary")
+                yield Button(S.BUTTON_CANCEL, id="import-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
@@ -286,22 +286,22 @@ class ImportFileScreen(ModalScreen[Path | None], inherit_bindings=False):
 def preview_text(report: MergeReport, warnings: Sequence[str] = ()) -> Text:
     """The groups with their counts and names, and the warnings: text, never markup."""
     groups = (
-        (X.IMPORT_GROUP_NIEUW, report.nieuw),
-        (X.IMPORT_GROUP_BIJGEWERKT, report.bijgewerkt),
-        (X.IMPORT_GROUP_ONGEWIJZIGD, report.ongewijzigd),
-        (X.IMPORT_GROUP_NIET_IN_DOCUMENT, report.niet_in_document),
+        (S.IMPORT_GROUP_NIEUW, report.nieuw),
+        (S.IMPORT_GROUP_BIJGEWERKT, report.bijgewerkt),
+        (S.IMPORT_GROUP_ONGEWIJZIGD, report.ongewijzigd),
+        (S.IMPORT_GROUP_NIET_IN_DOCUMENT, report.niet_in_document),
     )
     out = Text(end="")
     for i, (group, names) in enumerate(groups):
         if i:
             out.append("\n\n")
-        out.append(X.IMPORT_GROUP_COUNT.format(group=group, n=len(names)), "bold")
+        out.append(S.IMPORT_GROUP_COUNT.format(group=group, n=len(names)), "bold")
         for name in names:
             out.append("\n  • ")
-            out.append(one_line(name) or X.TIMELINE_NO_NAME)
+            out.append(one_line(name) or S.TIMELINE_NO_NAME)
     if warnings:
         out.append("\n\n")
-        out.append(X.IMPORT_WARNINGS.format(n=len(warnings)), "bold")
+        out.append(S.IMPORT_WARNINGS.format(n=len(warnings)), "bold")
         for warning in warnings:
             out.append("\n  ! ")
             out.append(one_line(warning))
@@ -314,8 +314,8 @@ class ImportPreviewScreen(ModalScreen[bool], inherit_bindings=False):
     DEFAULT_CSS = _CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,i", "import", X.KEY_IMPORT),
-        Binding("escape", "cancel", X.KEY_CANCEL),
+        Binding("enter,i", "import", S.KEY_IMPORT),
+        Binding("escape", "cancel", S.KEY_CANCEL),
         Binding("tab", "app.focus_next", show=False),
         Binding("shift+tab", "app.focus_previous", show=False),
     ]
@@ -336,20 +336,20 @@ class ImportPreviewScreen(ModalScreen[bool], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         report = self.report
         with Vertical(classes="import-dialog", id="import-preview-dialog"):
-            title = X.IMPORT_PREVIEW_TITLE.format(file=one_line(self.file_name))
+            title = S.IMPORT_PREVIEW_TITLE.format(file=one_line(self.file_name))
             yield Label(Text(title), classes="import-title")
-            intro = X.IMPORT_PREVIEW_PEILDATUM.format(peildatum=format_date(self.peildatum))
+            intro = S.IMPORT_PREVIEW_PEILDATUM.format(peildatum=format_date(self.peildatum))
             yield Static(Text(intro), classes="import-help")
             summary = report.summary()
             if not report.nieuw and not report.bijgewerkt:
-                summary = f"{summary}. {X.IMPORT_NOTHING}"
+                summary = f"{summary}. {S.IMPORT_NOTHING}"
             yield Static(Text(summary), id="import-summary")
             with VerticalScroll(id="import-groups"):
                 yield Static(preview_text(report, self.warnings), id="import-names")
-            yield Static(Text(X.IMPORT_KEYS), classes="import-help")
+            yield Static(Text(S.IMPORT_KEYS), classes="import-help")
             with Horizontal(classes="import-buttons"):
-                yield Button(X.BUTTON_IMPORT, id="import-go", variant="primary")
-                yield Button(X.BUTTON_CANCEL, id="import-cancel")
+                yield Button(S.BUTTON_IMPORT, id="import-go", variant="primary")
+                yield Button(S.BUTTON_CANCEL, id="import-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-groups", VerticalScroll).focus()

@@ -12,10 +12,11 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, HorizontalGroup
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
+from textual.widgets._footer import FooterKey
 
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.help import HelpEntry, HelpScreen, help_entries
@@ -23,8 +24,30 @@ from pilot_tui.tui.view import Detail, Row
 from pilot_tui.tui.widgets.detail import DetailPane
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status, StatusLine
+from pilot_tui.tui.widgets.timeline import Timeline
 
 WIDE = 110
+ROOMY_FOOTER = 130  # below this the footer is compact
+KEEP_IN_VIEW = ("help", "app.quit")  # footer keys docked right: in view when keys overflow
+
+
+class MainFooter(Footer):
+    """The footer, with "? Help", "q Stoppen" (and the palette key) kept on the right.
+
+    The main screen has more keys than 80 columns can show; the others are in the help.
+    """
+
+    def compose(self) -> ComposeResult:
+        keep: list[FooterKey] = []
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and (
+                widget.action in KEEP_IN_VIEW or widget.has_class("-command-palette")
+            ):
+                keep.append(widget)
+            else:
+                yield widget
+        if keep:
+            yield HorizontalGroup(*keep, id="footer-keep")
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -36,8 +59,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     ]
     AUTO_FOCUS = "#list"
 
-    # Keys for later issues (edit, new, update, delete, snapshot, timeline) go here, with
-    # their actions on the app, as soon as those actions exist.
+    # Keys for later issues (edit, new, update, delete) go here, with their actions on the
+    # app, as soon as those actions exist.
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs as the key arrives, so the keys typed right after "/"
         # already reach the search box.
@@ -49,6 +72,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         Binding("left_square_bracket", "app.step_peildatum(-1)", S.KEY_PREV_PEILDATUM, show=False),
         Binding("right_square_bracket", "app.step_peildatum(1)", S.KEY_NEXT_PEILDATUM, show=False),
         Binding("w", "app.window", S.KEY_WINDOW),
+        Binding("t", "app.toggle_timeline", S.KEY_TIMELINE),
+        Binding("g", "app.overview", S.KEY_OVERVIEW),
+        Binding("s", "app.snapshot", S.KEY_SNAPSHOT),
         Binding("enter", "detail", S.KEY_DETAIL, show=False),
         Binding("question_mark", "help", S.KEY_HELP),
         Binding("q", "app.quit", S.KEY_QUIT),
@@ -59,16 +85,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
     class Ready(Message):
         """The screen is composed and mounted: the app can fill it."""
 
+    class ClearFilter(Message):
+        """Escape with no search to clear: drop the filter chosen in the overview."""
+
     def on_mount(self) -> None:
         self.post_message(self.Ready())
 
     def on_resize(self) -> None:
         # Narrow terminals: a compact footer keeps every main key in view (the palette
         # key stays in the help and works as always).
-        narrow = self.size.width < WIDE
-        footer = self.query_one(Footer)
-        footer.compact = narrow
-        footer.show_command_palette = not narrow
+        width = self.size.width
+        footer = self.query_one(MainFooter)
+        footer.compact = width < ROOMY_FOOTER
+        footer.show_command_palette = width >= WIDE
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -79,7 +108,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         with Horizontal(id="body"):
             yield PilotList(id="list")
             yield DetailPane(id="detail")
-        yield Footer()
+            yield Timeline(id="timeline")
+        yield MainFooter()
 
     # -- views the app fills -----------------------------------------------------------
     @property
@@ -89,6 +119,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     @property
     def detail(self) -> DetailPane:
         return self.query_one("#detail", DetailPane)
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.query_one("#timeline", Timeline)
 
     @property
     def search(self) -> Input:
@@ -129,6 +163,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if search.has_focus or search.value:
             search.value = ""  # the app hears Input.Changed and shows every pilot again
             self.query_one("#search-bar").display = False
+        elif self.focused is self.pilot_list:
+            self.post_message(self.ClearFilter())
         self.set_focus(self.pilot_list)
 
     def action_detail(self) -> None:

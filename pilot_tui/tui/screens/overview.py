@@ -9,9 +9,9 @@ Wiring (for the app owner)
 
 In ``MainScreen.BINDINGS``::
 
-    Binding("g", "app.overview", X.KEY_OVERVIEW),
+    Binding("g", "app.overview", S.KEY_OVERVIEW),
 
-(``X`` is :mod:`pilot_tui.tui.strings_extra`, later merged into ``strings``.) On the app::
+ On the app::
 
     from pilot_tui import overview
     from pilot_tui.tui.screens.overview import OverviewScreen
@@ -29,7 +29,7 @@ In ``MainScreen.BINDINGS``::
             return
         self.overview_filter = flt
         self.refresh_view()
-        self.notify(X.OVERVIEW_FILTER_SET.format(label=flt.label), markup=False, timeout=2)
+        self.notify(S.OVERVIEW_FILTER_SET.format(label=flt.label), markup=False, timeout=2)
 
 and in ``refresh_view`` filter the assessments before ``select``::
 
@@ -60,14 +60,14 @@ from textual.widgets.option_list import Option
 from pilot_tui.attention import Attention
 from pilot_tui.overview import KINDS, Count, FilterKind, Overview, OverviewFilter
 from pilot_tui.periods import format_date
-from pilot_tui.tui import strings_extra as X
+from pilot_tui.tui import strings as S
 from pilot_tui.tui.widgets.timeline import colour_style, one_line
 
 SECTION_TITLES: dict[FilterKind, str] = {
-    "attention": X.OVERVIEW_ATTENTION,
-    "programma": X.OVERVIEW_PROGRAMMA,
-    "gemeente": X.OVERVIEW_GEMEENTE,
-    "kwartaal": X.OVERVIEW_KWARTAAL,
+    "attention": S.OVERVIEW_ATTENTION,
+    "programma": S.OVERVIEW_PROGRAMMA,
+    "gemeente": S.OVERVIEW_GEMEENTE,
+    "kwartaal": S.OVERVIEW_KWARTAAL,
 }
 
 
@@ -93,11 +93,11 @@ class OverviewScreen(ModalScreen[OverviewFilter | None], inherit_bindings=False)
     ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", X.KEY_CLOSE),
-        Binding("right,l,tab", "app.focus_next", X.KEY_NEXT_SECTION),
-        Binding("left,h,shift+tab", "app.focus_previous", X.KEY_PREVIOUS_SECTION),
-        Binding("k", "cursor('up')", X.KEY_UP, show=False),
-        Binding("j", "cursor('down')", X.KEY_DOWN, show=False),
+        Binding("escape", "cancel", S.KEY_CLOSE),
+        Binding("right,l,tab", "app.focus_next", S.KEY_NEXT_SECTION),
+        Binding("left,h,shift+tab", "app.focus_previous", S.KEY_PREVIOUS_SECTION),
+        Binding("k", "cursor('up')", S.KEY_UP, show=False),
+        Binding("j", "cursor('down')", S.KEY_DOWN, show=False),
     ]
 
     def __init__(
@@ -111,11 +111,11 @@ class OverviewScreen(ModalScreen[OverviewFilter | None], inherit_bindings=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="overview-dialog"):
-            title = X.OVERVIEW_TITLE.format(
+            title = S.OVERVIEW_TITLE.format(
                 peildatum=format_date(self.peildatum), total=self.overview.total
             )
             yield Label(Text(title), id="overview-title")
-            yield Static(Text(X.OVERVIEW_HELP), id="overview-help")
+            yield Static(Text(S.OVERVIEW_HELP), id="overview-help")
             with Grid(id="overview-grid"):
                 for kind in KINDS:
                     yield self._section(kind)
@@ -131,7 +131,7 @@ class OverviewScreen(ModalScreen[OverviewFilter | None], inherit_bindings=False)
                 Option(count_prompt(count, digits), id=option_id, disabled=count.count == 0)
             )
         if not options:
-            options.append(Option(Text(X.OVERVIEW_EMPTY), disabled=True))
+            options.append(Option(Text(S.OVERVIEW_EMPTY), disabled=True))
         section = OptionList(*options, id=f"overview-{kind}", classes="overview-section")
         section.border_title = SECTION_TITLES[kind]
         return section

@@ -31,7 +31,7 @@ brings the detail back.
 
 ``MainScreen.compose``: ``yield Timeline(id="timeline")`` inside ``#body`` after
 ``DetailPane``; ``MainScreen.BINDINGS``: ``Binding("t", "app.toggle_timeline",
-X.KEY_TIMELINE)`` (``X`` is :mod:`pilot_tui.tui.strings_extra`); ``main.tcss``::
+S.KEY_TIMELINE)`` ; ``main.tcss``::
 
     #timeline { display: none; width: 2fr; height: 1fr; border-left: vkey $panel-lighten-2; }
     #timeline:focus { border-left: vkey $accent; }
@@ -109,7 +109,7 @@ from pilot_tui.attention import Assessment, Attention
 from pilot_tui.model import strip_controls
 from pilot_tui.periods import MAX_YEAR, MIN_YEAR, Period, format_date
 from pilot_tui.timeline import Axis, Cell, axis_line, bar_for, phase_breaks
-from pilot_tui.tui import strings_extra as X
+from pilot_tui.tui import strings as S
 
 NAME_WIDTH = 24  # symbol, space and name
 NAME_MIN = 12
@@ -156,8 +156,8 @@ def colour_style(attention: Attention, bold: bool = False) -> Style:
 @lru_cache(maxsize=256)
 def _reading(period: Period) -> str:
     if not period.ok:
-        return X.TIMELINE_NO_READING
-    return one_line(period.describe()) or one_line(period.text) or X.TIMELINE_NO_READING
+        return S.TIMELINE_NO_READING
+    return one_line(period.describe()) or one_line(period.text) or S.TIMELINE_NO_READING
 
 
 class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
@@ -167,18 +167,18 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Hidden from the footer (the main keys stay in view there); the help lists them all.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", X.KEY_UP, show=False),
-        Binding("down,j", "cursor_down", X.KEY_DOWN, show=False),
-        Binding("pageup", "page_up", X.KEY_PAGE_UP, show=False),
-        Binding("pagedown", "page_down", X.KEY_PAGE_DOWN, show=False),
-        Binding("home", "first", X.KEY_FIRST, show=False),
-        Binding("end", "last", X.KEY_LAST, show=False),
-        Binding("left,h", "scroll_months(-1)", X.KEY_MONTH_BACK, show=False),
-        Binding("right,l", "scroll_months(1)", X.KEY_MONTH_FORWARD, show=False),
-        Binding("shift+left,H", "scroll_months(-12)", X.KEY_YEAR_BACK, show=False),
-        Binding("shift+right,L", "scroll_months(12)", X.KEY_YEAR_FORWARD, show=False),
-        Binding("0", "to_peildatum", X.KEY_TO_PEILDATUM, show=False),
-        Binding("enter", "select", X.KEY_DETAIL, show=False),
+        Binding("up,k", "cursor_up", S.KEY_UP, show=False),
+        Binding("down,j", "cursor_down", S.KEY_DOWN, show=False),
+        Binding("pageup", "page_up", S.KEY_PAGE_UP, show=False),
+        Binding("pagedown", "page_down", S.KEY_PAGE_DOWN, show=False),
+        Binding("home", "first", S.KEY_FIRST, show=False),
+        Binding("end", "last", S.KEY_LAST, show=False),
+        Binding("left,h", "scroll_months(-1)", S.KEY_MONTH_BACK, show=False),
+        Binding("right,l", "scroll_months(1)", S.KEY_MONTH_FORWARD, show=False),
+        Binding("shift+left,H", "scroll_months(-12)", S.KEY_YEAR_BACK, show=False),
+        Binding("shift+right,L", "scroll_months(12)", S.KEY_YEAR_FORWARD, show=False),
+        Binding("0", "to_peildatum", S.KEY_TO_PEILDATUM, show=False),
+        Binding("enter", "select", S.KEY_DETAIL, show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -233,7 +233,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         self.peildatum: date | None = None
         self.window_end: date | None = None
         self.first: date = month_start(date.today()) - relativedelta(months=before)
-        self.empty_text = X.TIMELINE_EMPTY
+        self.empty_text = S.TIMELINE_EMPTY
         self._index: dict[str, int] = {}
         self._highlighted: str | None = None
 
@@ -415,7 +415,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         axis = self.axis()
         header_style = self.get_component_rich_style("timeline--header")
         line = Text(no_wrap=True, end="")
-        line.append(X.TIMELINE_COL_NAME.ljust(name_w + GAP)[: name_w + GAP], header_style)
+        line.append(S.TIMELINE_COL_NAME.ljust(name_w + GAP)[: name_w + GAP], header_style)
         text = axis_line(axis)
         peil, window = self._markers(axis)
         peil_style = self.get_component_rich_style("timeline--peildatum")
@@ -434,7 +434,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _name_cell(self, row: TimelineRow, width: int, cursor: bool) -> Text:
         symbol = Text(row.attention.symbol + " ", colour_style(row.attention, True), end="")
-        name = Text(one_line(row.name) or X.TIMELINE_NO_NAME, no_wrap=True, end="")
+        name = Text(one_line(row.name) or S.TIMELINE_NO_NAME, no_wrap=True, end="")
         name.truncate(max(1, width - cell_len(symbol.plain) - GAP), overflow="ellipsis", pad=True)
         if cursor:
             name.stylize(self.get_component_rich_style("timeline--cursor-name"))
@@ -495,12 +495,12 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
         line = Text(no_wrap=True, end="", style=footer_style)
         if self.rows:
             row = self.rows[self.cursor]
-            word = X.TIMELINE_FOOTER_CLASS.format(
+            word = S.TIMELINE_FOOTER_CLASS.format(
                 symbol=row.attention.symbol, word=row.attention.value
             )
             line.append(word, colour_style(row.attention, True))
-            name = one_line(row.name) or X.TIMELINE_NO_NAME
-            line.append(X.TIMELINE_FOOTER_REST.format(name=name, reading=_reading(row.period)))
+            name = one_line(row.name) or S.TIMELINE_NO_NAME
+            line.append(S.TIMELINE_FOOTER_REST.format(name=name, reading=_reading(row.period)))
         legend = self._legend()
         if legend and line.cell_len + 2 + cell_len(legend) <= width:
             line.append(" " * (width - line.cell_len - cell_len(legend)))
@@ -511,7 +511,7 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     def _legend(self) -> str:
         if self.peildatum is None or self.window_end is None:
             return ""
-        return X.TIMELINE_LEGEND.format(
+        return S.TIMELINE_LEGEND.format(
             peildatum=format_date(self.peildatum), window_end=format_date(self.window_end)
         )
 

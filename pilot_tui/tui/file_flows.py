@@ -1,0 +1,158 @@
+"""The app's two flows that read or write files besides the register: import and snapshot.
+
+Both run their heavy part (parsing an overview, building and rendering a snapshot) in a
+thread worker and come back to the UI thread with ``call_from_thread``. Every error ends
+as one Dutch notification line, shown as text (``markup=False``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pilot_tui.importer import ImportResult, MergeReport, OverviewError, merge, parse_overview
+from pilot_tui.model import Register
+from pilot_tui.store import StoreError, atomic_write
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
+
+if TYPE_CHECKING:
+    from pilot_tui.tui.app import PilotApp
+
+PROGRESS_EVERY = 2.0  # seconds between progress notifications of a long parse or build
+PROGRESS_TIMEOUT = 3.0
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return " ".join(f"{where}{exc.strerror}".split())
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _progress(app: PilotApp, template: str) -> Callable[[int, int], None]:
+    """A progress callback for a worker thread: a notification at most every few seconds."""
+    last = time.monotonic()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last < PROGRESS_EVERY or not total:
+            return
+        last = now
+        message = template.format(done=done, total=total)
+        app.call_from_thread(app.notify, message, markup=False, timeout=PROGRESS_TIMEOUT)
+
+    return report
+
+
+# -- import -------------------------------------------------------------------------------
+
+
+def start_import(app: PilotApp) -> None:
+    if app.store.readonly:
+        reason = app.notice or str(app.store.path)
+        app.notify(S.IMPORT_READONLY.format(reason=reason), severity="warning", markup=False)
+        return
+    app.push_screen(ImportFileScreen(), partial(_file_chosen, app))
+
+
+def _file_chosen(app: PilotApp, path: Path | None) -> None:
+    if path is None:
+        return
+    app.notify(S.IMPORT_READING.format(file=path.name), markup=False, timeout=PROGRESS_TIMEOUT)
+    # The trial merge works on a copy taken now, in the UI thread: edits made while the
+    # document is parsed cannot change the register under the copy.
+    trial = copy.deepcopy(app.store.register)
+    work = partial(_parse, app, path, trial)
+    app.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
+
+
+def _parse(app: PilotApp, path: Path, trial: Register) -> None:
+    """In a worker thread: read, parse and merge into the trial copy; then show the preview."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        result = parse_overview(text, progress=_progress(app, S.IMPORT_PROGRESS))
+        peildatum = result.register.latest_peildatum()
+        if peildatum is None:
+            raise OverviewError(S.IMPORT_NO_PEILDATUM)
+        report = merge(trial, result.register, peildatum, update=False)
+    except (OSError, UnicodeDecodeError, OverviewError) as exc:
+        message = S.IMPORT_FAILED.format(error=_error_text(exc))
+        app.call_from_thread(app.notify, message, severity="error", markup=False)
+        return
+    app.call_from_thread(_preview, app, path, result, peildatum, report)
+
+
+def _preview(
+    app: PilotApp, path: Path, result: ImportResult, peildatum: date, report: MergeReport
+) -> None:
+    screen = ImportPreviewScreen(report, path.name, peildatum, result.warnings)
+    app.push_screen(screen, partial(_confirmed, app, result.register, peildatum))
+
+
+def _confirmed(app: PilotApp, incoming: Register, peildatum: date, go: bool | None) -> None:
+    if not go:
+        return
+    store = app.store
+    try:
+        store.backup("import")  # as `pilot-tui import` does
+        report = merge(store.register, incoming, peildatum, update=False)
+        store.save_all()
+    except (OSError, StoreError) as exc:
+        message = S.IMPORT_FAILED.format(error=_error_text(exc))
+        try:
+            store.reload()  # never keep a merge in memory that is not on disk
+        except StoreError as again:
+            message += f" ({_error_text(again)})"
+        app.reindex()
+        app.refresh_view()
+        app.notify(message, severity="error", markup=False)
+        return
+    app.reindex()
+    app.peildatum = peildatum  # show the register as of the imported document
+    app.refresh_view()
+    app.notify(report.summary(), markup=False)
+
+
+# -- snapshot -----------------------------------------------------------------------------
+
+
+def start_snapshot(app: PilotApp) -> None:
+    register = app.store.register
+    previous = register.previous_peildatum(app.peildatum)
+    dialog = SnapshotDialog(app.peildatum, previous, fmt=app.snapshot_format, today=app.today)
+    app.push_screen(dialog, partial(_snapshot_chosen, app))
+
+
+def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
+    if request is None:
+        return
+    app.snapshot_format = request.fmt
+    label = S.SNAPSHOT_FORMAT_LABELS.get(request.fmt, request.fmt)
+    app.notify(S.SNAPSHOT_BUSY.format(fmt=label), markup=False, timeout=PROGRESS_TIMEOUT)
+    work = partial(_write_snapshot, app, request, app.peildatum)
+    app.run_worker(work, thread=True, group="snapshot", exit_on_error=False)
+
+
+def _write_snapshot(app: PilotApp, request: SnapshotRequest, peildatum: date) -> None:
+    """In a worker thread: build, render and write the snapshot; say how it went."""
+    from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
+
+    options = SnapshotOptions(peildatum, app.window, request.since, request.summary, None)
+    try:
+        progress = _progress(app, S.SNAPSHOT_PROGRESS)
+        snapshot = build_snapshot(app.store.register, options, progress=progress)
+        atomic_write(request.path, render(snapshot, request.fmt))
+    except (OSError, ValueError, StoreError) as exc:
+        message = S.SNAPSHOT_FAILED.format(error=_error_text(exc))
+        app.call_from_thread(app.notify, message, severity="error", markup=False)
+        return
+    message = S.SNAPSHOT_WRITTEN.format(path=request.path)
+    app.call_from_thread(app.notify, message, markup=False)

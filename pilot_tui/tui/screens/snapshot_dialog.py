@@ -1,0 +1,292 @@
+"""The snapshot dialog: format, output file, "changes since" and the summary switch.
+
+:class:`SnapshotDialog` returns a :class:`SnapshotRequest` (or ``None`` on escape); the app
+builds and writes the snapshot. When the file exists, :class:`OverwriteDialog` asks first
+("Nee" is the default); answering no leaves the user in the dialog to pick another name.
+No I/O here beyond looking at the chosen path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from pilot_tui.periods import format_date, parse_date
+from pilot_tui.snapshot import FORMATS, default_filename
+from pilot_tui.tui import strings as S
+
+
+@dataclass(frozen=True)
+class SnapshotRequest:
+    """What the user asked for: the app builds, renders and writes it."""
+
+    fmt: str
+    path: Path  # absolute
+    since: date | None
+    summary: bool
+
+
+class FormatButton(RadioButton):
+    """A radio button that shows its state without colour: ● chosen, blank not."""
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+        super().watch_value()
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+
+
+class SummaryBox(Checkbox):
+    """A checkbox that shows its state without colour: X on, blank off."""
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        super().watch_value()
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+
+
+class FormatChoice(RadioSet):
+    """Radio buttons in a row; the arrow keys choose at once, enter confirms the dialog."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose(1)", show=False),
+        Binding("up,left", "choose(-1)", show=False),
+        Binding("space", "toggle_button", show=False),
+        Binding("enter", "screen.confirm", S.KEY_WRITE, show=False),
+    ]
+
+    def on_mount(self) -> None:
+        if self.pressed_index >= 0:  # the arrows start from the chosen format
+            self._selected = self.pressed_index
+
+    def action_choose(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        self.action_toggle_button()
+
+
+class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False):
+    CSS_PATH = "snapshot_dialog.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", S.KEY_CLOSE),
+        Binding("tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
+        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
+    ]
+
+    def __init__(
+        self,
+        peildatum: date,
+        previous: date | None,
+        *,
+        fmt: str = "docx",
+        folder: Path | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.peildatum = peildatum
+        self.previous = previous
+        self.fmt = fmt if fmt in FORMATS else FORMATS[0]
+        self.folder = folder or Path.cwd()
+        self.today = today
+        self._auto_path = default_filename(peildatum, self.fmt)
+
+    def compose(self) -> ComposeResult:
+        title = S.SNAPSHOT_TITLE.format(peildatum=format_date(self.peildatum))
+        if self.previous is not None:
+            placeholder = S.SNAPSHOT_SINCE_PLACEHOLDER.format(date=format_date(self.previous))
+        else:
+            placeholder = S.SNAPSHOT_SINCE_PLACEHOLDER_NONE
+        with Vertical(id="snapshot-dialog"):
+            yield Label(Text(title), classes="snapshot-title")
+            yield Label(Text(S.SNAPSHOT_FORMAT), classes="snapshot-label")
+            with FormatChoice(id="snapshot-format", compact=True):
+                for fmt in FORMATS:
+                    label = Text(S.SNAPSHOT_FORMAT_LABELS.get(fmt, fmt))
+                    yield FormatButton(label, fmt == self.fmt, name=fmt, compact=True)
+            yield Label(Text(S.SNAPSHOT_PATH), classes="snapshot-label")
+            yield Input(value=self._auto_path, id="snapshot-path", compact=True)
+            yield Static(Text(""), id="snapshot-path-message", classes="snapshot-message")
+            yield Label(Text(S.SNAPSHOT_SINCE), classes="snapshot-label")
+            yield Input(placeholder=placeholder, id="snapshot-since", compact=True)
+            yield Static(Text(""), id="snapshot-since-message", classes="snapshot-message")
+            yield SummaryBox(Text(S.SNAPSHOT_SUMMARY), True, id="snapshot-summary", compact=True)
+            with Horizontal(classes="snapshot-buttons"):
+                yield Button(Text(S.BUTTON_WRITE), id="snapshot-write", variant="primary")
+                yield Button(Text(S.BUTTON_CANCEL), id="snapshot-cancel")
+
+    def on_mount(self) -> None:
+        self.check_path()
+        self.check_since()
+        self.query_one("#snapshot-format", FormatChoice).focus()
+
+    # -- reading the fields -------------------------------------------------------------
+    @property
+    def path_input(self) -> Input:
+        return self.query_one("#snapshot-path", Input)
+
+    def _message(self, selector: str, text: str, error: bool) -> None:
+        message = self.query_one(selector, Static)
+        message.update(Text(text))
+        message.set_class(error, "-error")
+        message.display = bool(text)
+
+    def check_path(self) -> Path | None:
+        """The chosen file as an absolute path, or None (with the reason shown inline)."""
+        text = self.path_input.value.strip()
+        problem = ""
+        path: Path | None = None
+        if not text:
+            problem = S.SNAPSHOT_PATH_EMPTY
+        else:
+            path = Path(text).expanduser()
+            if not path.is_absolute():
+                path = self.folder / path
+            if path.is_dir():
+                problem = S.SNAPSHOT_PATH_IS_DIR.format(path=path)
+            elif not path.parent.is_dir():
+                problem = S.SNAPSHOT_PATH_NO_FOLDER.format(path=path.parent)
+        if problem:
+            self._message("#snapshot-path-message", problem, True)
+            return None
+        assert path is not None
+        self._message(
+            "#snapshot-path-message", S.SNAPSHOT_PATH_EXISTS if path.exists() else "", False
+        )
+        return path
+
+    def check_since(self) -> tuple[bool, date | None]:
+        """(readable, the date from which changes are shown, or None for no changes)."""
+        text = self.query_one("#snapshot-since", Input).value.strip()
+        if not text:
+            since = self.previous
+            if since is None:
+                self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_NO_DEFAULT, False)
+            else:
+                message = S.SNAPSHOT_SINCE_DEFAULT.format(date=format_date(since))
+                self._message("#snapshot-since-message", message, False)
+            return True, since
+        if text.casefold() in S.SNAPSHOT_SINCE_NONE_WORDS:
+            self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_OFF, False)
+            return True, None
+        parsed = parse_date(text, today=self.today)
+        if parsed is None:
+            self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_BAD.format(text=text), True)
+            return False, None
+        if parsed >= self.peildatum:
+            message = S.SNAPSHOT_SINCE_LATE.format(date=format_date(self.peildatum))
+            self._message("#snapshot-since-message", message, True)
+            return False, None
+        self._message(
+            "#snapshot-since-message",
+            S.SNAPSHOT_SINCE_READS.format(date=format_date(parsed)),
+            False,
+        )
+        return True, parsed
+
+    def request(self) -> SnapshotRequest | None:
+        path = self.check_path()
+        readable, since = self.check_since()
+        if path is None or not readable:
+            return None
+        summary = self.query_one("#snapshot-summary", Checkbox).value
+        return SnapshotRequest(self.fmt, path, since, summary)
+
+    # -- events ---------------------------------------------------------------------------
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        fmt = event.pressed.name or self.fmt
+        if fmt == self.fmt:
+            return
+        self.fmt = fmt
+        path_input = self.path_input
+        if path_input.value == self._auto_path:  # not edited by the user: follow the format
+            self._auto_path = default_filename(self.peildatum, fmt)
+            path_input.value = self._auto_path
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id == "snapshot-path":
+            self.check_path()
+        else:
+            self.check_since()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_confirm()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "snapshot-write":
+            self.action_confirm()
+        else:
+            self.dismiss(None)
+
+    def action_confirm(self) -> None:
+        request = self.request()
+        if request is None:
+            self.app.bell()
+            return
+        if request.path.exists():
+            self.app.push_screen(
+                OverwriteDialog(request.path), lambda yes: self._overwrite(request, yes)
+            )
+            return
+        self.dismiss(request)
+
+    def _overwrite(self, request: SnapshotRequest, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(request)
+        else:
+            self.path_input.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OverwriteDialog(ModalScreen[bool], inherit_bindings=False):
+    """ "<path> bestaat al. Overschrijven?" — "Nee" has the focus; escape or n is no."""
+
+    CSS_PATH = "snapshot_dialog.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", S.KEY_NO),
+        Binding("j,y", "answer(True)", S.KEY_YES),
+        Binding("left,right,tab,shift+tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="overwrite-dialog"):
+            yield Label(Text(S.OVERWRITE_TITLE), classes="snapshot-title")
+            yield Static(Text(S.OVERWRITE_QUESTION.format(path=self.path)), id="overwrite-question")
+            with Horizontal(classes="snapshot-buttons"):
+                yield Button(Text(S.BUTTON_OVERWRITE), id="overwrite-yes", variant="warning")
+                yield Button(Text(S.BUTTON_NO), id="overwrite-no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#overwrite-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "overwrite-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,361 @@
+"""Timeline, overview, import and snapshot as wired into the app, driven like a user would."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import OptionList
+
+from pilot_tui.model import Register
+from pilot_tui.store import Store
+from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.screens.overview import OverviewScreen
+from pilot_tui.tui.screens.snapshot_dialog import OverwriteDialog, SnapshotDialog
+from pilot_tui.tui.widgets.status_line import StatusLine
+
+from ..conftest import SEED_TEXT, make_pilot
+from .conftest import MakeApp, window
+
+SIZE = (120, 35)
+PEILDATUM = date(2021, 12, 1)
+
+
+def notifications(app: PilotApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def status_text(app: PilotApp) -> str:
+    return app.main.query_one(StatusLine).as_text().plain
+
+
+async def settle(app: PilotApp, pilot: Any) -> None:
+    """Let thread workers finish and their results reach the screen."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+
+async def test_t_shows_the_timeline_and_shares_the_selection(make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        assert not main.timeline.display
+        await pilot.press("t")
+        timeline = main.timeline
+        assert main.has_class("-timeline")
+        assert timeline.display and not main.detail.display
+        assert len(timeline.rows) == 33
+        assert [r.pilot_id for r in timeline.rows] == [r.pilot_id for r in main.pilot_list.rows]
+        # moving in the list moves the timeline ...
+        await pilot.press("j", "j")
+        assert (
+            timeline.highlighted == main.pilot_list.highlighted == main.pilot_list.rows[2].pilot_id
+        )
+        # ... and moving in the timeline moves the list (and the detail behind it)
+        timeline.focus()
+        await pilot.press("j")
+        await pilot.pause()
+        third = main.pilot_list.rows[3].pilot_id
+        assert timeline.highlighted == third
+        assert main.pilot_list.highlighted == third
+        assert app.selected == third
+        # enter on a bar: back to the detail of that pilot
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not main.has_class("-timeline")
+        assert main.detail.has_focus
+        assert main.detail.render_detail().plain.startswith(main.pilot_list.rows[3].name)
+
+
+async def test_timeline_follows_search_and_filter(make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "slash", *"divosa", "enter")
+        await pilot.pause()
+        ids = [r.pilot_id for r in app.main.pilot_list.rows]
+        assert 0 < len(ids) < 33
+        assert [r.pilot_id for r in app.main.timeline.rows] == ids
+        await pilot.press("t")  # back to the detail; t again shows the same rows
+        await pilot.press("t")
+        assert [r.pilot_id for r in app.main.timeline.rows] == ids
+
+
+# -- overview -----------------------------------------------------------------------------
+
+
+async def test_g_divosa_leaves_nine_pilots_and_escape_clears(make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        section = screen.section("programma")
+        labels = [str(o.prompt) for o in section.options]
+        index = next(i for i, label in enumerate(labels) if label.split()[1:] == ["Divosa"])
+        await pilot.press("tab")  # attention -> programma
+        assert screen.focused is section
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, OverviewScreen)
+        rows = app.main.pilot_list.rows
+        assert len(rows) == 9
+        assert all(r.name.startswith("Divosa") for r in rows)
+        assert "filter: Divosa" in status_text(app)
+        assert "9 van 33" in status_text(app)
+        # reopened, the chosen count is highlighted; escape leaves the filter alone
+        await pilot.press("g")
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.screen.focused is app.screen.section("programma")
+        await pilot.press("escape")
+        assert len(app.main.pilot_list.rows) == 9
+        # escape in the list clears it
+        await pilot.press("escape")
+        assert len(app.main.pilot_list.rows) == 33
+        assert "Divosa" not in status_text(app)
+
+
+async def test_filter_dialog_show_all_clears_the_overview_filter(make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        section = screen.section("attention")
+        assert isinstance(section, OptionList)
+        await pilot.press("enter")  # the first count: eindigt binnenkort, 3
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 3
+        await pilot.press("f")
+        await pilot.click("#filter-clear")
+        await pilot.pause()
+        assert app.overview_filter is None
+        assert len(app.main.pilot_list.rows) == 33
+
+
+# -- import -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def almost_empty_store(tmp_path: Path) -> Path:
+    path = tmp_path / "register" / "store.json"
+    path.parent.mkdir()
+    register = Register(title="Proefregister", peildata=[PEILDATUM])
+    register.pilots = [make_pilot("eigen", "Een eigen pilot", "2021 – 2023")]
+    Store.create(path, register).close()
+    return path
+
+
+async def test_palette_import_previews_then_saves(
+    make_app: MakeApp, almost_empty_store: Path
+) -> None:
+    app = make_app(almost_empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 1
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Overzicht importeren")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportFileScreen)
+        await pilot.press(*str(SEED_TEXT), "enter")
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, ImportPreviewScreen)
+        assert len(preview.report.nieuw) == 33
+        assert preview.report.niet_in_document == ["Een eigen pilot"]
+        # nothing written yet: the preview merged into a copy
+        assert len(app.store.register.pilots) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportPreviewScreen)
+        assert len(app.main.pilot_list.rows) == 34, notifications(app)
+        assert app.peildatum == PEILDATUM
+        assert any("33 nieuw" in n for n in notifications(app))
+    on_disk = json.loads(almost_empty_store.read_text(encoding="utf-8"))
+    assert len(on_disk["pilots"]) == 34
+    backups = list((almost_empty_store.parent / "store.json.backups").iterdir())
+    assert any("import" in b.name for b in backups)
+
+
+async def test_import_cancelled_in_the_preview_changes_nothing(
+    make_app: MakeApp, almost_empty_store: Path
+) -> None:
+    before = almost_empty_store.read_bytes()
+    app = make_app(almost_empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_import_overview()
+        await pilot.pause()
+        await pilot.press(*str(SEED_TEXT), "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 1
+    assert almost_empty_store.read_bytes() == before
+
+
+async def test_import_of_a_non_overview_is_one_line(
+    make_app: MakeApp, almost_empty_store: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "boodschappen.txt"
+    junk.write_text("melk\nbrood\n[bold]kaas[/bold]\n", encoding="utf-8")
+    app = make_app(almost_empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_import_overview()
+        await pilot.pause()
+        await pilot.press(*str(junk), "enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (ImportFileScreen, ImportPreviewScreen))
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1
+        assert "\n" not in str(errors[0].message)
+        assert str(errors[0].message).startswith("Import mislukt")
+
+
+async def test_import_refused_when_read_only(make_app: MakeApp) -> None:
+    app = make_app(readonly=True, notice="in gebruik door een ander")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_import_overview()
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportFileScreen)
+        assert any("in gebruik door een ander" in n for n in notifications(app))
+
+
+# -- snapshot -----------------------------------------------------------------------------
+
+
+async def test_s_writes_markdown_and_asks_before_overwriting(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    target = out / "stand-van-zaken-pilots-2021-12-01.md"
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        await pilot.press("right")  # Word -> Markdown; the file name follows
+        assert dialog.path_input.value == target.name
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SnapshotDialog)
+        text = target.read_text(encoding="utf-8")
+        assert "Stand van zaken pilots" in text
+        assert "Aandachtspunten" in text
+        assert f"Stand van zaken geschreven: {target}" in notifications(app)
+
+        # again: the last format is offered, and the existing file is not overwritten
+        target.write_text("oud", encoding="utf-8")
+        await pilot.press("s")
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        assert dialog.fmt == "md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverwriteDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is dialog  # back in the dialog, to choose another name
+        await settle(app, pilot)
+        assert target.read_text(encoding="utf-8") == "oud"
+        # "ja" overwrites
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverwriteDialog)
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert "Stand van zaken pilots" in target.read_text(encoding="utf-8")
+
+
+async def test_snapshot_dialog_edited_path_and_since(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        assert dialog.previous == PEILDATUM
+        path_input = dialog.path_input
+        path_input.value = "mijn-stand.md"
+        await pilot.pause()
+        await pilot.press("right")  # an edited path stays as typed
+        assert path_input.value == "mijn-stand.md"
+        since = dialog.query_one("#snapshot-since")
+        since.focus()
+        await pilot.press(*"31 juni 2021")
+        message = dialog.query_one("#snapshot-since-message")
+        assert message.has_class("-error")
+        await pilot.press("enter")  # unreadable: nothing happens
+        assert isinstance(app.screen, SnapshotDialog)
+        assert dialog.request() is None
+        since.value = "1-7-2021"  # type: ignore[attr-defined]
+        await pilot.pause()
+        request = dialog.request()
+        assert request is not None
+        assert request.since == date(2021, 7, 1)
+        assert request.path == tmp_path / "mijn-stand.md"
+        assert request.fmt == "md"
+        since.value = ""  # type: ignore[attr-defined]
+        await pilot.pause()
+        request = dialog.request()
+        assert request is not None and request.since == PEILDATUM  # the default
+        since.value = "geen"  # type: ignore[attr-defined]
+        await pilot.pause()
+        request = dialog.request()
+        assert request is not None and request.since is None
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SnapshotDialog)
+
+
+async def test_snapshot_write_error_is_one_line(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    import pilot_tui.tui.file_flows as flows
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(flows, "atomic_write", refuse)
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "right", "enter")
+        await settle(app, pilot)
+        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1
+        assert errors[0].startswith("Stand van zaken niet geschreven:")
+        assert "Permission denied" in errors[0]
+        assert "\n" not in errors[0]
+
+
+def test_snapshot_dialog_80x24(
+    snap_compare: Any, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["s", "right"])
