@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pilot_tui.model import AuditEntry, HistoryEntry, Pilot, Register, Status, normalise
+from pilot_tui.store import StoreConflict
 
 # Fields as they appear in `show --json`, with a Dutch description for help texts.
 PILOT_FIELDS: dict[str, str] = {
@@ -198,6 +199,19 @@ class Operation:
     peildata_after: list[date]
 
 
+class EditConflict(ChangeError):
+    """The same pilot was changed on disk by someone else; the user chooses."""
+
+    def __init__(self, pilot_id: str, ours: Pilot | None, theirs: Pilot | None) -> None:
+        name = ours.name if ours else theirs.name if theirs else pilot_id
+        super().__init__(
+            f"„{name}” is intussen ook door een ander gewijzigd; kies welke versie blijft"
+        )
+        self.pilot_id = pilot_id
+        self.ours = ours
+        self.theirs = theirs
+
+
 class EditSession:
     """Applies changes through a store: validated, saved at once, audited, undoable.
 
@@ -209,6 +223,7 @@ class EditSession:
         self.store = store
         self.undo_stack: list[Operation] = []
         self.redo_stack: list[Operation] = []
+        self.reapplied = 0  # changes re-applied on top of someone else's save
 
     @property
     def register(self) -> Register:
@@ -365,12 +380,19 @@ class EditSession:
     def _commit(self, op: Operation, audit: list[AuditEntry]) -> Operation:
         """Apply and save the new state at once.
 
-        When the save fails (disk full, file changed on disk) the store raises; the change
-        stays in memory and on the undo stack, so the user can retry or save elsewhere.
+        When the save fails (disk full) the store raises; the change stays in memory and
+        on the undo stack, so the user can retry (``store.flush()``). When the file was
+        changed on disk by someone else, see :meth:`_save`.
         """
         self.undo_stack.append(op)
         self.redo_stack.clear()
-        self._write(op.pilot_id, op.after, op.peildata_after, audit)
+        try:
+            self._save(
+                op.pilot_id, op.before, op.after, op.peildata_before, op.peildata_after, audit
+            )
+        except EditConflict:
+            self.undo_stack.pop()
+            raise
         return op
 
     def _apply(self, pilot_id: str, state: Pilot | None, peildata: list[date], how: str) -> None:
@@ -384,7 +406,66 @@ class EditSession:
                 state.to_dict() if state else None,
             )
         ]
-        self._write(pilot_id, snapshot_pilot(state) if state else None, peildata, audit)
+        self._save(
+            pilot_id,
+            snapshot_pilot(current) if current else None,
+            snapshot_pilot(state) if state else None,
+            list(self.register.peildata),
+            peildata,
+            audit,
+        )
+
+    def _save(
+        self,
+        pilot_id: str,
+        expected: Pilot | None,
+        state: Pilot | None,
+        peildata_from: list[date],
+        peildata_to: list[date],
+        audit: list[AuditEntry],
+    ) -> None:
+        """Write ``state`` for one pilot. When the file changed on disk meanwhile, reload
+        it; if the other change left this pilot as we knew it (``expected``), apply ours
+        on top of theirs and save; otherwise raise :class:`EditConflict` (the register now
+        holds their version, ours is in the exception) so the user can choose."""
+        try:
+            self._write(pilot_id, state, peildata_to, audit)
+            return
+        except StoreConflict:
+            pass
+        ours = snapshot_pilot(state) if state else None
+        self.store.reload()
+        theirs = self.register.get(pilot_id)
+        if theirs != expected:
+            raise EditConflict(pilot_id, ours, snapshot_pilot(theirs) if theirs else None)
+        added = set(peildata_to) - set(peildata_from)
+        removed = set(peildata_from) - set(peildata_to)
+        merged = sorted((set(self.register.peildata) | added) - removed)
+        self._write(pilot_id, ours, merged, audit)
+        self.reapplied += 1
+
+    # -- conflicts: the user's choice -------------------------------------------------------
+    def keep_mine(self, conflict: EditConflict) -> None:
+        """Overwrite their version of this one pilot with ours (theirs goes to a backup)."""
+        self.store.backup("extern-gewijzigd")
+        audit = [
+            AuditEntry(
+                datetime.now(),
+                conflict.pilot_id,
+                "pilot (conflict: mijn versie)",
+                conflict.theirs.to_dict() if conflict.theirs else None,
+                conflict.ours.to_dict() if conflict.ours else None,
+            )
+        ]
+        peildata = set(self.register.peildata)
+        if conflict.ours is not None:
+            peildata |= {e.peildatum for e in conflict.ours.history}
+        self._write(
+            conflict.pilot_id,
+            snapshot_pilot(conflict.ours) if conflict.ours else None,
+            sorted(peildata),
+            audit,
+        )
 
     def _write(
         self, pilot_id: str, state: Pilot | None, peildata: list[date], audit: list[AuditEntry]

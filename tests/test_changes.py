@@ -138,3 +138,51 @@ def test_replace_pilot_audits_each_field(small_store: Path) -> None:
         fields = {a.field for a in store.register.audit}
         assert {"gemeente", "partners"} <= fields
         assert session.replace_pilot(edited) is None  # nothing changed
+
+
+def _external_edit(path: Path, pilot_id: str, field: str, value: str) -> None:
+    """What a colleague's editor or a sync tool does: rewrite the file behind our back."""
+    import os
+    import time
+
+    from pilot_tui.store import dumps
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for doc in data["pilots"].values():
+        if doc["id"] == pilot_id:
+            doc[field] = value
+    time.sleep(0.01)
+    path.write_text(dumps(data), encoding="utf-8")
+    os.utime(path)
+
+
+def test_change_on_disk_to_another_pilot_is_kept_and_ours_reapplied(small_store: Path) -> None:
+    with Store.open(small_store) as store:
+        session = EditSession(store)
+        _external_edit(small_store, "huur", "doel", "Door een collega gewijzigd")
+        session.edit_fields("almere", [("doel", "Mijn doel")], D1)
+        assert session.reapplied == 1
+        disk = on_disk(small_store)
+        assert disk["huur"]["doel"] == "Door een collega gewijzigd"
+        assert disk["almere"]["doel"] == "Mijn doel"
+        assert store.register.get("huur").doel == "Door een collega gewijzigd"  # type: ignore[union-attr]
+
+
+def test_change_on_disk_to_the_same_pilot_asks(small_store: Path) -> None:
+    from pilot_tui.changes import EditConflict
+
+    with Store.open(small_store) as store:
+        session = EditSession(store)
+        _external_edit(small_store, "almere", "doel", "Hun doel")
+        with pytest.raises(EditConflict) as info:
+            session.edit_fields("almere", [("doel", "Mijn doel")], D1)
+        conflict = info.value
+        # Nothing was overwritten: the file and the register hold their version.
+        assert on_disk(small_store)["almere"]["doel"] == "Hun doel"
+        assert store.register.get("almere").doel == "Hun doel"  # type: ignore[union-attr]
+        assert conflict.ours is not None and conflict.ours.doel == "Mijn doel"
+        assert session.undo_stack == []
+        session.keep_mine(conflict)
+        assert on_disk(small_store)["almere"]["doel"] == "Mijn doel"
+    backups = [p.name for p in (small_store.parent / f"{small_store.name}.backups").iterdir()]
+    assert any("extern-gewijzigd" in b for b in backups)
