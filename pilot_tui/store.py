@@ -4,9 +4,10 @@ File format: a TinyDB JSON document with the tables ``meta`` (one document: sche
 version, title, intro, peildata), ``pilots`` (one document per pilot) and ``audit``.
 It is written deterministically (sorted keys, indented, UTF-8 with non-ASCII kept) so
 that a register diffs well in git: :func:`dumps` defines the bytes; a save puts the same
-bytes together from the text kept per document, so that one edit re-serialises one pilot. :class:`AtomicJSONStorage` is a TinyDB storage, so
-the file can be opened with TinyDB too; the store itself changes the parsed document
-directly (by document id), which keeps every save idempotent and safe to retry.
+bytes together from the text kept per document, so that one edit re-serialises one pilot.
+:class:`AtomicJSONStorage` is a TinyDB storage, so the file can be opened with TinyDB too;
+the store itself changes the parsed document directly (by document id), which keeps every
+save idempotent and safe to retry.
 
 Safety (see DESIGN.md, "Data safety"):
 
