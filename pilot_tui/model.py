@@ -86,7 +86,7 @@ class HistoryEntry:
         return cls(
             peildatum=_date(d, "peildatum"),
             stand_van_zaken=_str(d, "stand_van_zaken"),
-            status=Status(status) if status is not None else None,
+            status=_status(status) if status is not None else None,
             zaken=zaken,
             unchanged=unchanged,
         )
@@ -180,8 +180,7 @@ class Pilot:
     def from_dict(cls, d: dict[str, Any]) -> Pilot:
         if not isinstance(d, dict):
             raise ValueError("een pilot moet een object zijn")
-        known = {f.name for f in fields(cls)}
-        unknown = set(d) - known
+        unknown = d.keys() - _PILOT_FIELDS
         if unknown:
             raise ValueError(f"onbekende velden: {', '.join(sorted(unknown))}")
         footnotes = d.get("footnotes", [])
@@ -196,7 +195,7 @@ class Pilot:
             doel=_str(d, "doel"),
             looptijd=_str(d, "looptijd"),
             looptijd_label=_str(d, "looptijd_label", "Looptijd"),
-            status=Status(_str(d, "status", "lopend")),
+            status=_status(_str(d, "status", "lopend")),
             programma=_str(d, "programma"),
             gemeente=_str(d, "gemeente"),
             rechtsgebied=_str(d, "rechtsgebied"),
@@ -207,6 +206,18 @@ class Pilot:
         if not pilot.id:
             raise ValueError("een pilot zonder id")
         return pilot
+
+
+_PILOT_FIELDS = frozenset(f.name for f in fields(Pilot))
+_STATUSES = {s.value: s for s in Status}
+
+
+def _status(value: Any) -> Status:
+    """Status by value; a plain lookup (the Enum call is slow for 10,000s of records)."""
+    try:
+        return _STATUSES[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"ongeldige status {value!r} (kies uit: {', '.join(_STATUSES)})") from None
 
 
 @dataclass

@@ -46,6 +46,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
@@ -77,88 +78,41 @@ class StoreReadOnly(StoreError):
     """A write was attempted on a register opened read-only."""
 
 
+_ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+
+
 def dumps(data: Any) -> str:
     """The one way a register is serialised: stable, readable, diffable.
 
-    This is the definition of the file format; saves assemble the same text faster (see
-    :func:`canonical` and :meth:`AtomicJSONStorage.payload`), byte for byte.
+    Sorted keys, two-space indentation, UTF-8 with non-ASCII kept. orjson does the
+    encoding: the standard library's encoder falls back to pure Python as soon as it
+    indents, which made every save of a large register cost a second or more. Saves
+    assemble the same text from pieces kept per document (see :func:`canonical` and
+    :meth:`AtomicJSONStorage.payload`), byte for byte.
     """
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-# -- the same text, faster ------------------------------------------------------------------
-#
-# json.dumps with ``indent`` uses the pure-Python encoder (the C one only does compact
-# output), a chain of generators. The encoder below writes exactly the same text for the
-# types a register holds (dict with str keys, list, str, int, bool, None) and leaves
-# everything else (floats, subclasses, other keys) to json.dumps, so it is never wrong,
-# only sometimes not faster. Strings go through the same C function json uses.
-
-
-class _Unsupported(Exception):
-    """A value the fast encoder leaves to json.dumps."""
-
-
-_encode_str: Callable[[str], str] = json.encoder.encode_basestring
-
-
-def _encode(value: Any, nl: str, out: list[str]) -> None:
-    """Append the text of ``value`` to ``out`` as :func:`dumps` writes it at the
-    indentation ``nl`` (a newline and the spaces of the current level)."""
-    kind = type(value)
-    if kind is str:
-        out.append(_encode_str(value))
-    elif kind is dict:
-        if not value:
-            out.append("{}")
-            return
-        inner = nl + " "
-        sep = "{" + inner
-        for key in sorted(value):
-            if type(key) is not str:
-                raise _Unsupported
-            item = value[key]
-            if type(item) is str:  # most values: no call
-                out += (sep, _encode_str(key), ": ", _encode_str(item))
-            else:
-                out += (sep, _encode_str(key), ": ")
-                _encode(item, inner, out)
-            sep = "," + inner
-        out.append(nl + "}")
-    elif kind is list:
-        if not value:
-            out.append("[]")
-            return
-        inner = nl + " "
-        sep = "[" + inner
-        for item in value:
-            out.append(sep)
-            _encode(item, inner, out)
-            sep = "," + inner
-        out.append(nl + "]")
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif kind is int:
-        out.append(int.__repr__(value))
-    else:
-        raise _Unsupported
+    return _serialise(data) + "\n"
 
 
 def canonical(value: Any, nl: str = "\n") -> str:
-    """``value`` as :func:`dumps` writes it nested at the indentation ``nl`` (without the
-    final newline of the file): ``canonical(data) + "\n" == dumps(data)``."""
-    out: list[str] = []
+    """``value`` as :func:`dumps` writes it nested at the indentation ``nl`` (a newline
+    and the spaces of the current level), without the file's final newline."""
+    return _serialise(value, nl)
+
+
+def _serialise(value: Any, nl: str = "\n") -> str:
+    """``value`` as :func:`dumps` writes it nested at the indentation ``nl`` (a newline
+    and the spaces of the current level), without the file's final newline:
+    ``canonical(data) + "\n" == dumps(data)``. JSON strings hold no raw newline, so every
+    newline in the text is indentation and can be shifted to the level."""
     try:
-        _encode(value, nl, out)
-    except (_Unsupported, TypeError, ValueError, RecursionError):
-        # json.dumps writes it (or raises what a full dumps would raise). Strings in JSON
-        # hold no raw newline, so every newline is indentation: shift it to the level.
-        return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", nl)
-    return "".join(out)
+        text = orjson.dumps(value, option=_ORJSON_OPTIONS).decode("utf-8")
+    except orjson.JSONEncodeError as exc:
+        raise TypeError(f"niet als JSON te schrijven: {exc}") from None
+    return text if nl == "\n" else text.replace("\n", nl)
+
+
+def _encode_str(text: str) -> str:
+    return orjson.dumps(text).decode("utf-8")
 
 
 def _read_umask() -> int:
@@ -467,6 +421,17 @@ def parse_register_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     if b"\x00" in raw:
         raise StoreError(f"{path}: binair bestand (bevat nul-bytes), geen register")
     try:
+        # The fast path: orjson parses (and checks) the UTF-8 bytes directly.
+        data = orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
+    except orjson.JSONDecodeError:
+        data = _parse_text(path, raw)  # says precisely what is wrong
+    if not isinstance(data, dict | list):
+        data = _parse_text(path, raw)  # a bare number or string: "geen JSON"
+    return _check_shape(path, data)
+
+
+def _parse_text(path: Path, raw: bytes) -> Any:
+    try:
         text = raw.decode("utf-8-sig")  # accept the BOM an editor like Notepad adds
     except UnicodeDecodeError as exc:
         raise StoreError(
@@ -482,7 +447,10 @@ def parse_register_bytes(path: Path, raw: bytes) -> dict[str, Any]:
         raise StoreError(
             f"{path}: geen JSON, dus geen register (begint met {_short(stripped[:20])})"
         )
-    data = _loads(path, text)
+    return _loads(path, text)
+
+
+def _check_shape(path: Path, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise StoreError(
             f"{path}: JSON, maar geen pilot-register (verwacht een object met de tabellen "
@@ -523,8 +491,15 @@ def _no_constant(name: str) -> Any:
 
 
 def _loads(path: Path, text: str) -> Any:
+    """Parse strictly with orjson (fast; refuses NaN, lone surrogates and integers beyond
+    64 bits, which could not be saved again); on failure let the standard library say
+    where the text is broken, in its more precise words."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        fast_error = str(exc)
+    try:
+        json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         where = f"regel {exc.lineno}, kolom {exc.colno}"
         # An unterminated string runs to the end of the text (a newline in a string is
@@ -548,6 +523,10 @@ def _loads(path: Path, text: str) -> Any:
         raise StoreError(
             f"{path}: beschadigd register: ongeldige JSON ({_one_line(str(exc), 80)})"
         ) from None
+    raise StoreError(
+        f"{path}: beschadigd register: tekst of getal dat niet opgeslagen kan worden "
+        f"({_one_line(fast_error, 80)})"
+    )
 
 
 def read_register_file(path: Path) -> dict[str, Any]:
@@ -788,29 +767,29 @@ class AtomicJSONStorage(Storage):
             return b"{}\n"
         pieces: dict[str, dict[str, _Piece]] = {}
         chunks: list[bytes] = []
-        sep = b"{\n "
+        sep = b"{\n  "
         for name in sorted(data):
             table = data[name]
             chunks += (sep, (_encode_str(name) + ": ").encode("utf-8"))
-            sep = b",\n "
+            sep = b",\n  "
             if type(table) is not dict or not all(type(k) is str for k in table):
-                chunks.append(canonical(table, "\n ").encode("utf-8"))
+                chunks.append(canonical(table, "\n  ").encode("utf-8"))
             elif not table:
                 chunks.append(b"{}")
             else:
                 kept = self._pieces.get(name, {})
                 pieces[name] = fresh = {}
-                item_sep = b"{\n  "
+                item_sep = b"{\n    "
                 for key in sorted(table):
                     doc = table[key]
                     piece = kept.get(key)
                     if piece is None or piece[0] is not doc:
-                        text = _encode_str(key) + ": " + canonical(doc, "\n  ")
+                        text = _encode_str(key) + ": " + canonical(doc, "\n    ")
                         piece = (doc, text.encode("utf-8"))
                     fresh[key] = piece
                     chunks += (item_sep, piece[1])
-                    item_sep = b",\n  "
-                chunks.append(b"\n }")
+                    item_sep = b",\n    "
+                chunks.append(b"\n  }")
         chunks.append(b"\n}\n")
         self._pieces = pieces
         return b"".join(chunks)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -89,7 +90,7 @@ def test_file_is_sorted_indented_utf8_with_non_ascii_kept(tmp_path: Path) -> Non
     assert text.endswith("}\n")
     lines = text.splitlines()
     assert len(lines) > 100
-    assert lines[1].startswith(' "')  # indented one space per level
+    assert lines[1].startswith('  "') and not lines[1].startswith("   ")  # two spaces a level
 
     def check_sorted(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         keys = [k for k, _ in pairs]
@@ -547,8 +548,9 @@ def test_pilot_object_identity_kept_in_register(tmp_path: Path) -> None:
 
 # -- saves put the file together from the text kept per document ------------------------------
 
+# What a register holds: no floats, integers within 64 bits.
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
     ),
@@ -567,27 +569,22 @@ def test_canonical_is_dumps_byte_for_byte(value: Any, level: int) -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        {1: "a", 2: "b", 10: "c"},  # json.dumps sorts these as numbers
-        {"a": (1, [2.5])},
         {"s": Status.LOPEND, "t": [True, False, None, -3]},
-        {True: 1, False: 2},
-        [float("nan"), float("inf"), 1e16, -0.0],
         {"a": {"b": [{}, [], "", {"c": {}}]}},
-        {'x\u2028\x00"\\é€𝄞': "y\ud800"},
+        {'x\u2028\x00"\\é€𝄞': "y"},
         [[[[]]]],
         {},
         [],
         "",
-        12345678901234567890,
     ],
 )
-def test_canonical_leaves_other_values_to_json(value: Any) -> None:
+def test_canonical_nests_like_dumps(value: Any) -> None:
     assert canonical(value) + "\n" == dumps(value)
     assert canonical(value, "\n  ") == dumps(value)[:-1].replace("\n", "\n  ")
 
 
 def test_canonical_refuses_what_dumps_refuses() -> None:
-    for value in ({1: "a", "b": 2}, {"a": object()}, {"a": {1, 2}}):
+    for value in ({1: "a", "b": 2}, {"a": object()}, {"a": {1, 2}}, 2**70, {"y": "\ud800"}):
         with pytest.raises(TypeError):
             dumps(value)
         with pytest.raises(TypeError):
@@ -795,3 +792,20 @@ def test_conflicts_seen_with_the_digest_in_a_thread(
         with pytest.raises(StoreConflict):
             store.save_meta()
         assert path.read_bytes() == theirs
+
+
+@pytest.mark.parametrize(
+    "fragment", ['"x\\ud800"', "123456789012345678901234567890", "NaN", "1e400"]
+)
+def test_values_that_could_not_be_saved_again_are_refused(tmp_path: Path, fragment: str) -> None:
+    """A lone surrogate or a huge number would load and then make every save fail."""
+    path = make(tmp_path / "store.json")
+    text = path.read_text(encoding="utf-8")
+    assert '"gemeente": ' in text
+    bad = re.sub(r'"gemeente": "[^"]*"', lambda _m: f'"gemeente": {fragment}', text, count=1)
+    path.write_text(bad, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store.open(path)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
