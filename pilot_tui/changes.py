@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from pilot_tui.model import AuditEntry, HistoryEntry, Pilot, Register, Status, normalise
@@ -484,3 +485,25 @@ class EditSession:
             register.peildata = sorted(peildata)
             self.store.save_meta()
             self.store.add_audit(audit)
+
+
+def copy_path(path: Path, when: datetime | None = None) -> Path:
+    """Where "save mine as a copy" writes: beside the register, never over a file."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem} (mijn versie {stamp}){path.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} (mijn versie {stamp}-{n}){path.suffix}")
+        n += 1
+    return candidate
+
+
+def register_with(register: Register, pilot_id: str, state: Pilot | None) -> Register:
+    """A deep copy of ``register`` in which pilot ``pilot_id`` is ``state`` (None: absent)."""
+    result = copy.deepcopy(register)
+    result.pilots = [p for p in result.pilots if p.id != pilot_id]
+    if state is not None:
+        result.pilots.append(snapshot_pilot(state))
+        for entry in state.history:
+            result.add_peildatum(entry.peildatum)
+    return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -186,3 +186,24 @@ def test_change_on_disk_to_the_same_pilot_asks(small_store: Path) -> None:
         assert on_disk(small_store)["almere"]["doel"] == "Mijn doel"
     backups = [p.name for p in (small_store.parent / f"{small_store.name}.backups").iterdir()]
     assert any("extern-gewijzigd" in b for b in backups)
+
+
+def test_save_mine_as_a_copy(small_store: Path) -> None:
+    from pilot_tui.changes import EditConflict, copy_path, register_with
+
+    with Store.open(small_store) as store:
+        session = EditSession(store)
+        _external_edit(small_store, "almere", "doel", "Hun doel")
+        with pytest.raises(EditConflict) as info:
+            session.edit_fields("almere", [("doel", "Mijn doel")], D1)
+        target = copy_path(small_store)
+        assert target.parent == small_store.parent and "mijn versie" in target.name
+        Store.create(target, register_with(store.register, "almere", info.value.ours)).close()
+    assert on_disk(target)["almere"]["doel"] == "Mijn doel"
+    assert on_disk(target)["huur"] == on_disk(small_store)["huur"]
+    assert on_disk(small_store)["almere"]["doel"] == "Hun doel"
+    when = datetime(2022, 6, 1, 12, 0, 0)
+    first = copy_path(small_store, when)
+    first.touch()
+    second = copy_path(small_store, when)
+    assert second != first and second.name.endswith("-2).json")
