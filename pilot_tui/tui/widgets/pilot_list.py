@@ -28,12 +28,12 @@ from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import Row, match_spans
 
 ATTENTION_WIDTH = 2 + max(len(a.value) for a in Attention)
-STATUS_WIDTH = 2 + max(len(s) for s in ("gepland", "lopend", "afgerond", "stopgezet"))
+STATUS_WIDTH = max(len(s) for s in ("gepland", "lopend", "afgerond", "stopgezet"))
 DAYS_WIDTH = 5
 END_MAX = 20
 END_MIN = 12
 NAME_MIN = 16
-NAME_WITH_STATUS = 40  # the status column only when the name keeps this much room
+NAME_WITH_STATUS = 20  # the status column only when the name keeps this much room
 GAP = 1
 
 
