@@ -29,6 +29,7 @@ from pilot_tui.store import Store, StoreLocked
 from pilot_tui.tui import file_flows
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.editing import EditFlow
 from pilot_tui.tui.screens.filter import FilterDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.overview import OverviewScreen
@@ -92,9 +93,12 @@ class PilotApp(App[int], inherit_bindings=False):
         self.search_query = ""
         self.selected: str | None = None
         self._assessed: tuple[date, Window, list[Assessment], dict[str, Row]] | None = None
-        self._ordered: tuple[tuple[int, SortOrder], list[Assessment]] | None = None
+        # (assessments, sort order, sorted): the list itself is kept, not its id(), which a
+        # new list could reuse once the old one is gone (e.g. after another peildatum)
+        self._ordered: tuple[list[Assessment], SortOrder, list[Assessment]] | None = None
         self._search_texts: dict[str, str] | None = None
         self.shown: list[Assessment] = []
+        self.edits = EditFlow(self)  # forms, delete, undo/redo, review; saving and its errors
         self.reindex()
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -140,7 +144,7 @@ class PilotApp(App[int], inherit_bindings=False):
         """Rebuild the search texts (after the register changed)."""
         self._search_texts = None
         self._assessed = None
-        self._ordered = None  # keyed by id() of the old list, which a new list may reuse
+        self._ordered = None
 
     def search_texts(self) -> dict[str, str]:
         """Normalised text per pilot; built in a thread at start, or here when first needed."""
@@ -161,10 +165,11 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def ordered(self, assessed: list[Assessment]) -> list[Assessment]:
         """The assessments in the current sort order (cached until either changes)."""
-        key = (id(assessed), self.sort)
-        if self._ordered is None or self._ordered[0] != key:
-            self._ordered = (key, sort_assessments(assessed, self.sort))
-        return self._ordered[1]
+        cached = self._ordered
+        if cached is None or cached[0] is not assessed or cached[1] != self.sort:
+            cached = (assessed, self.sort, sort_assessments(assessed, self.sort))
+            self._ordered = cached
+        return cached[2]
 
     def status(self, assessed: list[Assessment]) -> Status:
         per_class = counts(assessed)
@@ -347,6 +352,37 @@ class PilotApp(App[int], inherit_bindings=False):
         self.sort = self.sort.next()
         self.refresh_view()
         self.notify(S.SORT_SET.format(what=self.sort.value), markup=False, timeout=2)
+
+    # -- editing (issue 4): the flows live in editing.py -------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.edits.can(action)  # ctrl+s / ctrl+r only when they can do something
+
+    def action_new(self) -> None:
+        self.edits.new()
+
+    def action_edit(self) -> None:
+        self.edits.edit()
+
+    def action_update(self) -> None:
+        self.edits.update()
+
+    def action_delete(self) -> None:
+        self.edits.delete()
+
+    def action_review(self) -> None:
+        self.edits.review()
+
+    def action_undo(self) -> None:
+        self.edits.undo()
+
+    def action_redo(self) -> None:
+        self.edits.redo()
+
+    def action_retry_save(self) -> None:
+        self.edits.retry_save()
+
+    def action_reload_register(self) -> None:
+        self.edits.reload()
 
     # -- command palette: every binding of the screen it was opened from ---------------------
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

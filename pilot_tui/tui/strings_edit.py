@@ -96,9 +96,21 @@ RELOADED: Final = "Register opnieuw geladen van schijf."
 RELOAD_FAILED: Final = "Opnieuw laden mislukt: {error}"
 NOT_DIRTY: Final = "Alles is al opgeslagen."
 REFUSED: Final = "Niet gelukt: {error}"
+MERGED: Final = (
+    "Het bestand was intussen door een ander gewijzigd (andere pilots); "
+    "uw wijziging is daarbovenop opgeslagen."
+)
+CONFLICT_TITLE: Final = "Ook door een ander gewijzigd"
+CONFLICT_TEXT: Final = (
+    "„{name}” is intussen ook door een ander gewijzigd; het register toont nu die versie. "
+    "Welke versie blijft?"
+)
+CONFLICT_MINE: Final = "Mijn versie"
+CONFLICT_THEIRS: Final = "Die van de ander"
+CONFLICT_KEPT_THEIRS: Final = "De versie van de ander blijft staan."
 
 # -- review mode ------------------------------------------------------------------------
-REVIEW_TITLE: Final = "Doorlopen voor peildatum {peildatum}"
+REVIEW_TITLE: Final = "Doorlopen"
 REVIEW_PROGRESS: Final = "bijgewerkt {done}/{total} voor peildatum {peildatum}"
 REVIEW_POSITION: Final = "pilot {n} van {total}"
 REVIEW_GROUP: Final = "{group}"
@@ -114,9 +126,7 @@ REVIEW_ALL_DONE: Final = "Alle {total} pilots zijn bijgewerkt voor peildatum {pe
 REVIEW_RESUMED: Final = "Verder waar u was: {name} ({n} van {total})."
 REVIEW_WRAPPED: Final = "Terug naar de eerste pilot die nog niet is bijgewerkt."
 REVIEW_FIRST: Final = "Dit is de eerste pilot."
-REVIEW_KEYS: Final = (
-    "u bijwerken · g ongewijzigd laten · s of → overslaan · v of ← vorige · escape stoppen"
-)
+REVIEW_KEYS: Final = "u bijwerken · g ongewijzigd · s/→ overslaan · v/← vorige · esc stoppen"
 
 # -- detail pane: history ---------------------------------------------------------------
 SECTION_HISTORY: Final = "Geschiedenis"

@@ -37,3 +37,46 @@ def test_help_screen(snap_compare: Any, make_app: MakeApp) -> None:
 def test_peildatum_dialog(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=PEILDATUM, window=window("3m"))
     assert snap_compare(app, terminal_size=(80, 24), press=["p", *"31 juni 2022"])
+
+
+# -- editing (issue 4) -----------------------------------------------------------------------
+
+
+def test_edit_form_120x35(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["e"])
+
+
+def test_edit_form_80x24_unreadable_looptijd(snap_compare: Any, make_app: MakeApp) -> None:
+    """The looptijd field in view (tabbed to), with a text that cannot be read."""
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        field = pilot.app.screen.query_one("#f-looptijd")
+        field.value = "na de zomer, ongeveer"
+        field.focus()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_update_form_80x24(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["u"])
+
+
+def test_review_mode_120x35(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(120, 35), press=["r"])
+
+
+def test_review_mode_80x24(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["r", "g"])
+
+
+def test_delete_confirmation(snap_compare: Any, make_app: MakeApp) -> None:
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["d"])

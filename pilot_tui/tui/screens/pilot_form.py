@@ -161,14 +161,18 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
             with VerticalScroll(id="form-fields"):
                 for field, label in INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield Input(values[field], id=f"f-{field}", compact=True)
+                    yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
                     if field == "name":
                         yield Static(Text(""), id="name-problem", classes="form-problem")
                 for field, label in LONG_TEXTS:
                     yield Label(Text(label), classes="form-label")
-                    yield TextArea(values[field], id=f"f-{field}", classes="form-long")
+                    yield TextArea(
+                        values[field], id=f"f-{field}", classes="form-long", compact=True
+                    )
                 yield Label(Text(E.FORM_LOOPTIJD), classes="form-label")
-                yield Input(values["looptijd"], id="f-looptijd", compact=True)
+                yield Input(
+                    values["looptijd"], id="f-looptijd", compact=True, select_on_focus=False
+                )
                 yield Static(Text(""), id="looptijd-reading", classes="form-reading")
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
@@ -196,12 +200,14 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                         )
                 for field, label in MORE_INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield Input(values[field], id=f"f-{field}", compact=True)
+                    yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
                 yield Label(Text(E.FORM_FOOTNOTES), classes="form-label")
-                yield TextArea(values["footnotes"], id="f-footnotes", classes="form-long")
+                yield TextArea(
+                    values["footnotes"], id="f-footnotes", classes="form-long", compact=True
+                )
             with Horizontal(classes="form-buttons"):
-                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary")
-                yield Button(Text(E.KEY_CANCEL), id="form-cancel")
+                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary", compact=True)
+                yield Button(Text(E.KEY_CANCEL), id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         # The initial values as the widgets hold them (a TextArea may normalise line ends).

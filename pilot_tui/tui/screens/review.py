@@ -18,7 +18,6 @@ from typing import ClassVar, Protocol
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -35,7 +34,7 @@ GROUP_NAMES = {
     ReviewGroup.NIET_BIJGEWERKT: E.REVIEW_GROUP_STALE,
     ReviewGroup.REST: E.REVIEW_GROUP_REST,
 }
-BAR_WIDTH = 20
+BAR_WIDTH = 12
 
 
 class ReviewHost(Protocol):
@@ -92,11 +91,8 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         self._ready = False
 
     def compose(self) -> ComposeResult:
-        title = E.REVIEW_TITLE.format(peildatum=format_date(self.peildatum))
-        yield Static(Text(title), id="review-title")
-        with Horizontal(id="review-bar"):
-            yield Static(Text(""), id="review-progress")
-            yield Static(Text(""), id="review-position")
+        yield Static(Text(""), id="review-title")
+        yield Static(Text(""), id="review-progress")
         yield Static(Text(""), id="review-state")
         yield DetailPane(id="review-detail")
         yield Static(Text(E.REVIEW_KEYS), id="review-keys")
@@ -134,17 +130,18 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         self.query_one("#review-progress", Static).update(bar)
         detail_pane = self.query_one("#review-detail", DetailPane)
         state_line = self.query_one("#review-state", Static)
-        position = self.query_one("#review-position", Static)
+        title = self.query_one("#review-title", Static)
+        heading = E.REVIEW_TITLE
         if not self.items:
-            position.update(Text(""))
+            title.update(Text(heading))
             state_line.update(Text(E.REVIEW_EMPTY))
             detail_pane.show(None)
             return
         item = self.items[self.index]
-        where = Text(E.REVIEW_POSITION.format(n=self.index + 1, total=total))
-        where.append(" · ")
+        where = Text(heading)
+        where.append(" · " + E.REVIEW_POSITION.format(n=self.index + 1, total=total) + " · ")
         where.append(GROUP_NAMES[item.group], attention_style(item.attention))
-        position.update(where)
+        title.update(where)
         state = self.host.review_state(item.pilot_id)
         if state == "unchanged":
             line = Text(E.REVIEW_UNCHANGED_HERE)

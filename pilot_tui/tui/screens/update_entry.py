@@ -77,7 +77,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                         classes="form-note",
                     )
                 yield Label(Text(E.ENTRY_TEXT), classes="form-label")
-                yield TextArea(text, id="e-text", classes="form-entry-text")
+                yield TextArea(text, id="e-text", classes="form-entry-text", compact=True)
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
                         yield Label(Text(E.ENTRY_STATUS), classes="form-label")
@@ -90,11 +90,11 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                         )
                     with Vertical(classes="form-cell"):
                         yield Label(Text(E.ENTRY_ZAKEN), classes="form-label")
-                        yield Input(zaken, id="e-zaken", compact=True)
+                        yield Input(zaken, id="e-zaken", compact=True, select_on_focus=False)
                         yield Static(Text(""), id="zaken-problem", classes="form-problem")
             with Horizontal(classes="form-buttons"):
-                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary")
-                yield Button(Text(E.KEY_CANCEL), id="form-cancel")
+                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary", compact=True)
+                yield Button(Text(E.KEY_CANCEL), id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.initial = self.values()

@@ -1,0 +1,507 @@
+"""Editing in the app, driven as a user would (the pilot), asserting on the register file.
+
+New / edit / delete with confirmation, stand van zaken per peildatum with its history and
+word diff, undo and redo, review mode with progress and resume (also in a new app, as
+after a restart), read-only refusals, and a failed save that is reported and retried.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static, TextArea
+
+from pilot_tui import store as store_module
+from pilot_tui.model import Register
+from pilot_tui.store import Store
+from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.screens.main import MainScreen
+from pilot_tui.tui.screens.pilot_form import PilotForm
+from pilot_tui.tui.screens.review import ReviewScreen
+from pilot_tui.tui.screens.update_entry import UpdateEntryForm
+
+from .conftest import MakeApp, window
+
+SIZE = (120, 35)
+D1 = date(2021, 12, 1)
+D2 = date(2022, 6, 1)
+
+
+def on_disk(path: Path) -> Register:
+    """The register as the file holds it now (read-only, no lock)."""
+    with Store.open(path, readonly=True) as store:
+        return store.register
+
+
+def notes(app: PilotApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def detail_text(app: PilotApp) -> str:
+    return app.main.detail.render_detail().plain
+
+
+async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:
+    rows = app.main.pilot_list.rows
+    app.main.pilot_list.cursor = next(i for i, r in enumerate(rows) if r.pilot_id == pilot_id)
+    app.main.pilot_list.focus()
+    await pilot.pause()
+
+
+# -- new, edit -------------------------------------------------------------------------
+
+
+async def test_new_pilot_is_saved_with_an_audit_entry(make_app: MakeApp, seed_store: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PilotForm)
+        await pilot.press(*"Proef met mediation", "tab", "tab")  # name, former names
+        await pilot.press(*"Korte achtergrond.", "tab")
+        await pilot.press(*"Sneller recht.", "tab")
+        await pilot.press(*"1 sep 2022 - 30 jun 2023")
+        await pilot.pause()
+        reading = app.screen.query_one("#looptijd-reading", Static)
+        assert str(reading.content) == "Gelezen als: 1 september 2022 – 30 juni 2023"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.pilot_list.highlighted == "proef-met-mediation"
+        assert "Opgeslagen: „Proef met mediation” toegevoegd." in notes(app)
+    register = on_disk(seed_store)
+    new = register.get("proef-met-mediation")
+    assert new is not None
+    assert (new.achtergrond, new.doel, new.looptijd) == (
+        "Korte achtergrond.",
+        "Sneller recht.",
+        "1 sep 2022 - 30 jun 2023",
+    )
+    assert register.audit[-1].pilot_id == "proef-met-mediation"
+    assert register.audit[-1].new == "Proef met mediation"
+
+
+async def test_edit_saves_only_what_changed(make_app: MakeApp, seed_store: Path) -> None:
+    before = on_disk(seed_store).get("gezinsadvocaat")
+    assert before is not None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "gezinsadvocaat")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PilotForm)
+        form.query_one("#f-doel", TextArea).text = "Een nieuw doel.\n• met een punt"
+        form.query_one("#f-gemeente", Input).value = "Utrecht"
+        form.query_one("#f-partners", Input).value = "Raad; Loket ;"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "Een nieuw doel." in detail_text(app)
+    after = on_disk(seed_store).get("gezinsadvocaat")
+    assert after is not None
+    assert after.doel == "Een nieuw doel.\n• met een punt"
+    assert after.gemeente == "Utrecht"
+    assert after.partners == ["Raad", "Loket"]
+    assert after.achtergrond == before.achtergrond
+    assert after.history == before.history
+    audit = on_disk(seed_store).audit
+    assert {a.field for a in audit if a.pilot_id == "gezinsadvocaat"} == {
+        "doel",
+        "gemeente",
+        "partners",
+    }
+
+
+async def test_unreadable_looptijd_saves_with_a_warning(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "gezinsadvocaat")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-looptijd", Input).value = "tot de zomer ongeveer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any(
+            n.startswith("Opgeslagen, maar de looptijd is niet te lezen") for n in notes(app)
+        )
+    after = on_disk(seed_store).get("gezinsadvocaat")
+    assert after is not None and after.looptijd == "tot de zomer ongeveer"
+
+
+async def test_duplicate_name_is_refused_in_the_form(make_app: MakeApp, seed_store: Path) -> None:
+    raw = seed_store.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "gezinsadvocaat")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "MIJN zaak"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PilotForm)
+        problem = str(app.screen.query_one("#name-problem", Static).content)
+        assert problem == "er is al een pilot met de naam „MIJN ZAAK”"
+    assert seed_store.read_bytes() == raw
+
+
+# -- delete and undo ---------------------------------------------------------------------
+
+
+async def test_delete_asks_naming_the_pilot_and_can_be_undone(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "beslisboom")
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "„Beslisboom”" in str(dialog.query_one("#confirm-message", Static).content)
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert on_disk(seed_store).get("beslisboom") is not None
+        await pilot.press("d", "enter")  # yes
+        await pilot.pause()
+        assert on_disk(seed_store).get("beslisboom") is None
+        assert "Beslisboom" not in [r.name for r in app.main.pilot_list.rows]
+        assert list((seed_store.parent / "store.json.backups").glob("*verwijderen*"))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Ongedaan gemaakt: „Beslisboom” verwijderd." in notes(app)
+        assert on_disk(seed_store).get("beslisboom") is not None
+        assert "Beslisboom" in [r.name for r in app.main.pilot_list.rows]
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "Opnieuw gedaan: „Beslisboom” verwijderd." in notes(app)
+        assert on_disk(seed_store).get("beslisboom") is None
+
+
+async def test_undo_and_redo_of_an_edit(make_app: MakeApp, seed_store: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "Mijn Zaak Online"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert on_disk(seed_store).get("mijn-zaak").name == "Mijn Zaak Online"  # type: ignore[union-attr]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert on_disk(seed_store).get("mijn-zaak").name == "MIJN ZAAK"  # type: ignore[union-attr]
+        assert "Ongedaan gemaakt: „Mijn Zaak Online” gewijzigd." in notes(app)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert on_disk(seed_store).get("mijn-zaak").name == "Mijn Zaak Online"  # type: ignore[union-attr]
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "Er is niets om opnieuw te doen." in notes(app)
+
+
+# -- stand van zaken per peildatum -------------------------------------------------------
+
+
+async def test_update_at_a_new_peildatum_adds_it_and_keeps_the_old_text(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    old = on_disk(seed_store).get("beslisboom")
+    assert old is not None
+    old_text = old.history[-1].stand_van_zaken
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "beslisboom")
+        await pilot.press("u")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, UpdateEntryForm)
+        area = form.query_one("#e-text", TextArea)
+        assert area.text == old_text  # prefilled with the previous entry
+        area.text = old_text + " Inmiddels 40 gebruikers."
+        form.query_one("#e-zaken", Input).value = "40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        text = detail_text(app)
+        assert "per 1 juni 2022" in text
+        assert "Gewijzigd t.o.v. 1 december 2021" in text
+        assert "Geschiedenis" in text
+        assert "1 juni 2022 · status lopend · 40 zaken" in text
+        # the inserted words are styled (Rich style spans), not marked up
+        rendered = app.main.detail.render_detail()
+        inserted = [
+            rendered.plain[s.start : s.end]
+            for s in rendered.spans
+            if "underline" in str(s.style) and "Inmiddels" in rendered.plain[s.start : s.end]
+        ]
+        assert inserted
+        # the earlier peildatum still shows the old text
+        app.set_peildatum(D1)
+        await pilot.pause()
+        text = detail_text(app)
+        assert "per 1 december 2021" in text
+        assert "Inmiddels 40 gebruikers" not in text.split("Geschiedenis")[0]
+    register = on_disk(seed_store)
+    assert D2 in register.peildata
+    pilot_after = register.get("beslisboom")
+    assert pilot_after is not None
+    assert pilot_after.entry_for(D1).stand_van_zaken == old_text  # type: ignore[union-attr]
+    entry = pilot_after.entry_for(D2)
+    assert entry is not None and entry.zaken == 40
+    assert entry.stand_van_zaken.endswith("Inmiddels 40 gebruikers.")
+
+
+async def test_undo_of_an_update_removes_the_new_peildatum(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    app = make_app(peildatum=D2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "beslisboom")
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#e-text", TextArea).text = "Nieuw."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert D2 in on_disk(seed_store).peildata
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Ongedaan gemaakt: stand van zaken van „Beslisboom” bijgewerkt." in notes(app)
+    register = on_disk(seed_store)
+    assert D2 not in register.peildata
+    assert register.get("beslisboom").entry_for(D2) is None  # type: ignore[union-attr]
+
+
+# -- review mode -------------------------------------------------------------------------
+
+
+def review_progress(app: PilotApp) -> str:
+    return str(app.screen.query_one("#review-progress", Static).content)
+
+
+async def test_review_progress_and_resume_after_a_restart(
+    make_app: MakeApp, seed_store: Path, config_dir: Path
+) -> None:
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        total = len(screen.items)
+        assert review_progress(app).endswith(f"bijgewerkt 0/{total} voor peildatum 1 juni 2022")
+        first, second, third = (item.pilot_id for item in screen.items[:3])
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#e-text", TextArea).text = "Nieuwe stand."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.current == second
+        await pilot.press("g")  # keep unchanged
+        await pilot.pause()
+        assert screen.current == third
+        assert f"bijgewerkt 2/{total}" in review_progress(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    settings = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
+    assert third in settings["review"].values()
+    register = on_disk(seed_store)
+    assert register.get(first).entry_for(D2).stand_van_zaken == "Nieuwe stand."  # type: ignore[union-attr]
+    kept = register.get(second).entry_for(D2)  # type: ignore[union-attr]
+    assert kept is not None and kept.unchanged
+    assert kept.stand_van_zaken == register.get(second).entry_for(D1).stand_van_zaken  # type: ignore[union-attr]
+
+    # a new app on the same file and settings (as after quitting, or kill -9)
+    again = make_app(peildatum=D2, window=window("3m"))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.current == third
+        assert f"bijgewerkt 2/{total}" in review_progress(again)
+        assert any(n.startswith("Verder waar u was: ") for n in notes(again))
+        await pilot.press("v")  # previous: the kept one, marked as such
+        await pilot.pause()
+        state = str(screen.query_one("#review-state", Static).content)
+        assert state.startswith("✓ ongewijzigd gelaten")
+
+
+# -- read-only, failed saves -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["e", "n", "u", "d", "r", "ctrl+z", "ctrl+y"])
+async def test_read_only_refuses_every_editing_action(make_app: MakeApp, key: str) -> None:
+    app = make_app(readonly=True, notice="in gebruik door een ander")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert notes(app) == ["Alleen-lezen: bewerken kan niet (in gebruik door een ander)."]
+
+
+async def test_a_failed_save_is_reported_and_retried(
+    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = seed_store.read_bytes()
+    real = store_module._atomic_write
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "retry_save" not in {b.binding.action for b in app.screen.active_bindings.values()}
+        monkeypatch.setattr(store_module, "_atomic_write", full)
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-gemeente", Input).value = "Zwolle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any(n.startswith("Niet opgeslagen") for n in notes(app))
+        assert "Zwolle" in detail_text(app)  # kept in memory
+        assert seed_store.read_bytes() == raw
+        actions = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "app.retry_save" in actions
+        monkeypatch.setattr(store_module, "_atomic_write", real)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Opgeslagen." in notes(app)
+        assert not app.store.dirty
+    assert on_disk(seed_store).get("mijn-zaak").gemeente == "Zwolle"  # type: ignore[union-attr]
+
+
+def external_edit(path: Path, pilot_id: str | None = None, **fields: str) -> None:
+    """Someone else changes the file: the title, or fields of one pilot."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if pilot_id is None:
+        next(iter(data["meta"].values()))["title"] = "Elders gewijzigd"
+    else:
+        doc = next(d for d in data["pilots"].values() if d["id"] == pilot_id)
+        doc.update(fields)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+async def test_a_change_on_disk_elsewhere_is_kept_and_ours_saved_on_top(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        external_edit(seed_store)
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-gemeente", Input).value = "Zwolle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("door een ander gewijzigd (andere pilots)" in n for n in notes(app))
+    register = on_disk(seed_store)
+    assert register.title == "Elders gewijzigd"
+    assert register.get("mijn-zaak").gemeente == "Zwolle"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("mine", "expected"), [(True, "Zwolle"), (False, "Deventer")])
+async def test_the_same_pilot_changed_on_disk_asks_which_version_stays(
+    make_app: MakeApp, seed_store: Path, mine: bool, expected: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        external_edit(seed_store, "mijn-zaak", gemeente="Deventer")
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-gemeente", Input).value = "Zwolle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "„MIJN ZAAK” is intussen ook door een ander gewijzigd" in str(
+            dialog.query_one("#confirm-message", Static).content
+        )
+        assert "Deventer" in detail_text(app)  # the register shows their version meanwhile
+        await pilot.press(*(["left", "enter"] if mine else ["enter"]))
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert expected in detail_text(app)
+    assert on_disk(seed_store).get("mijn-zaak").gemeente == expected  # type: ignore[union-attr]
+
+
+async def test_retry_after_a_change_on_disk_offers_a_reload(
+    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = store_module._atomic_write
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(store_module, "_atomic_write", full)
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-gemeente", Input).value = "Zwolle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        monkeypatch.setattr(store_module, "_atomic_write", real)
+        external_edit(seed_store)
+        await pilot.press("ctrl+s")  # retry: the file changed meanwhile
+        await pilot.pause()
+        assert any("buiten dit programma gewijzigd" in n for n in notes(app))
+        assert "Elders gewijzigd" in seed_store.read_text(encoding="utf-8")
+        actions = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "app.reload_register" in actions
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Register opnieuw geladen van schijf." in notes(app)
+        assert app.store.register.title == "Elders gewijzigd"
+        assert app.store.register.get("mijn-zaak").gemeente != "Zwolle"  # type: ignore[union-attr]
+        assert not app.store.dirty
+
+
+# -- keys --------------------------------------------------------------------------------
+
+
+async def test_editing_keys_have_dutch_descriptions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        described = {
+            b.binding.key: b.binding.description for b in app.screen.active_bindings.values()
+        }
+        for key, text in {
+            "e": "Bewerken",
+            "n": "Nieuw",
+            "u": "Bijwerken",
+            "d": "Verwijderen",
+            "r": "Doorlopen",
+            "ctrl+z": "Ongedaan maken",
+            "ctrl+y": "Opnieuw",
+        }.items():
+            assert described[key] == text
