@@ -174,6 +174,19 @@ def test_progress_is_reported() -> None:
     assert calls[-1] == (8, 8)
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_render_reports_progress(snap: Snapshot, outputs: dict[str, bytes], fmt: str) -> None:
+    calls: list[tuple[int, int]] = []
+    data = render(snap, fmt, progress=lambda *a: calls.append(a))
+    # Word counts the 8 rows of the changes table too (2 new, 1 closed, 1 status,
+    # 1 looptijd, 3 texts)
+    total = 8 + 8 if fmt == "docx" else 8
+    assert calls[0] == (0, total) and calls[-1] == (total, total)
+    assert all(0 <= done <= t == total for done, t in calls)
+    if fmt != "docx":  # Word has a creation time in it
+        assert data == outputs[fmt]
+
+
 # -- model ------------------------------------------------------------------------------
 
 
@@ -466,6 +479,16 @@ def test_json_is_the_documented_model(snap: Snapshot, outputs: dict[str, bytes])
     ids = [p["id"] for p in data["pilots"]]
     assert ids == [p.id for p in snap.pilots]
     assert data["changes"]["stand_van_zaken"][0]["diff"][0][0] == ["equal", "De "]
+    # the new text is the pilot's stand van zaken, not repeated in the changes
+    by_id = {p["id"]: p for p in data["pilots"]}
+    for change in data["changes"]["stand_van_zaken"]:
+        assert "new" not in change
+        lines = change["diff"]
+        old = "\n".join("".join(t for op, t in ln if op != "insert") for ln in lines)
+        new = "\n".join("".join(t for op, t in ln if op != "delete") for ln in lines)
+        assert old == change["old"]
+        assert new == by_id[change["id"]]["stand_van_zaken"]["text"].strip()
+        assert change["new_peildatum"] == by_id[change["id"]]["stand_van_zaken"]["peildatum"]
     leeg = next(p for p in data["pilots"] if p["id"] == "leeg")
     assert leeg["stand_van_zaken"] is None
     rot = next(p for p in data["pilots"] if p["id"] == "rotterdam")
@@ -521,7 +544,11 @@ def test_docx_reads_back(snap: Snapshot, outputs: dict[str, bytes]) -> None:
     # language set in the defaults
     with zipfile.ZipFile(io.BytesIO(outputs["docx"])) as z:
         styles = z.read("word/styles.xml").decode("utf-8")
+        body = z.read("word/document.xml").decode("utf-8")
     assert 'w:val="nl-NL"' in styles
+    # every table's header row repeats on each page (python-docx reads no w:tblHeader)
+    assert body.count("<w:tblHeader/>") == len(doc.tables) == 10
+    assert all(c.text for t in doc.tables for c in t.rows[0].cells)
 
 
 # -- the real register ---------------------------------------------------------------
@@ -529,8 +556,7 @@ def test_docx_reads_back(snap: Snapshot, outputs: dict[str, bytes]) -> None:
 
 @pytest.fixture(scope="module")
 def seed() -> Snapshot:
-    if not SEED_STORE.exists():
-        pytest.skip("store.json bestaat nog niet")
+    assert SEED_STORE.exists(), f"{SEED_STORE} ontbreekt: het register hoort in de repository"
     with Store.open(SEED_STORE, readonly=True) as store:
         register = store.register
     assert WINDOW is not None

@@ -11,6 +11,7 @@ One model (:mod:`pilot_tui.snapshot.model`), one renderer per format (``md``, ``
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import date
 
 from pilot_tui.snapshot.model import (
@@ -18,7 +19,6 @@ from pilot_tui.snapshot.model import (
     SnapshotOptions,
     SnapshotPilot,
     build_snapshot,
-    no_gc,
 )
 
 FORMATS = ("docx", "md", "html", "csv", "json")
@@ -39,13 +39,28 @@ def _check(fmt: str) -> None:
         raise ValueError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
 
 
-def render(snapshot: Snapshot, fmt: str) -> bytes:
-    """The snapshot as a file in ``fmt`` (one of FORMATS)."""
+def render(
+    snapshot: Snapshot, fmt: str, progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """The snapshot as a file in ``fmt`` (one of FORMATS).
+
+    ``progress(done, total)``, when given, is called with (0, total) first and with
+    (total, total) when the file is ready. ``total`` is the number of pilots; for Word,
+    the slow format, it also counts the rows of the changes table, and Word reports
+    every 100 of them in between.
+    """
     _check(fmt)
     # Imported on demand: python-docx is only loaded when Word output is asked for.
     module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
-    with no_gc():
-        data: bytes = module.render(snapshot)
+    if fmt == "docx":
+        docx_data: bytes = module.render(snapshot, progress)
+        return docx_data
+    total = sum(len(g.pilots) for g in snapshot.groups)
+    if progress is not None:
+        progress(0, total)
+    data: bytes = module.render(snapshot)
+    if progress is not None:
+        progress(total, total)
     return data
 
 

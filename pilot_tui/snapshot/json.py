@@ -12,7 +12,8 @@ diff line by line. All texts are as in the register, with control characters rem
 Top level::
 
     format            "pilot-tui-snapshot"
-    version           1 (raised when a key changes meaning or disappears)
+    version           2 (raised when a key changes meaning or disappears; 2: the
+                      changes' stand_van_zaken items lost "new")
     title             "Stand van zaken pilots – peildatum 1 december 2021"
     register_title    the register's title ("Stand van zaken pilots")
     intro             the register's intro text
@@ -46,11 +47,14 @@ Top level::
                           audit log); old_end/new_end are the latest possible ends, and
                           shift_text says in Dutch how far the end moved ("3 maanden later
                           (92 dagen)")
-        stand_van_zaken   [{"id", "name", "old_peildatum", "new_peildatum", "old", "new",
-                           "diff"}]: updated texts; diff is a list of lines, each a list of
-                          [op, text] pairs, op "equal", "delete" or "insert" (word by
-                          word): the equal and delete parts make ``old``, the equal and
-                          insert parts make ``new``
+        stand_van_zaken   [{"id", "name", "old_peildatum", "new_peildatum", "old",
+                           "diff"}]: updated texts; ``old`` is the text at old_peildatum;
+                          the new text is not repeated here: it is the pilot's
+                          stand_van_zaken.text (see pilots); diff is a list of lines,
+                          each a list of [op, text] pairs, op "equal", "delete" or
+                          "insert" (word by word): the equal and delete parts make
+                          ``old``, the equal and insert parts make the new text (white
+                          space at its ends aside)
     pilots            list, in document order (grouped when group_by is set), each:
         id, name          stable id; name as shown
         former_names      list of earlier names ("voorheen")
@@ -92,7 +96,7 @@ from pilot_tui.snapshot.model import (
 )
 
 FORMAT = "pilot-tui-snapshot"
-VERSION = 1
+VERSION = 2
 
 
 def _d(value: date | None) -> str | None:
@@ -142,7 +146,6 @@ def _changes(c: Changes) -> dict[str, Any]:
                 "old_peildatum": _d(tc.old_peildatum),
                 "new_peildatum": _d(tc.new_peildatum),
                 "old": tc.old,
-                "new": tc.new,
                 "diff": [[[o.op, o.text] for o in line] for line in tc.lines],
             }
             for tc in c.texts
@@ -217,15 +220,21 @@ def render(snapshot: Snapshot) -> bytes:
         "changes": _changes(snapshot.changes) if snapshot.changes is not None else None,
     }
     # One key per line and one pilot per line: readable, diffable, and json's C encoder.
-    out = ["{"]
-    out += [f"  {_dump(k)}: {_dump(v)}," for k, v in head.items()]
-    pilots = [pilot_dict(p, g.title) for g in snapshot.groups for p in g.pilots]
+    # Each line is encoded to UTF-8 on its own and the bytes are joined: joining tens of
+    # megabytes of text with non-ASCII characters in it, and then encoding that, costs
+    # more than the JSON encoding itself. Each pilot's dict is encoded as soon as it is
+    # made, so that the dicts never pile up.
+    out = [b"{"]
+    out += [f"  {_dump(k)}: {_dump(v)},".encode() for k, v in head.items()]
+    pilots = [
+        f"    {_dump(pilot_dict(p, g.title))},".encode() for g in snapshot.groups for p in g.pilots
+    ]
     if pilots:
-        out.append('  "pilots": [')
-        last = len(pilots) - 1
-        out += [f"    {_dump(d)}{',' if i < last else ''}" for i, d in enumerate(pilots)]
-        out.append("  ]")
+        pilots[-1] = pilots[-1][:-1]  # no comma after the last one
+        out.append(b'  "pilots": [')
+        out += pilots
+        out.append(b"  ]")
     else:
-        out.append('  "pilots": []')
-    out.append("}")
-    return ("\n".join(out) + "\n").encode("utf-8")
+        out.append(b'  "pilots": []')
+    out.append(b"}\n")
+    return b"\n".join(out)

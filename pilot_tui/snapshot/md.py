@@ -178,4 +178,5 @@ def render(snapshot: Snapshot) -> bytes:
         out.append("")
     while out and out[-1] == "":
         out.pop()
-    return ("\n".join(out) + "\n").encode("utf-8")
+    out.append("")  # the final line end, without copying the whole text once more
+    return "\n".join(out).encode("utf-8")

@@ -13,11 +13,9 @@ No I/O here, and no textual or rich.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import difflib
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -738,38 +736,12 @@ def _group_titles(
     return [(k, v) for k, v in buckets.items() if v]
 
 
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """The cycle collector off while a snapshot is built or rendered.
-
-    Building and rendering allocate hundreds of thousands of acyclic objects; each
-    allocation burst would start a collection that walks the whole (large) register.
-    Reference counting frees everything as usual; the collector is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_snapshot(
     register: Register,
     options: SnapshotOptions,
     progress: Callable[[int, int], None] | None = None,
 ) -> Snapshot:
     """The register as of ``options.peildatum``, with summary and changes as asked."""
-    with no_gc():
-        return _build(register, options, progress)
-
-
-def _build(
-    register: Register,
-    options: SnapshotOptions,
-    progress: Callable[[int, int], None] | None,
-) -> Snapshot:
     if options.group_by is not None and options.group_by not in GROUP_BY:
         raise ValueError(f"onbekende groepering {options.group_by!r} (kies programma of status)")
     peildatum = options.peildatum

@@ -7,7 +7,8 @@ Run on demand (not collected by pytest)::
 It writes a generated register (seed-like text lengths, three history entries per pilot,
 footnotes, bullets) to a temporary store file and prints, for md, csv and json, the render
 time as a ratio to a plain ``json.load`` of that store file measured in the same run
-(target: at most 3x), plus the time to build the snapshot model and to write Word.
+(target: at most 3x), plus the time to build the snapshot model and to write Word (no
+target: python-docx's public API, about 5 s for 1,000 pilots and 2 minutes for 10,000).
 """
 
 from __future__ import annotations
@@ -247,8 +248,10 @@ def main() -> int:
         out = len(render(snapshot, fmt)) / 1e6
         print(f"render {fmt:<5} {best[fmt] * 1000:18.0f} ms  {ratio:4.1f}x  ({out:.1f} MB)")
     if not args.no_docx:
-        t = timed(lambda: render(snapshot, "docx"))
+        # once: Word takes minutes for 10,000 pilots (no target; python-docx's own cost)
+        t0 = time.perf_counter()
         out = len(render(snapshot, "docx")) / 1e6
+        t = time.perf_counter() - t0
         print(f"render docx  {t * 1000:18.0f} ms  {t / base:4.1f}x  ({out:.1f} MB)")
     verdict = "OK" if worst <= 3 else "TOO SLOW"
     print(f"worst of md/csv/json: {worst:.1f}x (target <= 3x): {verdict}")
