@@ -580,8 +580,10 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         summary=not args.no_summary,
         group_by=args.group_by,
     )
-    snapshot = build_snapshot(register, options, progress=_progress("pilots"))
-    data = render(snapshot, args.format)
+    snapshot = build_snapshot(register, options, progress=_progress("pilots gelezen"))
+    data = render(
+        snapshot, args.format, progress=_progress(f"onderdelen van {args.format} geschreven")
+    )
     try:
         atomic_write(target, data)
     except OSError as exc:
@@ -665,7 +667,7 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
         return None
 
     def report(done: int, total: int) -> None:
-        if total >= 500 and (done == total or done % 250 == 0):
+        if total >= 500 and (done == total or done % 100 == 0):
             sys.stderr.write(f"\r{done}/{total} {label}")
             if done == total:
                 sys.stderr.write("\n")
