@@ -78,4 +78,7 @@ def entry_diff(pilot: Pilot, peildatum: date) -> EntryDiff | None:
         return EntryDiff(E.DIFF_NONE.format(date=when), True, ())
     if len(old) + len(new) > MAX_DIFF_CHARS:
         return None
-    return EntryDiff(E.DIFF_TITLE.format(date=when), False, word_diff(old, new))
+    # A word carries the spaces after it: without a space at the end, text added after the
+    # last word would show that word as deleted and inserted again.
+    lines = word_diff(old.rstrip() + " ", new.rstrip() + " ")
+    return EntryDiff(E.DIFF_TITLE.format(date=when), False, lines)

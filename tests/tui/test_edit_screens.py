@@ -428,6 +428,13 @@ def test_history_lines_and_word_diff() -> None:
     assert ("delete", "helpen.") in ops
     assert ("insert", "geholpen dan verwacht.") in ops
     assert entry_diff(pilot, date(2022, 1, 1)) is None  # the first entry: nothing before it
+    pilot.history[1].stand_van_zaken = "Huurders sneller helpen. Nu ook in Utrecht."
+    appended = entry_diff(pilot, D2)
+    assert appended is not None
+    assert [(op.op, op.text.strip()) for line in appended.lines for op in line] == [
+        ("equal", "Huurders sneller helpen."),
+        ("insert", "Nu ook in Utrecht."),
+    ]  # the last word before the addition is not shown as changed
     pilot.history[1].stand_van_zaken = "Huurders sneller helpen."
     same = entry_diff(pilot, D2)
     assert same is not None and same.same and same.title == "Geen verschil met 1 december 2021."
