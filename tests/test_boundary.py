@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pilot_tui"
-CORE = ["model", "periods", "attention", "store", "changes", "importer", "snapshot", "timeline", "overview"]
+CORE = [
+    "model",
+    "periods",
+    "attention",
+    "store",
+    "changes",
+    "importer",
+    "snapshot",
+    "timeline",
+    "overview",
+]
 FORBIDDEN = ("textual", "rich")
 
 

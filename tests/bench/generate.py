@@ -1,6 +1,6 @@
 """Realistic registers of N pilots for benchmarks (seed-like text lengths and history).
 
-    python -m tests.bench.generate 10000 /tmp/register-10000.json
+python -m tests.bench.generate 10000 /tmp/register-10000.json
 """
 
 from __future__ import annotations
@@ -12,18 +12,77 @@ from pathlib import Path
 
 from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
 
-WORDS = (
-    "de het een pilot rechtzoekende juridisch loket gemeente samenwerking evaluatie "
-    "rechtsbijstand advocaat sociaal domein wijkteam problemen oplossing project raad "
-    "subsidieregeling doel resultaat werkwijze partners huurders scheiding bezwaar "
-    "uitvoering ketenpartners dienstverlening onderzoek toegang hulpverlener cliënt "
-    "geïntensiveerd overleg financiën regie procedure zitting rechter begeleiding"
-).split()
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+WORDS = [
+    "de",
+    "het",
+    "een",
+    "pilot",
+    "rechtzoekende",
+    "juridisch",
+    "loket",
+    "gemeente",
+    "samenwerking",
+    "evaluatie",
+    "rechtsbijstand",
+    "advocaat",
+    "sociaal",
+    "domein",
+    "wijkteam",
+    "problemen",
+    "oplossing",
+    "project",
+    "raad",
+    "subsidieregeling",
+    "doel",
+    "resultaat",
+    "werkwijze",
+    "partners",
+    "huurders",
+    "scheiding",
+    "bezwaar",
+    "uitvoering",
+    "ketenpartners",
+    "dienstverlening",
+    "onderzoek",
+    "toegang",
+    "hulpverlener",
+    "cliënt",
+    "geïntensiveerd",
+    "overleg",
+    "financiën",
+    "regie",
+    "procedure",
+    "zitting",
+    "rechter",
+    "begeleiding",
+]
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 PEILDATA = [date(2020, 12, 1), date(2021, 6, 1), date(2021, 12, 1)]
-GEMEENTEN = ("Almere", "Den Bosch", "Tilburg", "Deurne", "Nijmegen", "Utrecht", "Heerlen",
-             "Rotterdam", "Eindhoven", "Zwolle")
+GEMEENTEN = (
+    "Almere",
+    "Den Bosch",
+    "Tilburg",
+    "Deurne",
+    "Nijmegen",
+    "Utrecht",
+    "Heerlen",
+    "Rotterdam",
+    "Eindhoven",
+    "Zwolle",
+)
 
 
 def _text(rng: random.Random, chars: int) -> str:
@@ -41,8 +100,13 @@ def _looptijd(rng: random.Random) -> str:
     y = rng.randint(2019, 2022)
     start = f"{MONTHS[rng.randrange(12)].capitalize()} {y}"
     end = rng.choice(
-        [f"{MONTHS[rng.randrange(12)]} {y + rng.randint(1, 3)}", f"medio {y + 2}",
-         f"voorjaar {y + 1}", f"tweede kwartaal {y + 2}", f"uiterlijk december {y + 1}"]
+        [
+            f"{MONTHS[rng.randrange(12)]} {y + rng.randint(1, 3)}",
+            f"medio {y + 2}",
+            f"voorjaar {y + 1}",
+            f"tweede kwartaal {y + 2}",
+            f"uiterlijk december {y + 1}",
+        ]
     )
     return f"{start} – {end}"
 
