@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -19,7 +20,7 @@ from typing import Any, NoReturn
 from pilot_tui import __version__
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
 from pilot_tui.changes import ChangeError, EditSession, parse_assignment
-from pilot_tui.model import Pilot, Register, Status, normalise, strip_controls
+from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise, strip_controls
 from pilot_tui.periods import (
     Window,
     format_date,
@@ -40,9 +41,50 @@ class UsageError(Exception):
     """Bad usage or unreadable input: exit 2 with this one line."""
 
 
+# argparse's own words, in Dutch (its messages come from gettext without a catalogue).
+_ARGPARSE_DUTCH = [
+    (re.compile(r"^the following arguments are required: (.*)$"), r"ontbreekt: \1"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"onbekende argumenten: \1"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"),
+        r"\1: ongeldige keuze \2 (kies uit \3)",
+    ),
+    (re.compile(r"^argument (\S+): expected one argument$"), r"\1: verwacht een waarde"),
+    (
+        re.compile(r"^argument (\S+): expected at least one argument$"),
+        r"\1: verwacht minstens één waarde",
+    ),
+    (re.compile(r"^argument (\S+): ambiguous option: (.*)$"), r"\1: dubbelzinnige optie: \2"),
+    (re.compile(r"^ambiguous option: (.*)$"), r"dubbelzinnige optie: \1"),
+    (re.compile(r"^argument (\S+): (.*)$"), r"\1: \2"),
+]
+
+
+def dutch_argparse_message(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_DUTCH:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+class DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "gebruik: ")
+
+
 class DutchParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False  # our own -h, with a Dutch description
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="deze hulp tonen en stoppen")
+
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (zie `{self.prog} --help`)")
+        raise UsageError(f"{dutch_argparse_message(message)} (zie `{self.prog} --help`)")
 
 
 # -- argument types ------------------------------------------------------------------
@@ -112,7 +154,12 @@ def build_parser() -> DutchParser:
         description="Register van pilots bijhouden en de stand van zaken maken.",
         parents=[root_common, root_dated, root_windowed],
     )
-    parser.add_argument("--version", action="version", version=f"pilot-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pilot-tui {__version__}",
+        help="versie tonen en stoppen",
+    )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
 
     p = sub.add_parser(
@@ -196,7 +243,12 @@ def build_parser() -> DutchParser:
         help="voeg 'Wijzigingen sinds peildatum DATUM' toe",
     )
     p.add_argument("--no-summary", action="store_true", help="zonder aandachtspunten")
-    p.add_argument("--group-by", choices=("programma", "status"), default=None)
+    p.add_argument(
+        "--group-by",
+        choices=("programma", "status"),
+        default=None,
+        help="pilots groeperen per programma of per status",
+    )
     p.add_argument(
         "-f", "--force", action="store_true", help="een bestaand uitvoerbestand overschrijven"
     )
@@ -291,7 +343,7 @@ def end_label(a: Assessment) -> str:
         return format_interval(a.period.end)
     if a.period.open_end:
         return "open einde"
-    return "onbekend"
+    return "—" if a.status in CLOSED_STATUSES else "onbekend"
 
 
 def _iso(d: date | None) -> str | None:
@@ -374,7 +426,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             a.status.value,
             f"{a.attention.symbol} {a.attention.value}" + (" *" if a.niet_bijgewerkt else ""),
             end_label(a),
-            "" if a.days_left is None else str(a.days_left),
+            "" if a.days_left is None or a.status in CLOSED_STATUSES else str(a.days_left),
         ]
         for a in items
     ]
@@ -447,7 +499,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     out(f"gelezen als: {a.period.describe()}")
     for i, note in enumerate(pilot.footnotes, start=1):
         out(f"[{i}] {clean(note.text)}")
-    out(f"{len(pilot.history)} peildata in de geschiedenis")
+    n = len(pilot.history)
+    out(f"{n} {'peildatum' if n == 1 else 'peildata'} in de geschiedenis")
     return EXIT_OK
 
 
@@ -455,7 +508,7 @@ def cmd_period(args: argparse.Namespace) -> int:
     period = parse_looptijd(args.text)
     if args.json:
         out_json(period_json(period))
-    else:
+    elif period.ok:
         out(period.describe())
     if not period.ok:
         sys.stderr.write(f"pilot-tui: {period.error}\n")

@@ -14,7 +14,9 @@ from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_STORE = ROOT / "store.json"
-SEED_TEXT = ROOT.parent / "shared" / "data" / "bijlage2-stand-van-zaken-pilots-2021-12-01.txt"
+# The real overview (text extracted from its PDF), kept with the tests so that a clone
+# runs them anywhere; it is the document in ../shared/data, byte for byte.
+SEED_TEXT = ROOT / "tests" / "fixtures" / "bijlage2-stand-van-zaken-pilots-2021-12-01.txt"
 
 D1 = date(2021, 12, 1)
 D2 = date(2022, 6, 1)

@@ -234,3 +234,36 @@ def test_hostile_text_is_not_echoed_raw(small_store: Path) -> None:
     assert "\x1b" not in result.stdout
     assert "\x07" not in result.stdout
     assert "[@click=app.quit]x[/]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (["snapshot", "--format", "pdf"], "ongeldige keuze"),
+        (["list", "--peildatum"], "verwacht een waarde"),
+        (["list", "--wat"], "onbekende argumenten"),
+        (["show"], "ontbreekt"),
+    ],
+)
+def test_usage_errors_are_dutch(args: list[str], dutch: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert dutch in result.stderr
+    for english in ("invalid choice", "expected one argument", "unrecognized", "required"):
+        assert english not in result.stderr
+
+
+def test_help_is_dutch() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("gebruik: pilot-tui")
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in result.stdout
+
+
+def test_unreadable_period_is_one_line_on_stderr_only() -> None:
+    result = run_cli("period", "binnenkort")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert_one_line_error(result.stderr)

@@ -38,10 +38,9 @@ from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
 from pilot_tui.store import data_from_register, dumps, read_register_file, register_from_data
 
 SEED_TEXT = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "data"
-    / ("bijlage2-stand-van-zaken-pilots-2021-12-01.txt")
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "bijlage2-stand-van-zaken-pilots-2021-12-01.txt"
 )
 FALLBACK_WORDS = [
     "de",
