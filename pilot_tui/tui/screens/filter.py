@@ -77,6 +77,10 @@ class FilterDialog(ModalScreen[Filter | None], inherit_bindings=False):
             self.dismiss(None)
 
     def action_apply(self) -> None:
+        """Enter applies the choice, or presses the button that has the focus."""
+        if isinstance(self.focused, Button):
+            self.focused.press()
+            return
         self.dismiss(self.chosen())
 
     def action_cancel(self) -> None:
