@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
@@ -29,7 +30,9 @@ from pilot_tui.store import Store, StoreLocked
 from pilot_tui.tui import file_flows
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.commands import PilotCommands
 from pilot_tui.tui.editing import EditFlow
+from pilot_tui.tui.screens.confirm import ConfirmDialog
 from pilot_tui.tui.screens.filter import FilterDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.overview import OverviewScreen
@@ -39,6 +42,7 @@ from pilot_tui.tui.view import (
     Filter,
     Row,
     SortOrder,
+    clean,
     filtered,
     make_detail,
     make_row,
@@ -57,6 +61,8 @@ class PilotApp(App[int], inherit_bindings=False):
 
     TITLE = S.APP_TITLE
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {PilotCommands}
+    DISK_CHECK_EVERY = 2.0  # seconds between looks at the file for someone else's change
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", S.KEY_QUIT, show=False, priority=True),
@@ -97,6 +103,7 @@ class PilotApp(App[int], inherit_bindings=False):
         # new list could reuse once the old one is gone (e.g. after another peildatum)
         self._ordered: tuple[list[Assessment], SortOrder, list[Assessment]] | None = None
         self._search_texts: dict[str, str] | None = None
+        self._generation = 0  # counts reindex(): a search index built meanwhile is stale
         self.shown: list[Assessment] = []
         self.edits = EditFlow(self)  # forms, delete, undo/redo, review; saving and its errors
         self.reindex()
@@ -108,6 +115,7 @@ class PilotApp(App[int], inherit_bindings=False):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_interval(self.DISK_CHECK_EVERY, self.edits.check_disk, name="disk-check")
         if self.settings_problem:
             self.notify(
                 S.SETTINGS_UNREADABLE.format(path=self.settings_problem),
@@ -124,6 +132,21 @@ class PilotApp(App[int], inherit_bindings=False):
         if self.settings.theme != theme.name:
             self.settings.theme = theme.name
             self.save_settings()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is text: register text in a message (a pilot's name) may
+        hold markup or terminal escapes, so nothing in it is read as either."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def save_settings(self) -> None:
         try:
@@ -142,6 +165,7 @@ class PilotApp(App[int], inherit_bindings=False):
     # -- computing what is shown ------------------------------------------------------------
     def reindex(self) -> None:
         """Rebuild the search texts (after the register changed)."""
+        self._generation += 1
         self._search_texts = None
         self._assessed = None
         self._ordered = None
@@ -150,8 +174,10 @@ class PilotApp(App[int], inherit_bindings=False):
         """Normalised text per pilot; built in a thread at start, or here when first needed."""
         texts = self._search_texts
         if texts is None:
+            generation = self._generation
             texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
-            self._search_texts = texts
+            if generation == self._generation:  # not changed meanwhile (worker thread)
+                self._search_texts = texts
         return texts
 
     def assessments(self) -> tuple[list[Assessment], dict[str, Row]]:
@@ -190,9 +216,13 @@ class PilotApp(App[int], inherit_bindings=False):
             extra.append(S.SORT_ACTIVE.format(what=self.sort.value))
         if self.filter.active or self.overview_filter or self.search_query.strip():
             extra.append(S.MATCHES.format(shown=len(self.shown), total=len(assessed)))
-        banner = ""
+        banners: list[str] = []
         if self.store.readonly:
-            banner = S.READONLY_BANNER.format(reason=self.notice or self.store.path)
+            banners.append(S.READONLY_BANNER.format(reason=self.notice or self.store.path))
+        disk = self.edits.disk_banner()
+        if disk:
+            banners.append(disk)
+        banner = " · ".join(banners)
         return Status(
             title=one_line(self.store.register.title),
             peildatum=S.PEILDATUM_LABEL.format(date=format_date(self.peildatum)),
@@ -348,10 +378,36 @@ class PilotApp(App[int], inherit_bindings=False):
     def action_snapshot(self) -> None:
         file_flows.start_snapshot(self)
 
+    def go_to_pilot(self, pilot_id: str) -> None:
+        """From the command palette: show this pilot (dropping a search or filter that
+        hides it) and put the cursor on it."""
+        if all(a.pilot.id != pilot_id for a in self.shown):
+            self.filter = Filter()
+            self.overview_filter = None
+            self.main.search.value = ""  # Input.Changed clears the query and refreshes
+            self.search_query = ""
+        self.selected = pilot_id
+        self.refresh_view()
+        self.main.pilot_list.focus()
+
     def action_cycle_sort(self) -> None:
         self.sort = self.sort.next()
         self.refresh_view()
         self.notify(S.SORT_SET.format(what=self.sort.value), markup=False, timeout=2)
+
+    async def action_quit(self) -> None:
+        """q / ctrl+q: stop; with a change not on disk, ask first (never lose it silently)."""
+        why = self.edits.unsaved_reason()
+        if why is None:
+            self.exit()
+            return
+        dialog = ConfirmDialog(
+            S.CONFIRM_QUIT_TITLE,
+            S.CONFIRM_QUIT_TEXT.format(why=why),
+            S.CONFIRM_QUIT_YES,
+            S.CONFIRM_QUIT_NO,
+        )
+        self.push_screen(dialog, lambda yes: self.exit() if yes else None)
 
     # -- editing (issue 4): the flows live in editing.py -------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -404,14 +460,20 @@ class PilotApp(App[int], inherit_bindings=False):
             )
 
 
+def open_store(store_path: Path) -> tuple[Store, str | None]:
+    """Open the register to edit; when another instance has it, read-only with the reason.
+
+    A corrupt or foreign file raises StoreError (one Dutch line) before anything else
+    happens: the caller exits with it, the file untouched, and the TUI never starts."""
+    try:
+        return Store.open(store_path), None
+    except StoreLocked as exc:
+        return Store.open(store_path, readonly=True), str(exc)
+
+
 def run(store_path: Path, peildatum: date | None = None, window: Window | None = None) -> int:
     """Open the register and run the app; on a lock, open read-only and say so."""
-    notice: str | None = None
-    try:
-        store = Store.open(store_path)
-    except StoreLocked as exc:
-        store = Store.open(store_path, readonly=True)
-        notice = str(exc)
+    store, notice = open_store(store_path)
     try:
         app = PilotApp(store, peildatum, window, None, notice=notice)
         app.run()

@@ -6,23 +6,49 @@ fails the change stays in memory and on the undo stack; the user sees one error 
 can retry (ctrl+s, only offered while something is unsaved) or, when the file was changed
 by someone else, reload it (ctrl+r). Nothing fails silently.
 
+Someone else's change on disk: a save merges it when it touched other pilots; when it
+touched the same pilot the user chooses (:class:`ConflictDialog`: keep mine, take theirs,
+save mine as a copy). While the app is idle a timer (:meth:`EditFlow.check_disk`) notices
+a change on disk: with nothing unsaved the register is reloaded; with something unsaved
+nothing is reloaded or written until the user chooses (ctrl+s: save, asking per pilot that
+both changed; ctrl+r: reload). A file that went away or cannot be read is reported once and
+never written over.
+
 The app keeps thin ``action_*`` methods that call into :class:`EditFlow`.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from pilot_tui.changes import ChangeError, EditConflict, EditSession, EntryChange, Operation
+from pilot_tui.changes import (
+    ChangeError,
+    EditConflict,
+    EditSession,
+    EntryChange,
+    Operation,
+    copy_path,
+    register_with,
+)
 from pilot_tui.model import Pilot
 from pilot_tui.review import first_open, review_order
-from pilot_tui.store import Store, StoreConflict, StoreError
+from pilot_tui.store import (
+    FileStamp,
+    Store,
+    StoreConflict,
+    StoreError,
+    list_backups,
+    lock_path,
+)
 from pilot_tui.tui import settings as settings_file
-from pilot_tui.tui import strings_edit as E
+from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.screens.conflict import COPY, MINE, THEIRS, ConflictDialog, differences
+from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm, read_looptijd
 from pilot_tui.tui.screens.review import ReviewScreen
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
@@ -34,9 +60,20 @@ if TYPE_CHECKING:
 # Actions that change the register: refused (with a notice) when it is read-only.
 EDIT_ACTIONS = frozenset({"new", "edit", "update", "delete", "review", "undo", "redo"})
 
+# What the disk watch has seen (EditFlow.disk_state); None: the file is as we know it.
+DISK_DIRTY = "dirty"  # changed by someone else while something of ours is unsaved
+DISK_MISSING = "missing"  # removed or moved
+DISK_UNREADABLE = "unreadable"  # changed and cannot be read (truncated, not a register)
+_UNSEEN = FileStamp(-1, -1)  # no stamp looked at yet
+
 
 def _line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _name(conflict: EditConflict) -> str:
+    pilot = conflict.ours or conflict.theirs
+    return (one_line(pilot.name) if pilot else "") or conflict.pilot_id
 
 
 class EditFlow:
@@ -46,7 +83,14 @@ class EditFlow:
         self.app = app
         self.session = EditSession(app.store)
         self.review_peildatum: date | None = None
-        self.conflict = False  # the last save failed because the file changed on disk
+        self.conflict = False  # the file changed on disk and ours is unsaved: ctrl+r offered
+        # pilot id -> the pilot before our first unsaved change (None: it did not exist)
+        self.unsaved: dict[str, Pilot | None] = {}
+        self.open_conflicts: list[EditConflict] = []  # waiting for the user's choice
+        self._asking = False  # a ConflictDialog is open
+        self.disk_state: str | None = None
+        self._disk_seen: FileStamp | None = _UNSEEN
+        self.no_change = False  # the last run() found nothing to change (not: it failed)
 
     @property
     def store(self) -> Store:
@@ -56,84 +100,158 @@ class EditFlow:
     def refused(self) -> bool:
         """True (and a one-line notice) when the register cannot be changed."""
         if not self.store.readonly:
-            return False
+            return self.blocked()
         reason = self.app.notice or str(self.store.path)
-        self.app.notify(E.READONLY_REFUSED.format(reason=reason), severity="warning", markup=False)
+        self.app.notify(S.READONLY_REFUSED.format(reason=reason), severity="warning", markup=False)
+        return True
+
+    def blocked(self) -> bool:
+        """Something is unsaved and the file changed on disk: a change now would reload
+        the file and lose it, so the user chooses first (ctrl+s or ctrl+r)."""
+        if not self.store.dirty or not self.store.changed_on_disk():
+            return False
+        self.conflict = True
+        self.app.notify(S.DISK_RESOLVE_FIRST, severity="warning", markup=False)
+        self.app.refresh_bindings()
         return True
 
     def selected_pilot(self) -> Pilot | None:
         pilot_id = self.app.main.pilot_list.highlighted
         pilot = self.store.register.get(pilot_id) if pilot_id else None
         if pilot is None:
-            self.app.notify(E.NO_PILOT_SELECTED, severity="warning", markup=False)
+            self.app.notify(S.NO_PILOT_SELECTED, severity="warning", markup=False)
         return pilot
 
     # -- running a change --------------------------------------------------------------------
-    def run(self, change: Callable[[], Operation | None], done: str = E.DONE) -> Operation | None:
+    def run(self, change: Callable[[], Operation | None], done: str = S.DONE) -> Operation | None:
         """Apply a change; report it, or why it was refused, or why saving failed."""
         app = self.app
+        self.no_change = False
+        if self.blocked():
+            return None
         merged = self.session.reapplied
+        before = self._pilots()
         try:
             op = change()
         except EditConflict as exc:
+            self._note_unsaved(before)
             self.changed()  # the register holds their version now
             self.choose_version(exc)
             return None
         except ChangeError as exc:
-            app.notify(E.REFUSED.format(error=_line(exc)), severity="error", markup=False)
+            app.notify(S.REFUSED.format(error=_line(exc)), severity="error", markup=False)
             return None
         except StoreConflict as exc:
+            self._note_unsaved(before)
             self.conflict = True
-            app.notify(f"{E.SAVE_CONFLICT} ({_line(exc)})", severity="error", markup=False)
+            app.notify(f"{S.SAVE_CONFLICT} ({_line(exc)})", severity="error", markup=False)
             self.changed()
             return None
         except StoreError as exc:
-            app.notify(E.SAVE_FAILED.format(error=_line(exc)), severity="error", markup=False)
+            self._note_unsaved(before)
+            app.notify(S.SAVE_FAILED.format(error=_line(exc)), severity="error", markup=False)
             self.changed()
             return None
+        self._note_unsaved(before)
+        self.no_change = op is None
         if op is not None:
             app.notify(done.format(what=op.description), markup=False)
         if self.session.reapplied != merged:
-            app.notify(E.MERGED, severity="warning", markup=False)
+            app.notify(S.MERGED, severity="warning", markup=False)
         self.changed()
         return op
 
+    def _pilots(self) -> dict[str, Pilot]:
+        return {p.id: p for p in self.store.register.pilots}
+
+    def _note_unsaved(self, before: dict[str, Pilot]) -> None:
+        """Remember which pilots differ from the file (with their state before), for
+        saving them later over someone else's change; forget it all once saved."""
+        if not self.store.dirty:
+            self.unsaved.clear()
+            return
+        after = self._pilots()
+        for pilot_id in before.keys() | after.keys():
+            old, new = before.get(pilot_id), after.get(pilot_id)
+            if old is not new and old != new:
+                self.unsaved.setdefault(pilot_id, old)
+
+    # -- conflicts: the same pilot changed by us and by someone else -------------------------
     def choose_version(self, conflict: EditConflict) -> None:
-        """The same pilot changed on disk meanwhile: keep theirs (shown now) or ours."""
-        ours = conflict.ours
-        name = one_line(ours.name if ours else conflict.theirs.name if conflict.theirs else "")
-        dialog = ConfirmDialog(
-            E.CONFLICT_TITLE,
-            E.CONFLICT_TEXT.format(name=name or conflict.pilot_id),
-            E.CONFLICT_MINE,
-            E.CONFLICT_THEIRS,
-            danger=False,
-        )
+        """Ask what happens to our version (the register shows theirs meanwhile)."""
+        if conflict not in self.open_conflicts:
+            self.open_conflicts.append(conflict)
+        self._ask_next()
+
+    def _ask_next(self) -> None:
+        if self._asking or not self.open_conflicts:
+            self.app.refresh_bindings()
+            return
+        conflict = self.open_conflicts[0]
+        self._asking = True
+        dialog = ConflictDialog(_name(conflict), differences(conflict.ours, conflict.theirs))
         self.app.push_screen(dialog, partial(self._version_chosen, conflict))
 
-    def _version_chosen(self, conflict: EditConflict, mine: bool | None) -> None:
-        if not mine:
-            self.app.notify(E.CONFLICT_KEPT_THEIRS, markup=False)
+    def _version_chosen(self, conflict: EditConflict, choice: str | None) -> None:
+        self._asking = False
+        name = _name(conflict)
+        if choice is None:  # escape: decide later, with ctrl+s; nothing is lost meanwhile
+            self.app.notify(S.CONFLICT_LATER.format(name=name), severity="warning", markup=False)
+            self.app.refresh_bindings()
             return
-        self.run(partial(self._put_back, conflict))
+        if conflict in self.open_conflicts:
+            self.open_conflicts.remove(conflict)
+        if choice == MINE:
+            self._keep_mine(conflict)
+        elif choice == COPY:
+            self._save_copy(conflict)
+        elif choice == THEIRS:
+            self.app.notify(S.CONFLICT_KEPT_THEIRS.format(name=name), markup=False)
+        self.changed()
+        self._ask_next()
 
-    def _put_back(self, conflict: EditConflict) -> Operation | None:
-        """Our version over theirs, as ordinary (audited, undoable) changes."""
-        ours, session = conflict.ours, self.session
-        theirs = self.store.register.get(conflict.pilot_id)
-        if ours is None:
-            return session.delete_pilot(conflict.pilot_id) if theirs is not None else None
-        if theirs is None:
-            return session.add_pilot(ours)
-        op = session.replace_pilot(ours)
-        for entry in ours.history:
-            current = self.store.register.get(conflict.pilot_id)
-            if current is not None and current.entry_for(entry.peildatum) != entry:
-                change = EntryChange(entry.stand_van_zaken, entry.status, entry.zaken, True)
-                op = session.update_entry(
-                    conflict.pilot_id, entry.peildatum, change, unchanged=entry.unchanged
-                )
-        return op
+    def _keep_mine(self, conflict: EditConflict, *, report: bool = True) -> bool:
+        """Ours over theirs, for this one pilot; theirs goes to a backup first."""
+        before = self._pilots()
+        try:
+            self.session.keep_mine(conflict)
+        except StoreError as exc:
+            if isinstance(exc, StoreConflict):  # changed on disk yet again
+                self.conflict = True
+                message = f"{S.SAVE_CONFLICT} ({_line(exc)})"
+            else:
+                message = S.SAVE_FAILED.format(error=_line(exc))
+            self.app.notify(message, severity="error", markup=False)
+            if not self.store.dirty and conflict not in self.open_conflicts:
+                # nothing of ours is in memory (e.g. the backup failed): ask again later
+                self.open_conflicts.append(conflict)
+            return False
+        finally:
+            self._note_unsaved(before)
+        if report:
+            backups = list_backups(self.store.path)
+            backup = str(backups[0]) if backups else ""
+            self.app.notify(
+                S.CONFLICT_KEPT_MINE.format(name=_name(conflict), backup=backup), markup=False
+            )
+        return True
+
+    def _save_copy(self, conflict: EditConflict) -> None:
+        """Ours into a new register file beside this one; the register keeps theirs."""
+        store = self.store
+        path = copy_path(store.path)
+        try:
+            copy = register_with(store.register, conflict.pilot_id, conflict.ours)
+            Store.create(path, copy).close()
+            with contextlib.suppress(OSError):  # nobody else has the new file: no lock left
+                lock_path(path).unlink()
+        except (StoreError, OSError) as exc:
+            self.open_conflicts.insert(0, conflict)  # not lost: ctrl+s asks again
+            self.app.notify(
+                S.CONFLICT_COPY_FAILED.format(error=_line(exc)), severity="error", markup=False
+            )
+            return
+        self.app.notify(S.CONFLICT_COPIED.format(name=_name(conflict), path=path), markup=False)
 
     def changed(self, select: str | None = None) -> None:
         """After any change (saved or not): show the register as it is in memory."""
@@ -172,8 +290,8 @@ class EditFlow:
         if pilot is None:
             return
         op = self.run(lambda: self.session.replace_pilot(pilot))
-        if op is None and not self.store.dirty:
-            self.app.notify(E.NOTHING_CHANGED, markup=False, timeout=2)
+        if self.no_change:
+            self.app.notify(S.NOTHING_CHANGED, markup=False, timeout=2)
         if op is not None:
             self._looptijd_warning(pilot)
 
@@ -181,7 +299,7 @@ class EditFlow:
         reading = read_looptijd(pilot.looptijd)
         if not reading.ok:
             self.app.notify(
-                E.FORM_SAVED_WITH_WARNING.format(error=reading.text),
+                S.FORM_SAVED_WITH_WARNING.format(error=reading.text),
                 severity="warning",
                 markup=False,
             )
@@ -193,9 +311,9 @@ class EditFlow:
         if pilot is None:
             return
         dialog = ConfirmDialog(
-            E.CONFIRM_DELETE_TITLE,
-            E.CONFIRM_DELETE_TEXT.format(name=one_line(pilot.name)),
-            E.CONFIRM_DELETE_YES,
+            S.CONFIRM_DELETE_TITLE,
+            S.CONFIRM_DELETE_TEXT.format(name=one_line(pilot.name)),
+            S.CONFIRM_DELETE_YES,
             default_yes=True,  # undoable with ctrl+z, and a backup is made first
         )
         self.app.push_screen(dialog, partial(self._delete_confirmed, pilot.id))
@@ -237,34 +355,69 @@ class EditFlow:
         if self.refused():
             return
         if not self.session.undo_stack:
-            self.app.notify(E.NOTHING_TO_UNDO, markup=False, timeout=2)
+            self.app.notify(S.NOTHING_TO_UNDO, markup=False, timeout=2)
             return
-        self.run(self.session.undo, E.UNDONE)
+        self.run(self.session.undo, S.UNDONE)
 
     def redo(self) -> None:
         if self.refused():
             return
         if not self.session.redo_stack:
-            self.app.notify(E.NOTHING_TO_REDO, markup=False, timeout=2)
+            self.app.notify(S.NOTHING_TO_REDO, markup=False, timeout=2)
             return
-        self.run(self.session.redo, E.REDONE)
+        self.run(self.session.redo, S.REDONE)
 
     def retry_save(self) -> None:
-        """ctrl+s: write what is in memory but not on disk."""
+        """ctrl+s: write what is in memory but not on disk; or choose for an open conflict."""
+        if self.open_conflicts:
+            self._ask_next()
+            return
         if not self.store.dirty:
-            self.app.notify(E.NOT_DIRTY, markup=False, timeout=2)
+            self.app.notify(S.NOT_DIRTY, markup=False, timeout=2)
             return
         try:
+            if self.store.changed_on_disk():
+                raise StoreConflict(str(self.store.path))
             self.store.flush()
-        except StoreConflict as exc:
-            self.conflict = True
-            self.app.notify(f"{E.SAVE_CONFLICT} ({_line(exc)})", severity="error", markup=False)
+        except StoreConflict:
+            self.save_over_theirs()
+            return
         except StoreError as exc:
-            self.app.notify(E.SAVE_FAILED.format(error=_line(exc)), severity="error", markup=False)
+            self.app.notify(S.SAVE_FAILED.format(error=_line(exc)), severity="error", markup=False)
         else:
+            self.unsaved.clear()
             self.conflict = False
-            self.app.notify(E.SAVE_RETRIED, markup=False, timeout=2)
+            self.app.notify(S.SAVE_RETRIED, markup=False, timeout=2)
         self.app.refresh_bindings()
+
+    def save_over_theirs(self) -> None:
+        """Ours is unsaved and the file changed on disk: read theirs, then put back each
+        pilot we changed; where they changed the same pilot, the user chooses."""
+        store = self.store
+        ours = {pilot_id: store.register.get(pilot_id) for pilot_id in self.unsaved}
+        bases = dict(self.unsaved)
+        try:
+            store.reload()  # on failure the store keeps our state (still unsaved)
+        except StoreError as exc:
+            self.app.notify(
+                S.RELOAD_FAILED.format(error=_line(exc)), severity="error", markup=False
+            )
+            return
+        self._reset_after_reload()
+        saved = True
+        for pilot_id, mine in ours.items():
+            theirs = store.register.get(pilot_id)
+            if mine == theirs:
+                continue
+            conflict = EditConflict(pilot_id, mine, theirs)
+            if theirs == bases[pilot_id]:  # only we changed it: ours goes on top
+                saved = self._keep_mine(conflict, report=False) and saved
+            else:
+                self.open_conflicts.append(conflict)
+        if saved and not store.dirty:
+            self.app.notify(S.MERGED, severity="warning", markup=False)
+        self.changed()
+        self._ask_next()
 
     def reload(self) -> None:
         """ctrl+r after a conflict: read the file again (unsaved changes in memory go)."""
@@ -272,21 +425,94 @@ class EditFlow:
             self.store.reload()
         except StoreError as exc:
             self.app.notify(
-                E.RELOAD_FAILED.format(error=_line(exc)), severity="error", markup=False
+                S.RELOAD_FAILED.format(error=_line(exc)), severity="error", markup=False
             )
             return
-        self.conflict = False
-        self.session = EditSession(self.store)  # the old undo states belong to the old file
-        self.app.notify(E.RELOADED, markup=False)
+        if self.open_conflicts:
+            names = ", ".join(f"„{_name(c)}”" for c in self.open_conflicts)
+            self.app.notify(S.CONFLICT_DROPPED.format(names=names), markup=False)
+            self.open_conflicts.clear()
+        self._reset_after_reload()
+        self.app.notify(S.RELOADED, markup=False)
         self.changed()
 
+    def _reset_after_reload(self) -> None:
+        self.conflict = False
+        self.unsaved.clear()
+        self.disk_state = None
+        self.session = EditSession(self.store)  # the old undo states belong to the old file
+
+    def unsaved_reason(self) -> str | None:
+        """Why quitting now would lose a change (None: nothing would be lost)."""
+        if self.open_conflicts:
+            return S.CONFIRM_QUIT_CONFLICT
+        if self.store.dirty and not self.store.readonly:
+            return S.CONFIRM_QUIT_UNSAVED
+        return None
+
     def can(self, action: str) -> bool | None:
-        """For App.check_action: ctrl+s only while unsaved, ctrl+r only after a conflict."""
+        """For App.check_action: ctrl+s only while unsaved (or a choice is open), ctrl+r
+        only after a conflict."""
         if action == "retry_save":
-            return self.store.dirty
+            return self.store.dirty or bool(self.open_conflicts)
         if action == "reload_register":
             return self.conflict
         return True
+
+    # -- someone else's change on disk, noticed while idle -------------------------------------
+    def check_disk(self) -> None:
+        """The app's timer: has the file changed on disk? Cheap (one stat) when it has not."""
+        store = self.store
+        stamp = FileStamp.of(store.path)
+        if stamp == self._disk_seen:
+            return  # this version of the file was looked at already
+        if stamp is not None and not store.changed_on_disk():
+            self._disk_seen = stamp
+            if self.disk_state is not None:  # back as it was (e.g. moved back)
+                if self.disk_state != DISK_DIRTY:
+                    self.app.notify(S.DISK_BACK, markup=False)
+                self.disk_state = None
+                self.conflict = False
+                self.changed()
+            return
+        if stamp is None:
+            self._disk_seen = stamp
+            self._disk_problem(DISK_MISSING, S.DISK_MISSING.format(path=store.path))
+            return
+        if not store.readonly and store.dirty:
+            self._disk_seen = stamp
+            self.conflict = True
+            self._disk_problem(DISK_DIRTY, S.DISK_CHANGED_DIRTY)
+            return
+        if not store.readonly and not isinstance(self.app.screen, MainScreen):
+            return  # a form or dialog is open: its save checks the file; look again later
+        self._disk_seen = stamp
+        try:
+            store.reload()
+        except StoreError as exc:
+            self._disk_problem(DISK_UNREADABLE, S.DISK_UNREADABLE.format(error=_line(exc)))
+            return
+        self._reset_after_reload()
+        self.app.notify(S.DISK_RELOADED, markup=False)
+        self.changed()  # selection and peildatum are the app's: they stay
+
+    def _disk_problem(self, state: str, message: str) -> None:
+        """Say it once (a notification) and keep saying it (the status line)."""
+        if self.disk_state == state:
+            return
+        self.disk_state = state
+        self.app.notify(message, severity="warning", markup=False, timeout=15)
+        self.changed()
+
+    def disk_banner(self) -> str:
+        """For the status line while the file on disk is not what the app shows."""
+        if self.disk_state == DISK_DIRTY:
+            return S.DISK_CHANGED_BANNER
+        if self.disk_state == DISK_MISSING:
+            return S.DISK_MISSING_BANNER.format(path=self.store.path.name)
+        if self.disk_state == DISK_UNREADABLE:
+            return S.DISK_UNREADABLE_BANNER
+        return ""
 
     # -- review mode -------------------------------------------------------------------------
     def review(self) -> None:
@@ -305,7 +531,7 @@ class EditFlow:
             pilot = register.get(saved)
             name = one_line(pilot.name) if pilot else saved
             app.notify(
-                E.REVIEW_RESUMED.format(name=name, n=start + 1, total=len(items)),
+                S.REVIEW_RESUMED.format(name=name, n=start + 1, total=len(items)),
                 markup=False,
             )
         else:

@@ -17,7 +17,7 @@ from datetime import date
 from pilot_tui.model import Pilot, strip_controls
 from pilot_tui.periods import format_date
 from pilot_tui.snapshot.model import DiffOp, word_diff
-from pilot_tui.tui import strings_edit as E
+from pilot_tui.tui import strings as S
 
 MAX_DIFF_CHARS = 20_000  # longer texts: no word diff (it would cost more than it shows)
 
@@ -45,13 +45,13 @@ def history_lines(pilot: Pilot, peildatum: date) -> tuple[HistoryLine, ...]:
     holding = pilot.entry_at(peildatum)
     out: list[HistoryLine] = []
     for entry in reversed(pilot.history):
-        parts = [E.HISTORY_LINE.format(date=format_date(entry.peildatum))]
+        parts = [S.HISTORY_LINE.format(date=format_date(entry.peildatum))]
         if entry.status is not None:
-            parts.append(E.HISTORY_STATUS.format(status=entry.status.value))
+            parts.append(S.HISTORY_STATUS.format(status=entry.status.value))
         if entry.zaken is not None:
-            parts.append(E.HISTORY_ZAKEN.format(n=entry.zaken))
+            parts.append(S.HISTORY_ZAKEN.format(n=entry.zaken))
         if entry.unchanged:
-            parts.append(E.HISTORY_UNCHANGED)
+            parts.append(S.HISTORY_UNCHANGED)
         out.append(
             HistoryLine(
                 entry.peildatum,
@@ -75,10 +75,10 @@ def entry_diff(pilot: Pilot, peildatum: date) -> EntryDiff | None:
     old, new = clean(before.stand_van_zaken), clean(entry.stand_van_zaken)
     when = format_date(before.peildatum)
     if old == new:
-        return EntryDiff(E.DIFF_NONE.format(date=when), True, ())
+        return EntryDiff(S.DIFF_NONE.format(date=when), True, ())
     if len(old) + len(new) > MAX_DIFF_CHARS:
         return None
     # A word carries the spaces after it: without a space at the end, text added after the
     # last word would show that word as deleted and inserted again.
     lines = word_diff(old.rstrip() + " ", new.rstrip() + " ")
-    return EntryDiff(E.DIFF_TITLE.format(date=when), False, lines)
+    return EntryDiff(S.DIFF_TITLE.format(date=when), False, lines)

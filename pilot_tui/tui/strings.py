@@ -39,7 +39,7 @@ KEY_SCROLL_DOWN: Final = "Tekst omlaag"
 KEY_TOP: Final = "Naar het begin"
 KEY_BOTTOM: Final = "Naar het eind"
 
-# -- main screen ------------------------------------------------------------------------
+# -- main screen -----------------------------------------------------------------------
 PEILDATUM_LABEL: Final = "peildatum {date}"
 WINDOW_LABEL: Final = "venster {window}"
 READONLY_BANNER: Final = "alleen-lezen: {reason}"
@@ -76,7 +76,7 @@ SORT_END: Final = "einddatum"
 SORT_DAYS: Final = "dagen over"
 SORT_STATUS: Final = "status"
 
-# -- detail pane ------------------------------------------------------------------------
+# -- detail pane -----------------------------------------------------------------------
 NO_SELECTION: Final = "Kies een pilot in de lijst."
 FORMER_NAMES: Final = "voorheen: {names}"
 SECTION_ACHTERGROND: Final = "Achtergrond"
@@ -97,14 +97,12 @@ FIELD_PROGRAMMA: Final = "Programma"
 FIELD_GEMEENTE: Final = "Gemeente/regio"
 FIELD_RECHTSGEBIED: Final = "Rechtsgebied"
 FIELD_PARTNERS: Final = "Partners"
-FIELD_HISTORY: Final = "Geschiedenis"
 FIELD_ID: Final = "Id"
-HISTORY_COUNT: Final = "{n} stand(en) van zaken"
 NIET_BIJGEWERKT: Final = "niet bijgewerkt"
 NIET_BIJGEWERKT_FLAG: Final = "niet bijgewerkt voor de laatste peildatum"
 NONE: Final = "—"
 
-# -- dialogs ----------------------------------------------------------------------------
+# -- dialogs ---------------------------------------------------------------------------
 PEILDATUM_TITLE: Final = "Peildatum kiezen"
 PEILDATUM_HELP: Final = 'Bijvoorbeeld "1 juni 2022", "2022-06-01", "01-06-2022" of "vandaag".'
 PEILDATUM_KNOWN: Final = "Peildata in het register: {dates}"
@@ -128,7 +126,7 @@ BUTTON_OK: Final = "OK"
 BUTTON_CANCEL: Final = "Annuleren"
 BUTTON_CLEAR: Final = "Alles tonen"
 
-# -- help -------------------------------------------------------------------------------
+# -- help ------------------------------------------------------------------------------
 HELP_TITLE: Final = "Help: toetsen"
 HELP_INTRO: Final = (
     "Alle toetsen van dit scherm, zoals ze nu gelden. "
@@ -139,11 +137,11 @@ HELP_ACTION: Final = "Wat het doet"
 HELP_CLOSE: Final = "escape of ? sluit deze hulp"
 HELP_DISABLED: Final = " (nu niet beschikbaar)"
 
-# -- settings ---------------------------------------------------------------------------
+# -- settings --------------------------------------------------------------------------
 SETTINGS_UNREADABLE: Final = "Instellingen niet te lezen ({path}); standaardwaarden gebruikt."
 SETTINGS_UNWRITABLE: Final = "Instellingen niet bewaard ({path}): {error}"
 
-# -- timeline ---------------------------------------------------------------------------
+# -- timeline --------------------------------------------------------------------------
 KEY_MONTH_BACK: Final = "Maand terug"
 KEY_MONTH_FORWARD: Final = "Maand verder"
 KEY_YEAR_BACK: Final = "Jaar terug"
@@ -159,9 +157,8 @@ TIMELINE_FOOTER_REST: Final = " · {name} · {reading}"
 TIMELINE_NO_READING: Final = "looptijd niet te lezen"
 TIMELINE_LEGEND: Final = "│ peildatum {peildatum}  ┊ venster tot {window_end}"
 
-# -- overview ---------------------------------------------------------------------------
+# -- overview --------------------------------------------------------------------------
 KEY_OVERVIEW: Final = "Overzicht"
-KEY_CHOOSE: Final = "Kiezen"
 KEY_NEXT_SECTION: Final = "Volgend blok"
 KEY_PREVIOUS_SECTION: Final = "Vorig blok"
 OVERVIEW_TITLE: Final = "Overzicht per peildatum {peildatum} ({total} pilots)"
@@ -173,7 +170,9 @@ OVERVIEW_KWARTAAL: Final = "Eindigt per kwartaal (open pilots)"
 OVERVIEW_EMPTY: Final = "(geen)"
 OVERVIEW_FILTER_SET: Final = "Filter: {label}"
 
-# -- import -----------------------------------------------------------------------------
+PALETTE_PILOT_HELP: Final = "Naar deze pilot in de lijst"
+
+# -- import ----------------------------------------------------------------------------
 PALETTE_IMPORT: Final = "Overzicht importeren…"
 PALETTE_IMPORT_HELP: Final = "Een 'Stand van zaken pilots' (tekstbestand) in het register lezen"
 IMPORT_FILE_TITLE: Final = "Overzicht importeren"
@@ -209,7 +208,7 @@ IMPORT_PROGRESS: Final = "{done} van {total} pilots gelezen…"
 IMPORT_FAILED: Final = "Import mislukt: {error}"
 IMPORT_NO_PEILDATUM: Final = "geen peildatum gevonden in het document"
 
-# -- snapshot ---------------------------------------------------------------------------
+# -- snapshot --------------------------------------------------------------------------
 KEY_SNAPSHOT: Final = "Stand van zaken"
 KEY_WRITE: Final = "Schrijven"
 SNAPSHOT_TITLE: Final = "Stand van zaken per {peildatum}"
@@ -248,3 +247,199 @@ SNAPSHOT_BUSY: Final = "Stand van zaken maken ({fmt})…"
 SNAPSHOT_WRITTEN: Final = "Stand van zaken geschreven: {path}"
 SNAPSHOT_FAILED: Final = "Stand van zaken niet geschreven: {error}"
 SNAPSHOT_PROGRESS: Final = "{done} van {total} pilots verwerkt…"
+
+# -- editing: bindings -----------------------------------------------------------------
+KEY_EDIT: Final = "Bewerken"
+KEY_NEW: Final = "Nieuw"
+KEY_UPDATE: Final = "Bijwerken"
+KEY_DELETE: Final = "Verwijderen"
+KEY_REVIEW: Final = "Doorlopen"
+KEY_UNDO: Final = "Ongedaan maken"
+KEY_REDO: Final = "Opnieuw"
+KEY_RETRY_SAVE: Final = "Opnieuw opslaan"
+KEY_RELOAD: Final = "Opnieuw laden"
+KEY_SAVE: Final = "Opslaan"
+KEY_KEEP: Final = "Ongewijzigd"
+KEY_SKIP: Final = "Overslaan"
+KEY_PREVIOUS: Final = "Vorige"
+KEY_STOP_REVIEW: Final = "Stoppen"
+KEY_NEXT_FIELD: Final = "Volgend veld"
+KEY_PREVIOUS_FIELD: Final = "Vorig veld"
+
+# -- pilot form ------------------------------------------------------------------------
+FORM_NEW_TITLE: Final = "Nieuwe pilot"
+FORM_EDIT_TITLE: Final = "Bewerken: {name}"
+FORM_HINT: Final = "ctrl+s bewaart · tab naar het volgende veld · escape annuleert"
+FORM_NAME: Final = "Naam"
+FORM_FORMER_NAMES: Final = "Voormalige namen (gescheiden door ;)"
+FORM_ACHTERGROND: Final = "Achtergrond"
+FORM_DOEL: Final = "Doel"
+FORM_LOOPTIJD: Final = "Looptijd"
+FORM_LOOPTIJD_LABEL: Final = "Kop boven de looptijd"
+FORM_STATUS: Final = "Status"
+FORM_PROGRAMMA: Final = "Programma"
+FORM_GEMEENTE: Final = "Gemeente/regio"
+FORM_RECHTSGEBIED: Final = "Rechtsgebied"
+FORM_PARTNERS: Final = "Partners (gescheiden door ;)"
+FORM_FOOTNOTES: Final = "Voetnoten (één per regel)"
+FORM_LOOPTIJD_READ: Final = "Gelezen als: {reading}"
+FORM_LOOPTIJD_BAD: Final = "Niet te lezen: {error} (opslaan mag, met een waarschuwing)"
+FORM_LOOPTIJD_EMPTY: Final = "Nog geen looptijd (opslaan mag)."
+FORM_REFUSED: Final = "Niet opgeslagen: {problem}"
+FORM_SAVED_WITH_WARNING: Final = "Opgeslagen, maar de looptijd is niet te lezen: {error}"
+
+# -- stand van zaken form --------------------------------------------------------------
+ENTRY_TITLE: Final = "Stand van zaken per {peildatum}: {name}"
+ENTRY_PREFILLED: Final = "Vooraf ingevuld met de stand van zaken per {date}."
+ENTRY_EXISTING: Final = "Er is al een stand van zaken per deze peildatum; u past die aan."
+ENTRY_FIRST: Final = "Nog geen eerdere stand van zaken."
+ENTRY_TEXT: Final = "Stand van zaken"
+ENTRY_STATUS: Final = "Status op de peildatum"
+ENTRY_ZAKEN: Final = "Aantal behandelde zaken (mag leeg)"
+ENTRY_NEW_PEILDATUM: Final = "Peildatum {peildatum} is nieuw: die komt in het register."
+
+# -- confirmations ---------------------------------------------------------------------
+CONFIRM_DELETE_TITLE: Final = "Pilot verwijderen?"
+CONFIRM_DELETE_TEXT: Final = (
+    "„{name}” met zijn hele geschiedenis verwijderen? "
+    "Er wordt eerst een reservekopie gemaakt; ctrl+z maakt het ongedaan."
+)
+CONFIRM_DELETE_YES: Final = "Verwijderen"
+CONFIRM_DISCARD_TITLE: Final = "Wijzigingen weggooien?"
+CONFIRM_DISCARD_TEXT: Final = "U hebt dit formulier gewijzigd. Sluiten zonder op te slaan?"
+CONFIRM_DISCARD_YES: Final = "Weggooien"
+CONFIRM_DISCARD_NO: Final = "Verder bewerken"
+CONFIRM_NO: Final = "Annuleren"
+CONFIRM_QUIT_TITLE: Final = "Stoppen zonder op te slaan?"
+CONFIRM_QUIT_TEXT: Final = (
+    "Een wijziging is nog niet opgeslagen ({why}). Stoppen gooit die weg; "
+    "met ctrl+s bewaart u haar eerst."
+)
+CONFIRM_QUIT_UNSAVED: Final = "het opslaan mislukte"
+CONFIRM_QUIT_CONFLICT: Final = "u koos nog niet welke versie blijft"
+CONFIRM_QUIT_YES: Final = "Stoppen, wijziging weg"
+CONFIRM_QUIT_NO: Final = "Niet stoppen"
+CONFIRM_KEYS: Final = "enter kiest de gemarkeerde knop · escape annuleert"
+
+# -- notifications ---------------------------------------------------------------------
+READONLY_REFUSED: Final = "Alleen-lezen: bewerken kan niet ({reason})."
+NO_PILOT_SELECTED: Final = "Kies eerst een pilot in de lijst."
+NOTHING_CHANGED: Final = "Niets gewijzigd."
+DONE: Final = "Opgeslagen: {what}."
+UNDONE: Final = "Ongedaan gemaakt: {what}."
+REDONE: Final = "Opnieuw gedaan: {what}."
+NOTHING_TO_UNDO: Final = "Er is niets om ongedaan te maken."
+NOTHING_TO_REDO: Final = "Er is niets om opnieuw te doen."
+SAVE_FAILED: Final = (
+    "Niet opgeslagen (de wijziging staat nog in het geheugen; ctrl+s probeert opnieuw): {error}"
+)
+SAVE_CONFLICT: Final = (
+    "Niet opgeslagen: het bestand is buiten dit programma gewijzigd. "
+    "ctrl+r laadt het opnieuw (uw niet-opgeslagen wijziging vervalt)."
+)
+SAVE_RETRIED: Final = "Opgeslagen."
+RELOADED: Final = "Register opnieuw geladen van schijf."
+RELOAD_FAILED: Final = "Opnieuw laden mislukt: {error}"
+NOT_DIRTY: Final = "Alles is al opgeslagen."
+REFUSED: Final = "Niet gelukt: {error}"
+MERGED: Final = (
+    "Het bestand was intussen door een ander gewijzigd (andere pilots); "
+    "uw wijziging is daarbovenop opgeslagen."
+)
+
+# -- conflict: the same pilot changed on disk by someone else --------------------------
+CONFLICT_TITLE: Final = "Ook door een ander gewijzigd"
+CONFLICT_TEXT: Final = (
+    "„{name}” is intussen ook door een ander gewijzigd; het register toont nu die versie. "
+    "Wat gebeurt er met uw versie?"
+)
+CONFLICT_DIFFERS: Final = "Verschilt:"
+CONFLICT_FIELD: Final = "{field}: mijn {mine} · hun {theirs}"
+CONFLICT_ABSENT: Final = "(verwijderd)"
+CONFLICT_EMPTY: Final = "(leeg)"
+CONFLICT_SAME: Final = "Geen verschil in de velden (alleen in de volgorde of de opmaak)."
+CONFLICT_FIELD_HISTORY: Final = "Stand van zaken per {date}"
+CONFLICT_FIELD_LABELS: Final = {
+    "name": "Naam",
+    "former_names": "Voormalige namen",
+    "achtergrond": "Achtergrond",
+    "doel": "Doel",
+    "looptijd": "Looptijd",
+    "looptijd_label": "Kop boven de looptijd",
+    "status": "Status",
+    "programma": "Programma",
+    "gemeente": "Gemeente/regio",
+    "rechtsgebied": "Rechtsgebied",
+    "partners": "Partners",
+    "footnotes": "Voetnoten",
+}
+CONFLICT_MINE: Final = "Mijn versie houden"
+CONFLICT_THEIRS: Final = "Hun versie nemen"
+CONFLICT_COPY: Final = "Mijn versie als kopie opslaan"
+CONFLICT_KEYS: Final = "m houden · h nemen · k als kopie · escape: later kiezen (ctrl+s)"
+KEY_CONFLICT_MINE: Final = "Mijn versie houden"
+KEY_CONFLICT_THEIRS: Final = "Hun versie nemen"
+KEY_CONFLICT_COPY: Final = "Als kopie opslaan"
+KEY_CONFLICT_LATER: Final = "Later kiezen"
+CONFLICT_KEPT_MINE: Final = (
+    "Uw versie van „{name}” is opgeslagen; die van de ander staat in de reservekopie {backup}"
+)
+CONFLICT_KEPT_THEIRS: Final = "De versie van de ander van „{name}” blijft staan."
+CONFLICT_COPIED: Final = (
+    "Uw versie van „{name}” is als kopie opgeslagen: {path} (het register houdt de versie "
+    "van de ander)"
+)
+CONFLICT_COPY_FAILED: Final = "Kopie niet opgeslagen: {error}"
+CONFLICT_LATER: Final = "Nog niet gekozen wat er met uw versie van „{name}” gebeurt: ctrl+s kiest."
+CONFLICT_DROPPED: Final = "Uw niet-bewaarde versie van {names} vervalt (opnieuw geladen)."
+
+# -- the file changed on disk while the app was open -----------------------------------
+DISK_RELOADED: Final = "Register opnieuw geladen: het bestand is buiten pilot-tui gewijzigd"
+DISK_CHANGED_DIRTY: Final = (
+    "Het bestand is buiten pilot-tui gewijzigd en u hebt een niet-opgeslagen wijziging: "
+    "ctrl+s slaat die op (bij dezelfde pilot kiest u welke versie blijft), "
+    "ctrl+r laadt het bestand opnieuw (uw wijziging vervalt)."
+)
+DISK_CHANGED_BANNER: Final = "buiten pilot-tui gewijzigd: ctrl+s opslaan · ctrl+r opnieuw laden"
+DISK_MISSING: Final = (
+    "Het registerbestand is verwijderd of verplaatst: {path}. "
+    "Het programma toont de laatst gelezen versie; opslaan kan pas weer als het terug is."
+)
+DISK_MISSING_BANNER: Final = "bestand weg: {path}"
+DISK_UNREADABLE: Final = (
+    "Het registerbestand is buiten pilot-tui gewijzigd en nu niet te lezen; het programma "
+    "toont de laatst gelezen versie en schrijft er niet overheen. ({error})"
+)
+DISK_UNREADABLE_BANNER: Final = "bestand op schijf niet te lezen"
+DISK_BACK: Final = "Het registerbestand is weer zoals het was."
+DISK_RESOLVE_FIRST: Final = (
+    "Het bestand is buiten pilot-tui gewijzigd en u hebt een niet-opgeslagen wijziging: "
+    "eerst ctrl+s (opslaan, met keuze per pilot) of ctrl+r (opnieuw laden)."
+)
+
+# -- review mode -----------------------------------------------------------------------
+REVIEW_TITLE: Final = "Doorlopen"
+REVIEW_PROGRESS: Final = "bijgewerkt {done}/{total} voor peildatum {peildatum}"
+REVIEW_POSITION: Final = "pilot {n} van {total}"
+REVIEW_GROUP_VERLOPEN: Final = "verlopen"
+REVIEW_GROUP_BINNENKORT: Final = "eindigt binnenkort"
+REVIEW_GROUP_STALE: Final = "niet bijgewerkt"
+REVIEW_GROUP_REST: Final = "overige lopende pilots"
+REVIEW_DONE_HERE: Final = "✓ bijgewerkt voor deze peildatum"
+REVIEW_UNCHANGED_HERE: Final = "✓ ongewijzigd gelaten voor deze peildatum"
+REVIEW_TODO_HERE: Final = "nog niet bijgewerkt voor deze peildatum"
+REVIEW_EMPTY: Final = "Er zijn geen lopende pilots om door te lopen."
+REVIEW_ALL_DONE: Final = "Alle {total} pilots zijn bijgewerkt voor peildatum {peildatum}."
+REVIEW_RESUMED: Final = "Verder waar u was: {name} ({n} van {total})."
+REVIEW_WRAPPED: Final = "Terug naar de eerste pilot die nog niet is bijgewerkt."
+REVIEW_FIRST: Final = "Dit is de eerste pilot."
+REVIEW_KEYS: Final = "u bijwerken · g ongewijzigd · s/→ overslaan · v/← vorige · esc stoppen"
+
+# -- detail pane: history --------------------------------------------------------------
+SECTION_HISTORY: Final = "Geschiedenis"
+HISTORY_LINE: Final = "{date}"
+HISTORY_UNCHANGED: Final = "ongewijzigd"
+HISTORY_STATUS: Final = "status {status}"
+HISTORY_ZAKEN: Final = "{n} zaken"
+DIFF_TITLE: Final = "Gewijzigd t.o.v. {date}"
+DIFF_NONE: Final = "Geen verschil met {date}."

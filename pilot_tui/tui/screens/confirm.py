@@ -16,14 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from pilot_tui.tui import strings as S
-from pilot_tui.tui import strings_edit as E
 
 
 class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
     CSS_PATH = "confirm.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", E.KEY_CANCEL),
+        Binding("escape", "cancel", S.KEY_CANCEL),
         Binding("left", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
         Binding("right", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
         Binding("tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
@@ -35,7 +34,7 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
         title: str,
         message: str,
         yes: str,
-        no: str = E.CONFIRM_NO,
+        no: str = S.CONFIRM_NO,
         *,
         default_yes: bool = False,
         danger: bool = True,
@@ -52,7 +51,7 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
         with Vertical(classes="confirm"):
             yield Label(Text(self.title_text), classes="confirm-title")
             yield Static(Text(self.message), id="confirm-message")
-            yield Static(Text(E.CONFIRM_KEYS), classes="confirm-help")
+            yield Static(Text(S.CONFIRM_KEYS), classes="confirm-help")
             with Horizontal(classes="confirm-buttons"):
                 yield Button(
                     Text(self.yes),

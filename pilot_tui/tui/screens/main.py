@@ -19,7 +19,6 @@ from textual.widgets import Footer, Input, Label
 from textual.widgets._footer import FooterKey
 
 from pilot_tui.tui import strings as S
-from pilot_tui.tui import strings_edit as E
 from pilot_tui.tui.screens.help import HelpEntry, HelpScreen, help_entries
 from pilot_tui.tui.view import Detail, Row
 from pilot_tui.tui.widgets.detail import DetailPane
@@ -67,25 +66,25 @@ class MainScreen(Screen[None], inherit_bindings=False):
         Binding("escape", "back", S.KEY_CLEAR, show=False),
         # First in the footer, and only while a change is unsaved (a failed save) /
         # after a conflict on disk.
-        Binding("ctrl+s", "app.retry_save", E.KEY_RETRY_SAVE),
-        Binding("ctrl+r", "app.reload_register", E.KEY_RELOAD),
+        Binding("ctrl+s", "app.retry_save", S.KEY_RETRY_SAVE),
+        Binding("ctrl+r", "app.reload_register", S.KEY_RELOAD),
         # The footer shows these in this order, as far as they fit (help shows all).
         Binding("f", "app.filter", S.KEY_FILTER),
         Binding("p", "app.peildatum", S.KEY_PEILDATUM),
         Binding("left_square_bracket", "app.step_peildatum(-1)", S.KEY_PREV_PEILDATUM, show=False),
         Binding("right_square_bracket", "app.step_peildatum(1)", S.KEY_NEXT_PEILDATUM, show=False),
-        Binding("u", "app.update", E.KEY_UPDATE),
-        Binding("r", "app.review", E.KEY_REVIEW),
-        Binding("e", "app.edit", E.KEY_EDIT),
-        Binding("n", "app.new", E.KEY_NEW),
-        Binding("d", "app.delete", E.KEY_DELETE),
+        Binding("u", "app.update", S.KEY_UPDATE),
+        Binding("r", "app.review", S.KEY_REVIEW),
+        Binding("e", "app.edit", S.KEY_EDIT),
+        Binding("n", "app.new", S.KEY_NEW),
+        Binding("d", "app.delete", S.KEY_DELETE),
         Binding("o", "app.cycle_sort", S.KEY_SORT),
         Binding("w", "app.window", S.KEY_WINDOW),
         Binding("t", "app.toggle_timeline", S.KEY_TIMELINE),
         Binding("g", "app.overview", S.KEY_OVERVIEW),
         Binding("s", "app.snapshot", S.KEY_SNAPSHOT),
-        Binding("ctrl+z", "app.undo", E.KEY_UNDO, show=False),
-        Binding("ctrl+y", "app.redo", E.KEY_REDO, show=False),
+        Binding("ctrl+z", "app.undo", S.KEY_UNDO, show=False),
+        Binding("ctrl+y", "app.redo", S.KEY_REDO, show=False),
         Binding("enter", "detail", S.KEY_DETAIL, show=False),
         Binding("question_mark", "help", S.KEY_HELP),
         Binding("q", "app.quit", S.KEY_QUIT),

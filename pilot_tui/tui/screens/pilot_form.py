@@ -29,24 +29,23 @@ from pilot_tui.changes import name_problem, split_list
 from pilot_tui.model import Footnote, Pilot, Register, Status
 from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
-from pilot_tui.tui import strings_edit as E
 from pilot_tui.tui.screens.confirm import ConfirmDialog
-from pilot_tui.tui.view import one_line
+from pilot_tui.tui.view import clean, one_line
 
 # Fields shown as a one-line Input, in order, with their label.
 INPUTS: tuple[tuple[str, str], ...] = (
-    ("name", E.FORM_NAME),
-    ("former_names", E.FORM_FORMER_NAMES),
+    ("name", S.FORM_NAME),
+    ("former_names", S.FORM_FORMER_NAMES),
 )
 LONG_TEXTS: tuple[tuple[str, str], ...] = (
-    ("achtergrond", E.FORM_ACHTERGROND),
-    ("doel", E.FORM_DOEL),
+    ("achtergrond", S.FORM_ACHTERGROND),
+    ("doel", S.FORM_DOEL),
 )
 MORE_INPUTS: tuple[tuple[str, str], ...] = (
-    ("programma", E.FORM_PROGRAMMA),
-    ("gemeente", E.FORM_GEMEENTE),
-    ("rechtsgebied", E.FORM_RECHTSGEBIED),
-    ("partners", E.FORM_PARTNERS),
+    ("programma", S.FORM_PROGRAMMA),
+    ("gemeente", S.FORM_GEMEENTE),
+    ("rechtsgebied", S.FORM_RECHTSGEBIED),
+    ("partners", S.FORM_PARTNERS),
 )
 LOOPTIJD_LABELS = ("Looptijd", "Doorlooptijd")
 
@@ -61,18 +60,20 @@ class LooptijdReading:
 def read_looptijd(text: str) -> LooptijdReading:
     """How a looptijd text is read, as one line for under the field."""
     if not text.strip():
-        return LooptijdReading(E.FORM_LOOPTIJD_EMPTY, True, True)
+        return LooptijdReading(S.FORM_LOOPTIJD_EMPTY, True, True)
     period = parse_looptijd(text)
     if period.ok:
-        return LooptijdReading(E.FORM_LOOPTIJD_READ.format(reading=period.describe()), True, False)
+        return LooptijdReading(S.FORM_LOOPTIJD_READ.format(reading=period.describe()), True, False)
     return LooptijdReading(
-        E.FORM_LOOPTIJD_BAD.format(error=one_line(period.error or "")), False, False
+        S.FORM_LOOPTIJD_BAD.format(error=one_line(period.error or "")), False, False
     )
 
 
 def form_values(pilot: Pilot) -> dict[str, str]:
-    """The pilot's fields as the form shows them (text per field)."""
-    return {
+    """The pilot's fields as the form shows them (text per field), without control
+    characters: a terminal would act on them. A field the user leaves alone is not
+    written back (:func:`apply_values`), so the stored text stays exactly as it was."""
+    values = {
         "name": pilot.name,
         "former_names": "; ".join(pilot.former_names),
         "achtergrond": pilot.achtergrond,
@@ -86,6 +87,7 @@ def form_values(pilot: Pilot) -> dict[str, str]:
         "partners": "; ".join(pilot.partners),
         "footnotes": "\n".join(f.text for f in pilot.footnotes),
     }
+    return {field: clean(value) for field, value in values.items()}
 
 
 def footnotes_from(lines: str, old: list[Footnote]) -> list[Footnote]:
@@ -134,10 +136,10 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
     CSS_PATH = "pilot_form.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", E.KEY_SAVE, priority=True),
-        Binding("escape", "cancel", E.KEY_CANCEL),
-        Binding("tab", "app.focus_next", E.KEY_NEXT_FIELD, show=False),
-        Binding("shift+tab", "app.focus_previous", E.KEY_PREVIOUS_FIELD, show=False),
+        Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
+        Binding("escape", "cancel", S.KEY_CANCEL),
+        Binding("tab", "app.focus_next", S.KEY_NEXT_FIELD, show=False),
+        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FIELD, show=False),
     ]
 
     def __init__(self, register: Register, pilot: Pilot | None = None) -> None:
@@ -151,13 +153,13 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         values = form_values(self.pilot)
         title = (
-            E.FORM_NEW_TITLE
+            S.FORM_NEW_TITLE
             if self.is_new
-            else E.FORM_EDIT_TITLE.format(name=one_line(self.pilot.name) or S.NO_NAME)
+            else S.FORM_EDIT_TITLE.format(name=one_line(self.pilot.name) or S.NO_NAME)
         )
         with Vertical(classes="form"):
             yield Label(Text(title), classes="form-title")
-            yield Static(Text(E.FORM_HINT), classes="form-help")
+            yield Static(Text(S.FORM_HINT), classes="form-help")
             with VerticalScroll(id="form-fields"):
                 for field, label in INPUTS:
                     yield Label(Text(label), classes="form-label")
@@ -169,14 +171,14 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                     yield TextArea(
                         values[field], id=f"f-{field}", classes="form-long", compact=True
                     )
-                yield Label(Text(E.FORM_LOOPTIJD), classes="form-label")
+                yield Label(Text(S.FORM_LOOPTIJD), classes="form-label")
                 yield Input(
                     values["looptijd"], id="f-looptijd", compact=True, select_on_focus=False
                 )
                 yield Static(Text(""), id="looptijd-reading", classes="form-reading")
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
-                        yield Label(Text(E.FORM_LOOPTIJD_LABEL), classes="form-label")
+                        yield Label(Text(S.FORM_LOOPTIJD_LABEL), classes="form-label")
                         label_options = [(Text(v), v) for v in LOOPTIJD_LABELS]
                         if values["looptijd_label"] not in LOOPTIJD_LABELS:
                             label_options.append(
@@ -190,7 +192,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                             compact=True,
                         )
                     with Vertical(classes="form-cell"):
-                        yield Label(Text(E.FORM_STATUS), classes="form-label")
+                        yield Label(Text(S.FORM_STATUS), classes="form-label")
                         yield Select(
                             [(Text(s.value), s.value) for s in Status],
                             value=values["status"],
@@ -201,13 +203,13 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                 for field, label in MORE_INPUTS:
                     yield Label(Text(label), classes="form-label")
                     yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
-                yield Label(Text(E.FORM_FOOTNOTES), classes="form-label")
+                yield Label(Text(S.FORM_FOOTNOTES), classes="form-label")
                 yield TextArea(
                     values["footnotes"], id="f-footnotes", classes="form-long", compact=True
                 )
             with Horizontal(classes="form-buttons"):
-                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary", compact=True)
-                yield Button(Text(E.KEY_CANCEL), id="form-cancel", compact=True)
+                yield Button(Text(S.KEY_SAVE), id="form-save", variant="primary", compact=True)
+                yield Button(Text(S.KEY_CANCEL), id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         # The initial values as the widgets hold them (a TextArea may normalise line ends).
@@ -278,7 +280,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
         problem = self._show_name_problem(name.value, typing=False)
         if problem:
             name.focus()
-            self.notify(E.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
+            self.notify(S.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
             return
         self.dismiss(self.result())
 
@@ -293,10 +295,10 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
 
         self.app.push_screen(
             ConfirmDialog(
-                E.CONFIRM_DISCARD_TITLE,
-                E.CONFIRM_DISCARD_TEXT,
-                E.CONFIRM_DISCARD_YES,
-                E.CONFIRM_DISCARD_NO,
+                S.CONFIRM_DISCARD_TITLE,
+                S.CONFIRM_DISCARD_TEXT,
+                S.CONFIRM_DISCARD_YES,
+                S.CONFIRM_DISCARD_NO,
             ),
             answered,
         )

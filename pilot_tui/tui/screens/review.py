@@ -23,16 +23,16 @@ from textual.widgets import Footer, Static
 
 from pilot_tui.periods import format_date
 from pilot_tui.review import ReviewGroup, ReviewItem
-from pilot_tui.tui import strings_edit as E
+from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import Detail
 from pilot_tui.tui.widgets.detail import DetailPane
 from pilot_tui.tui.widgets.pilot_list import attention_style
 
 GROUP_NAMES = {
-    ReviewGroup.VERLOPEN: E.REVIEW_GROUP_VERLOPEN,
-    ReviewGroup.EINDIGT_BINNENKORT: E.REVIEW_GROUP_BINNENKORT,
-    ReviewGroup.NIET_BIJGEWERKT: E.REVIEW_GROUP_STALE,
-    ReviewGroup.REST: E.REVIEW_GROUP_REST,
+    ReviewGroup.VERLOPEN: S.REVIEW_GROUP_VERLOPEN,
+    ReviewGroup.EINDIGT_BINNENKORT: S.REVIEW_GROUP_BINNENKORT,
+    ReviewGroup.NIET_BIJGEWERKT: S.REVIEW_GROUP_STALE,
+    ReviewGroup.REST: S.REVIEW_GROUP_REST,
 }
 BAR_WIDTH = 12
 
@@ -67,13 +67,13 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
     AUTO_FOCUS = "#review-detail"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("u", "update", E.KEY_UPDATE),
-        Binding("g", "keep", E.KEY_KEEP),
-        Binding("s,right", "skip", E.KEY_SKIP),
-        Binding("v,left", "previous", E.KEY_PREVIOUS),
-        Binding("escape,q", "stop", E.KEY_STOP_REVIEW),
-        Binding("ctrl+z", "app.undo", E.KEY_UNDO, show=False),
-        Binding("ctrl+y", "app.redo", E.KEY_REDO, show=False),
+        Binding("u", "update", S.KEY_UPDATE),
+        Binding("g", "keep", S.KEY_KEEP),
+        Binding("s,right", "skip", S.KEY_SKIP),
+        Binding("v,left", "previous", S.KEY_PREVIOUS),
+        Binding("escape,q", "stop", S.KEY_STOP_REVIEW),
+        Binding("ctrl+z", "app.undo", S.KEY_UNDO, show=False),
+        Binding("ctrl+y", "app.redo", S.KEY_REDO, show=False),
     ]
 
     def __init__(
@@ -95,7 +95,7 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         yield Static(Text(""), id="review-progress")
         yield Static(Text(""), id="review-state")
         yield DetailPane(id="review-detail")
-        yield Static(Text(E.REVIEW_KEYS), id="review-keys")
+        yield Static(Text(S.REVIEW_KEYS), id="review-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,7 +113,7 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         return sum(1 for item in self.items if self.host.review_state(item.pilot_id))
 
     def progress_text(self) -> str:
-        return E.REVIEW_PROGRESS.format(
+        return S.REVIEW_PROGRESS.format(
             done=self.done_count(),
             total=len(self.items),
             peildatum=format_date(self.peildatum),
@@ -131,29 +131,29 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         detail_pane = self.query_one("#review-detail", DetailPane)
         state_line = self.query_one("#review-state", Static)
         title = self.query_one("#review-title", Static)
-        heading = E.REVIEW_TITLE
+        heading = S.REVIEW_TITLE
         if not self.items:
             title.update(Text(heading))
-            state_line.update(Text(E.REVIEW_EMPTY))
+            state_line.update(Text(S.REVIEW_EMPTY))
             detail_pane.show(None)
             return
         item = self.items[self.index]
         where = Text(heading)
-        where.append(" · " + E.REVIEW_POSITION.format(n=self.index + 1, total=total) + " · ")
+        where.append(" · " + S.REVIEW_POSITION.format(n=self.index + 1, total=total) + " · ")
         where.append(GROUP_NAMES[item.group], attention_style(item.attention))
         title.update(where)
         state = self.host.review_state(item.pilot_id)
         if state == "unchanged":
-            line = Text(E.REVIEW_UNCHANGED_HERE)
+            line = Text(S.REVIEW_UNCHANGED_HERE)
         elif state:
-            line = Text(E.REVIEW_DONE_HERE)
+            line = Text(S.REVIEW_DONE_HERE)
         else:
-            line = Text(E.REVIEW_TODO_HERE)
+            line = Text(S.REVIEW_TODO_HERE)
         state_line.set_class(bool(state), "-done")
         if done == total:
             line.append("  ")
             line.append(
-                E.REVIEW_ALL_DONE.format(total=total, peildatum=format_date(self.peildatum))
+                S.REVIEW_ALL_DONE.format(total=total, peildatum=format_date(self.peildatum))
             )
         state_line.update(line)
         detail_pane.show(self.host.review_detail(item.pilot_id))
@@ -174,13 +174,13 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
             return
         for i, item in enumerate(self.items):
             if not self.host.review_state(item.pilot_id):
-                self.notify(E.REVIEW_WRAPPED, markup=False)
+                self.notify(S.REVIEW_WRAPPED, markup=False)
                 self.go(i)
                 return
         self.refresh_view()
         total = len(self.items)
         self.notify(
-            E.REVIEW_ALL_DONE.format(total=total, peildatum=format_date(self.peildatum)),
+            S.REVIEW_ALL_DONE.format(total=total, peildatum=format_date(self.peildatum)),
             markup=False,
         )
 
@@ -209,7 +209,7 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
 
     def action_previous(self) -> None:
         if self.index == 0:
-            self.notify(E.REVIEW_FIRST, markup=False, timeout=2)
+            self.notify(S.REVIEW_FIRST, markup=False, timeout=2)
             return
         self.go(self.index - 1)
 

@@ -23,9 +23,8 @@ from pilot_tui.changes import ChangeError, EntryChange, parse_zaken
 from pilot_tui.model import Pilot, Status
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
-from pilot_tui.tui import strings_edit as E
 from pilot_tui.tui.screens.confirm import ConfirmDialog
-from pilot_tui.tui.view import one_line
+from pilot_tui.tui.view import clean, one_line
 
 
 def prefill(pilot: Pilot, peildatum: date) -> tuple[str, Status, str, str]:
@@ -33,11 +32,11 @@ def prefill(pilot: Pilot, peildatum: date) -> tuple[str, Status, str, str]:
     existing = pilot.entry_for(peildatum)
     base = existing or pilot.entry_at(peildatum)
     if existing is not None:
-        note = E.ENTRY_EXISTING
+        note = S.ENTRY_EXISTING
     elif base is not None:
-        note = E.ENTRY_PREFILLED.format(date=format_date(base.peildatum))
+        note = S.ENTRY_PREFILLED.format(date=format_date(base.peildatum))
     else:
-        note = E.ENTRY_FIRST
+        note = S.ENTRY_FIRST
     text = base.stand_van_zaken if base is not None else ""
     status = (base.status if base is not None else None) or pilot.status_at(peildatum)
     zaken = str(existing.zaken) if existing is not None and existing.zaken is not None else ""
@@ -48,10 +47,10 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
     CSS_PATH = "pilot_form.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", E.KEY_SAVE, priority=True),
-        Binding("escape", "cancel", E.KEY_CANCEL),
-        Binding("tab", "app.focus_next", E.KEY_NEXT_FIELD, show=False),
-        Binding("shift+tab", "app.focus_previous", E.KEY_PREVIOUS_FIELD, show=False),
+        Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
+        Binding("escape", "cancel", S.KEY_CANCEL),
+        Binding("tab", "app.focus_next", S.KEY_NEXT_FIELD, show=False),
+        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FIELD, show=False),
     ]
 
     def __init__(self, pilot: Pilot, peildatum: date, *, new_peildatum: bool = False) -> None:
@@ -60,27 +59,30 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         self.peildatum = peildatum
         self.new_peildatum = new_peildatum
         self.initial: tuple[str, str, str] | None = None
+        self.prefilled = ""  # the stored text, kept as it is unless the user edits it
 
     def compose(self) -> ComposeResult:
         text, status, zaken, note = prefill(self.pilot, self.peildatum)
-        title = E.ENTRY_TITLE.format(
+        self.prefilled = text
+        title = S.ENTRY_TITLE.format(
             peildatum=format_date(self.peildatum), name=one_line(self.pilot.name) or S.NO_NAME
         )
         with Vertical(classes="form entry-form"):
             yield Label(Text(title), classes="form-title")
-            yield Static(Text(E.FORM_HINT), classes="form-help")
+            yield Static(Text(S.FORM_HINT), classes="form-help")
             with Vertical(id="form-fields"):
                 yield Static(Text(note), classes="form-note")
                 if self.new_peildatum:
                     yield Static(
-                        Text(E.ENTRY_NEW_PEILDATUM.format(peildatum=format_date(self.peildatum))),
+                        Text(S.ENTRY_NEW_PEILDATUM.format(peildatum=format_date(self.peildatum))),
                         classes="form-note",
                     )
-                yield Label(Text(E.ENTRY_TEXT), classes="form-label")
-                yield TextArea(text, id="e-text", classes="form-entry-text", compact=True)
+                yield Label(Text(S.ENTRY_TEXT), classes="form-label")
+                # Shown without control characters (a terminal would act on them).
+                yield TextArea(clean(text), id="e-text", classes="form-entry-text", compact=True)
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
-                        yield Label(Text(E.ENTRY_STATUS), classes="form-label")
+                        yield Label(Text(S.ENTRY_STATUS), classes="form-label")
                         yield Select(
                             [(Text(s.value), s.value) for s in Status],
                             value=status.value,
@@ -89,12 +91,12 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                             compact=True,
                         )
                     with Vertical(classes="form-cell"):
-                        yield Label(Text(E.ENTRY_ZAKEN), classes="form-label")
+                        yield Label(Text(S.ENTRY_ZAKEN), classes="form-label")
                         yield Input(zaken, id="e-zaken", compact=True, select_on_focus=False)
                         yield Static(Text(""), id="zaken-problem", classes="form-problem")
             with Horizontal(classes="form-buttons"):
-                yield Button(Text(E.KEY_SAVE), id="form-save", variant="primary", compact=True)
-                yield Button(Text(E.KEY_CANCEL), id="form-cancel", compact=True)
+                yield Button(Text(S.KEY_SAVE), id="form-save", variant="primary", compact=True)
+                yield Button(Text(S.KEY_CANCEL), id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.initial = self.values()
@@ -147,6 +149,8 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         text, status, zaken = self.values()
         if self.initial is not None and text != self.initial[0]:
             text = text.strip()  # typed text: no stray blank lines around it
+        else:
+            text = self.prefilled  # untouched: exactly as stored
         return EntryChange(
             stand_van_zaken=text,
             status=Status(status),
@@ -159,7 +163,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         problem = self._zaken_problem(zaken.value)
         if problem:
             zaken.focus()
-            self.notify(E.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
+            self.notify(S.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
             return
         self.dismiss(self.result())
 
@@ -174,10 +178,10 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
 
         self.app.push_screen(
             ConfirmDialog(
-                E.CONFIRM_DISCARD_TITLE,
-                E.CONFIRM_DISCARD_TEXT,
-                E.CONFIRM_DISCARD_YES,
-                E.CONFIRM_DISCARD_NO,
+                S.CONFIRM_DISCARD_TITLE,
+                S.CONFIRM_DISCARD_TEXT,
+                S.CONFIRM_DISCARD_YES,
+                S.CONFIRM_DISCARD_NO,
             ),
             answered,
         )

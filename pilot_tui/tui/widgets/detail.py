@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from pilot_tui.model import Block, blocks
 from pilot_tui.tui import strings as S
-from pilot_tui.tui import strings_edit as E
 from pilot_tui.tui.history import EntryDiff, HistoryLine
 from pilot_tui.tui.view import Detail, match_spans
 from pilot_tui.tui.widgets.pilot_list import attention_style
@@ -133,7 +132,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             out.append("\n")
 
     def _history(self, out: Text, lines: Sequence[HistoryLine]) -> None:
-        self._heading(out, E.SECTION_HISTORY)
+        self._heading(out, S.SECTION_HISTORY)
         for line in lines:
             marker = "▶ " if line.current else "  "
             out.append(

@@ -22,7 +22,8 @@ class Status:
 
 
 class StatusLine(Static):
-    """Two lines at the top of the main screen; everything in it is plain text."""
+    """The lines at the top of the main screen (a banner first when there is one); all of
+    it plain text."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -45,9 +46,9 @@ class StatusLine(Static):
         if s is None:
             return Text("")
         out = Text(end="")
-        if s.banner:
+        if s.banner:  # a line of its own: why the register is read-only, or not as on disk
             out.append(s.banner, "bold reverse")
-            out.append("  ")
+            out.append("\n")
         out.append(s.title, "bold")
         out.append(" · ")
         out.append(s.peildatum, "bold")

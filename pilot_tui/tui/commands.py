@@ -1,0 +1,51 @@
+"""The command palette's pilots: type part of a name, enter goes to that pilot.
+
+A name is register text: it is shown as text (a :class:`Content` made from the plain
+string, the matched letters styled), never through ``Matcher.highlight``, which reads its
+candidate as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
+
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.view import one_line
+
+if TYPE_CHECKING:
+    from pilot_tui.tui.app import PilotApp
+
+MAX_HITS = 50  # the palette shows a handful; a large register need not all be sorted
+
+
+class PilotCommands(Provider):
+    """Every pilot by name (its former names too)."""
+
+    async def search(self, query: str) -> Hits:
+        app: PilotApp = self.app  # type: ignore[assignment]
+        if not query.strip():
+            return
+        matcher = self.matcher(query)
+        found: list[tuple[float, str, str, Sequence[int]]] = []
+        for pilot in app.store.register.pilots:
+            name = one_line(pilot.name) or S.NO_NAME
+            score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+            if score > 0:
+                found.append((score, name, pilot.id, offsets))
+        found.sort(key=lambda hit: -hit[0])
+        for score, name, pilot_id, offsets in found[:MAX_HITS]:
+            display = Content(name)
+            for offset in offsets:
+                display = display.stylize(matcher.match_style, offset, offset + 1)
+            yield Hit(
+                score,
+                display,
+                partial(app.go_to_pilot, pilot_id),
+                text=name,
+                help=S.PALETTE_PILOT_HELP,
+            )
