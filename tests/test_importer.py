@@ -15,24 +15,11 @@ from hypothesis import strategies as st
 
 from pilot_tui.importer import ImportResult, OverviewError, merge, parse_overview
 from pilot_tui.model import BULLET, HistoryEntry, Pilot, Register, Status
+from pilot_tui.periods import MONTHS
 from tests.conftest import SEED_STORE, SEED_TEXT
 
 D1 = date(2021, 12, 1)
 D2 = date(2022, 6, 1)
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
+from pilot_tui.periods import MONTHS
 
 WORDS = [
     "de",
@@ -56,20 +57,6 @@ WORDS = [
     "rechter",
     "begeleiding",
 ]
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 PEILDATA = [date(2020, 12, 1), date(2021, 6, 1), date(2021, 12, 1)]
 GEMEENTEN = (
     "Almere",
