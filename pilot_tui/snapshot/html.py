@@ -16,6 +16,7 @@ from pilot_tui.snapshot.model import (
     SnapshotPilot,
     Summary,
 )
+from pilot_tui.snapshot.svg import render_svg
 
 CSS = """
 :root { color-scheme: light; }
@@ -46,6 +47,8 @@ del { color: #b00; background: #fde8e8; }
 ins { color: #176117; background: #e6f4e6; text-decoration: underline; }
 sup a { text-decoration: none; }
 ol.noten { font-size: .9rem; }
+section.tijdlijn { overflow-x: auto; }
+svg.tijdlijn { max-width: 100%; height: auto; font-family: inherit; }
 @media print {
   @page { size: A4; margin: 2cm; }
   body { font-size: 10pt; }
@@ -217,6 +220,11 @@ def render(snapshot: Snapshot) -> bytes:
     _paras(snapshot.intro_paras, out)
     if snapshot.summary is not None:
         _summary(snapshot.summary, out)
+    if snapshot.pilots:
+        out.append('<section class="tijdlijn">')
+        out.append("<h2>Tijdlijn</h2>")
+        out.append(render_svg(snapshot))
+        out.append("</section>")
     if snapshot.changes is not None:
         _changes(snapshot.changes, out)
     out.append('<section class="pilots">')
