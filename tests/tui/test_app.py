@@ -411,3 +411,16 @@ async def test_mouse_click_selects_a_row(make_app: MakeApp) -> None:
         assert app.main.detail.detail.name == third
         await pilot.double_click("#list", offset=(25, 3))
         assert app.focused is app.main.detail
+
+
+async def test_divosa_names_distinguishable_at_120_and_80(make_app: MakeApp) -> None:
+    from pilot_tui.tui.widgets.pilot_list import PilotList
+
+    for size in ((120, 35), (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("slash", *"divosa", "enter")
+            await pilot.pause()
+            text = "\n".join(app.screen.query_one(PilotList).visible_text())
+            assert "Divosa / Gemeente Den Bosch" in text
+            assert "Divosa / Gemeente Deurne" in text

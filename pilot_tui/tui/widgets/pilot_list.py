@@ -28,12 +28,18 @@ from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import Row, match_spans
 
 ATTENTION_WIDTH = 2 + max(len(a.value) for a in Attention)
+# Narrow lists: the symbol and a short word ("▲ eindigt" for "eindigt binnenkort").
+SHORT_ATTENTION = {a: a.value.split()[0] for a in Attention}
+SHORT_ATTENTION_WIDTH = 2 + max(len(w) for w in SHORT_ATTENTION.values())
 STATUS_WIDTH = max(len(s) for s in ("gepland", "lopend", "afgerond", "stopgezet"))
 DAYS_WIDTH = 5
 END_MAX = 20
 END_MIN = 12
 NAME_MIN = 16
-NAME_WITH_STATUS = 20  # the status column only when the name keeps this much room
+NAME_WANT = 30  # below this the attention column shrinks to symbol + short word
+# The status column mostly repeats the attention word: only on wide lists (terminals of
+# about 140 columns and more), when the name keeps this much room next to it.
+NAME_WITH_STATUS = 36
 GAP = 1
 
 
@@ -207,15 +213,18 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.post_message(self.Selected(self, self.rows[index].pilot_id))
 
     # -- drawing -----------------------------------------------------------------------
-    def _columns(self, width: int) -> tuple[int, int, int, int]:
-        """Widths of name, status (0: hidden), end, days for a given width."""
+    def _columns(self, width: int) -> tuple[int, int, int, int, int]:
+        """Widths of attention, name, status (0: hidden), end, days for a given width."""
+        attention = ATTENTION_WIDTH
         end = self._end_width
+        if width - attention - end - DAYS_WIDTH - 3 * GAP < NAME_WANT:
+            attention = SHORT_ATTENTION_WIDTH
         # Tight: the end column gives way (ellipsis) before the name drops below its minimum.
-        end = max(END_MIN, min(end, width - ATTENTION_WIDTH - DAYS_WIDTH - 3 * GAP - NAME_MIN))
-        fixed = ATTENTION_WIDTH + end + DAYS_WIDTH + 3 * GAP
+        end = max(END_MIN, min(end, width - attention - DAYS_WIDTH - 3 * GAP - NAME_MIN))
+        fixed = attention + end + DAYS_WIDTH + 3 * GAP
         status = STATUS_WIDTH if width - fixed - STATUS_WIDTH - GAP >= NAME_WITH_STATUS else 0
         name = width - fixed - (status + GAP if status else 0)
-        return max(NAME_MIN, name), status, end, DAYS_WIDTH
+        return attention, max(NAME_MIN, name), status, end, DAYS_WIDTH
 
     def _line(self, cells: list[Text], width: int) -> Text:
         line = Text(no_wrap=True, end="")
@@ -229,9 +238,9 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        name_w, status_w, end_w, days_w = self._columns(width)
+        attention_w, name_w, status_w, end_w, days_w = self._columns(width)
         if y == 0:
-            cells = [_cell(S.COL_ATTENTION, ATTENTION_WIDTH), _cell(S.COL_NAME, name_w)]
+            cells = [_cell(S.COL_ATTENTION, attention_w), _cell(S.COL_NAME, name_w)]
             if status_w:
                 cells.append(_cell(S.COL_STATUS, status_w))
             cells += [_cell(S.COL_END, end_w), _cell(S.COL_DAYS, days_w, right=True)]
@@ -246,7 +255,8 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
                 return self._strip(line, base, width)
             return Strip.blank(width, base)
         row = self.rows[index]
-        attention = Text(f"{row.attention.symbol} {row.attention.value}", end="")
+        word = row.attention.value if attention_w >= ATTENTION_WIDTH else SHORT_ATTENTION[row.attention]
+        attention = Text(f"{row.attention.symbol} {word}", end="")
         if index != self.cursor:  # on the cursor the cursor colours win (symbol+word stay)
             attention.stylize(attention_style(row.attention))
         name = _cell(row.name, name_w)
@@ -254,7 +264,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
             match_style = self.get_component_rich_style("pilot-list--match")
             for start, end in match_spans(row.name, self.words):
                 name.stylize(match_style, start, end)
-        attention.truncate(ATTENTION_WIDTH, pad=True)
+        attention.truncate(attention_w, pad=True)
         cells = [attention, name]
         if status_w:
             cells.append(_cell(row.status, status_w))
