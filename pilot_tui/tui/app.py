@@ -281,7 +281,11 @@ class PilotApp(App[int], inherit_bindings=False):
         self.main.detail.focus()
 
     def on_main_screen_clear_filter(self) -> None:
-        self.set_overview_filter(None, clear=True)
+        """escape in the list: the overview filter first, then the `f` filter."""
+        if self.overview_filter is not None:
+            self.set_overview_filter(None, clear=True)
+        elif self.filter.active:
+            self.set_filter(Filter())
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:

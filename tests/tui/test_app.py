@@ -424,3 +424,26 @@ async def test_divosa_names_distinguishable_at_120_and_80(make_app: MakeApp) -> 
             text = "\n".join(app.screen.query_one(PilotList).visible_text())
             assert "Divosa / Gemeente Den Bosch" in text
             assert "Divosa / Gemeente Deurne" in text
+
+
+async def test_escape_clears_search_then_overview_then_f_filter(make_app: MakeApp) -> None:
+    from pilot_tui.overview import OverviewFilter
+    from pilot_tui.tui.view import Filter
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.set_filter(Filter(attentions=frozenset({Attention.LOPEND})))
+        app.set_overview_filter(OverviewFilter("programma", "Divosa", "Divosa"))
+        await pilot.press("slash", *"gemeente", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.search_query == ""
+        assert app.overview_filter is not None and app.filter.active
+        await pilot.press("escape")
+        assert app.overview_filter is None and app.filter.active
+        await pilot.press("escape")
+        assert not app.filter.active
+        all_shown = len(app.shown)
+        await pilot.press("escape")  # nothing left to clear: nothing happens
+        assert len(app.shown) == all_shown
