@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -445,21 +446,35 @@ class PilotApp(App[int], inherit_bindings=False):
         self.edits.reload()
 
     # -- command palette: every binding of the screen it was opened from ---------------------
+    def action_command_palette(self) -> None:
+        """The command palette with a Dutch placeholder."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=S.PALETTE_PLACEHOLDER, id="--command-palette")
+            )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own (English) system commands are replaced by these Dutch ones.
+        yield SystemCommand(S.PALETTE_THEME, S.PALETTE_THEME_HELP, self.action_change_theme)
+        show_help = getattr(screen, "action_help", None)
+        if callable(show_help):
+            yield SystemCommand(S.PALETTE_HELP, S.PALETTE_HELP_HELP, show_help)
+        yield SystemCommand(S.PALETTE_QUIT, S.PALETTE_QUIT_HELP, self.action_quit)
         yield SystemCommand(S.PALETTE_IMPORT, S.PALETTE_IMPORT_HELP, self.action_import_overview)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.system or not binding.description or binding.action in seen:
                 continue
-            if binding.action in {"command_palette", "quit", "app.quit"}:
+            if binding.action in {"command_palette", "quit", "app.quit", "help"}:
                 continue
             seen.add(binding.action)
             title = f"{binding.description} ({self.get_key_display(binding)})"
+            name = binding.action.removeprefix("app.")
+            help_text = S.PALETTE_ACTION_HELP.get(name) or binding.tooltip or ""
             yield SystemCommand(
                 title,
-                binding.tooltip or binding.description,
+                help_text,
                 partial(self.call_next, self.run_action, binding.action, active.node),
             )
 

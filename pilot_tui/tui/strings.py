@@ -171,6 +171,45 @@ OVERVIEW_EMPTY: Final = "(geen)"
 OVERVIEW_FILTER_SET: Final = "Filter: {label}"
 
 PALETTE_PILOT_HELP: Final = "Naar deze pilot in de lijst"
+PALETTE_PLACEHOLDER: Final = "Zoek een opdracht of pilot…"
+PALETTE_THEME: Final = "Thema kiezen"
+PALETTE_THEME_HELP: Final = "De kleuren van het programma wijzigen (wordt onthouden)"
+PALETTE_HELP: Final = "Toetsen tonen (help)"
+PALETTE_HELP_HELP: Final = "Alle toetsen met wat ze doen"
+PALETTE_QUIT: Final = "Stoppen"
+PALETTE_QUIT_HELP: Final = "Het programma afsluiten (vraagt eerst bij een niet-opgeslagen wijziging)"
+# What a key does, as the help line under its command in the palette (by action name).
+PALETTE_ACTION_HELP: Final = {
+    "search": "Pilots zoeken op naam, gemeente of tekst",
+    "back": "Zoekopdracht of filter wissen en terug naar de lijst",
+    "retry_save": "Opnieuw proberen de wijziging op te slaan",
+    "reload_register": "Het register opnieuw van schijf lezen",
+    "filter": "Alleen pilots met bepaalde aandacht of status tonen",
+    "peildatum": "De datum kiezen waarop de stand van zaken geldt",
+    "step_peildatum(-1)": "Naar de vorige peildatum in het register",
+    "step_peildatum(1)": "Naar de volgende peildatum in het register",
+    "update": "De stand van zaken van deze pilot bijwerken",
+    "review": "Pilots één voor één nalopen die aandacht vragen",
+    "edit": "De gegevens van deze pilot wijzigen",
+    "new": "Een nieuwe pilot toevoegen",
+    "delete": "Deze pilot uit het register verwijderen (ongedaan te maken)",
+    "cycle_sort": "De volgorde van de lijst wisselen",
+    "window": "Kiezen hoe ver vooruit 'binnenkort' kijkt",
+    "toggle_timeline": "Wisselen tussen details en een tijdlijn van alle pilots",
+    "overview": "Aantallen per aandacht, programma, gemeente en kwartaal",
+    "snapshot": "Een momentopname van het register bewaren of bekijken",
+    "undo": "De laatste wijziging ongedaan maken",
+    "redo": "Een ongedaan gemaakte wijziging opnieuw doen",
+    "detail": "Naar de details van deze pilot",
+    "focus_next": "Naar het volgende deel van het scherm",
+    "focus_previous": "Naar het vorige deel van het scherm",
+    "cursor_up": "Een pilot omhoog in de lijst",
+    "cursor_down": "Een pilot omlaag in de lijst",
+    "page_up": "Een scherm omhoog",
+    "page_down": "Een scherm omlaag",
+    "first": "Naar de eerste pilot",
+    "last": "Naar de laatste pilot",
+}
 
 # -- import ----------------------------------------------------------------------------
 PALETTE_IMPORT: Final = "Overzicht importeren…"

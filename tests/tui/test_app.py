@@ -447,3 +447,23 @@ async def test_escape_clears_search_then_overview_then_f_filter(make_app: MakeAp
         all_shown = len(app.shown)
         await pilot.press("escape")  # nothing left to clear: nothing happens
         assert len(app.shown) == all_shown
+
+
+async def test_command_palette_is_dutch(make_app: MakeApp) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.main))
+        titles = [c.title for c in commands]
+        for english in ("Keys", "Maximize", "Minimize", "Quit", "Screenshot", "Theme"):
+            assert english not in titles
+        for dutch in ("Thema kiezen", "Toetsen tonen (help)", "Stoppen", "Overzicht importeren…"):
+            assert dutch in titles
+        for command in commands:  # a real explanation, not the title again
+            assert command.help and command.help not in command.title, command.title
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht of pilot…"
