@@ -123,8 +123,17 @@ class EditFlow:
         return pilot
 
     # -- running a change --------------------------------------------------------------------
-    def run(self, change: Callable[[], Operation | None], done: str = S.DONE) -> Operation | None:
-        """Apply a change; report it, or why it was refused, or why saving failed."""
+    def run(
+        self,
+        change: Callable[[], Operation | None],
+        done: str = S.DONE,
+        *,
+        select_pilot: bool = False,
+    ) -> Operation | None:
+        """Apply a change; report it, or why it was refused, or why saving failed.
+
+        ``select_pilot``: afterwards the cursor goes to the pilot the change concerned
+        (undo/redo), when it is still in the register."""
         app = self.app
         self.no_change = False
         if self.blocked():
@@ -158,7 +167,10 @@ class EditFlow:
             app.notify(done.format(what=op.description), markup=False)
         if self.session.reapplied != merged:
             app.notify(S.MERGED, severity="warning", markup=False)
-        self.changed()
+        select = None
+        if select_pilot and op is not None and self.store.register.get(op.pilot_id) is not None:
+            select = op.pilot_id
+        self.changed(select)
         return op
 
     def _pilots(self) -> dict[str, Pilot]:
@@ -357,7 +369,7 @@ class EditFlow:
         if not self.session.undo_stack:
             self.app.notify(S.NOTHING_TO_UNDO, markup=False, timeout=2)
             return
-        self.run(self.session.undo, S.UNDONE)
+        self.run(self.session.undo, S.UNDONE, select_pilot=True)
 
     def redo(self) -> None:
         if self.refused():
@@ -365,7 +377,7 @@ class EditFlow:
         if not self.session.redo_stack:
             self.app.notify(S.NOTHING_TO_REDO, markup=False, timeout=2)
             return
-        self.run(self.session.redo, S.REDONE)
+        self.run(self.session.redo, S.REDONE, select_pilot=True)
 
     def retry_save(self) -> None:
         """ctrl+s: write what is in memory but not on disk; or choose for an open conflict."""

@@ -185,6 +185,8 @@ async def test_delete_asks_naming_the_pilot_and_can_be_undone(
         assert "Ongedaan gemaakt: „Beslisboom” verwijderd." in notes(app)
         assert on_disk(seed_store).get("beslisboom") is not None
         assert "Beslisboom" in [r.name for r in app.main.pilot_list.rows]
+        assert app.main.pilot_list.highlighted == "beslisboom"  # the restored pilot, selected
+        assert app.selected == "beslisboom"
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert "Opnieuw gedaan: „Beslisboom” verwijderd." in notes(app)
@@ -473,3 +475,24 @@ async def test_editing_keys_have_dutch_descriptions(make_app: MakeApp) -> None:
             "ctrl+y": "Opnieuw",
         }.items():
             assert described[key] == text
+
+
+async def test_undo_and_redo_select_the_pilot_they_concern(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "Mijn Zaak Online"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("home")  # elsewhere in the list
+        await pilot.pause()
+        assert app.main.pilot_list.highlighted != "mijn-zaak"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.main.pilot_list.highlighted == "mijn-zaak"
+        await pilot.press("home", "ctrl+y")
+        await pilot.pause()
+        assert app.main.pilot_list.highlighted == "mijn-zaak"
