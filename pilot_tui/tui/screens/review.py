@@ -94,7 +94,7 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         yield Static(Text(""), id="review-title")
         yield Static(Text(""), id="review-progress")
         yield Static(Text(""), id="review-state")
-        yield DetailPane(id="review-detail")
+        yield DetailPane(stand_first=True, id="review-detail")
         yield Static(Text(S.REVIEW_KEYS), id="review-keys")
         yield Footer()
 

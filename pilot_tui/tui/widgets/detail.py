@@ -54,9 +54,17 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     """
 
     def __init__(
-        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        stand_first: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        # Review mode: the stand van zaken under review (and the looptijd) come before
+        # achtergrond and doel, so they are visible without scrolling on small terminals.
+        self.stand_first = stand_first
         self.detail: Detail | None = None
         self.words: tuple[str, ...] = ()
 
@@ -143,6 +151,30 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
                 out.append_text(self._marked(block.text))
                 out.append("\n")
 
+    def _background(self, out: Text, d: Detail) -> None:
+        self._heading(out, S.SECTION_ACHTERGROND)
+        self._long(out, d.achtergrond)
+        self._heading(out, S.SECTION_DOEL)
+        self._long(out, d.doel)
+
+    def _stand(self, out: Text, d: Detail) -> None:
+        """The stand van zaken (with its diff) and the looptijd."""
+        self._heading(out, S.SECTION_STAND, d.stand_date if d.stand_found else "")
+        if d.stand_found:
+            self._long(out, d.stand)
+            if d.zaken:
+                out.append(d.zaken + "\n")
+        else:
+            out.append(d.stand_date + "\n", self._style("dim"))
+        if d.diff is not None:
+            out.append("\n")
+            self._diff(out, d.diff)
+        self._heading(out, d.looptijd_label)
+        out.append_text(self._marked(d.looptijd))
+        out.append("\n")
+        if d.looptijd_reading:
+            out.append(d.looptijd_reading + "\n", self._style("dim"))
+
     def render_detail(self) -> Text:
         d = self.detail
         if d is None:
@@ -163,25 +195,11 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             out.append(S.NIET_BIJGEWERKT_FLAG, self._style("warning"))
         out.append("\n")
 
-        self._heading(out, S.SECTION_ACHTERGROND)
-        self._long(out, d.achtergrond)
-        self._heading(out, S.SECTION_DOEL)
-        self._long(out, d.doel)
-        self._heading(out, S.SECTION_STAND, d.stand_date if d.stand_found else "")
-        if d.stand_found:
-            self._long(out, d.stand)
-            if d.zaken:
-                out.append(d.zaken + "\n")
-        else:
-            out.append(d.stand_date + "\n", self._style("dim"))
-        if d.diff is not None:
-            out.append("\n")
-            self._diff(out, d.diff)
-        self._heading(out, d.looptijd_label)
-        out.append_text(self._marked(d.looptijd))
-        out.append("\n")
-        if d.looptijd_reading:
-            out.append(d.looptijd_reading + "\n", self._style("dim"))
+        if not self.stand_first:
+            self._background(out, d)
+        self._stand(out, d)
+        if self.stand_first:
+            self._background(out, d)
         if d.footnotes:
             self._heading(out, S.SECTION_FOOTNOTES)
             for n, note in enumerate(d.footnotes, start=1):
