@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -28,15 +28,12 @@ from pilot_tui import overview
 from pilot_tui.attention import Assessment, Attention, assess_all, counts
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store, StoreLocked
-from pilot_tui.tui import file_flows
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.commands import PilotCommands
-from pilot_tui.tui.editing import EditFlow
 from pilot_tui.tui.screens.confirm import ConfirmDialog
 from pilot_tui.tui.screens.filter import FilterDialog
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.screens.overview import OverviewScreen
 from pilot_tui.tui.screens.peildatum import PeildatumDialog
 from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import (
@@ -55,6 +52,9 @@ from pilot_tui.tui.view import (
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status
 from pilot_tui.tui.widgets.timeline import Timeline, timeline_rows
+
+if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
+    from pilot_tui.tui.editing import EditFlow
 
 
 class PilotApp(App[int], inherit_bindings=False):
@@ -106,7 +106,7 @@ class PilotApp(App[int], inherit_bindings=False):
         self._search_texts: dict[str, str] | None = None
         self._generation = 0  # counts reindex(): a search index built meanwhile is stale
         self.shown: list[Assessment] = []
-        self.edits = EditFlow(self)  # forms, delete, undo/redo, review; saving and its errors
+        self._edits: EditFlow | None = None  # made on first use (see `edits`)
         self.reindex()
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -116,7 +116,7 @@ class PilotApp(App[int], inherit_bindings=False):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.set_interval(self.DISK_CHECK_EVERY, self.edits.check_disk, name="disk-check")
+        self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
         if self.settings_problem:
             self.notify(
                 S.SETTINGS_UNREADABLE.format(path=self.settings_problem),
@@ -220,7 +220,7 @@ class PilotApp(App[int], inherit_bindings=False):
         banners: list[str] = []
         if self.store.readonly:
             banners.append(S.READONLY_BANNER.format(reason=self.notice or self.store.path))
-        disk = self.edits.disk_banner()
+        disk = self._edits.disk_banner() if self._edits is not None else ""
         if disk:
             banners.append(disk)
         banner = " · ".join(banners)
@@ -374,13 +374,19 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def action_overview(self) -> None:
         assessed, _rows = self.assessments()  # ALL pilots, not just the shown ones
+        from pilot_tui.tui.screens.overview import OverviewScreen
+
         screen = OverviewScreen(overview.build(assessed), self.peildatum, self.overview_filter)
         self.push_screen(screen, self.set_overview_filter)
 
     def action_import_overview(self) -> None:
+        from pilot_tui.tui import file_flows
+
         file_flows.start_import(self)
 
     def action_snapshot(self) -> None:
+        from pilot_tui.tui import file_flows
+
         file_flows.start_snapshot(self)
 
     def go_to_pilot(self, pilot_id: str) -> None:
@@ -415,7 +421,21 @@ class PilotApp(App[int], inherit_bindings=False):
         self.push_screen(dialog, lambda yes: self.exit() if yes else None)
 
     # -- editing (issue 4): the flows live in editing.py -------------------------------------
+    def _check_disk(self) -> None:
+        self.edits.check_disk()
+
+    @property
+    def edits(self) -> EditFlow:
+        """Forms, delete, undo/redo, review; saving and its errors (imported on first use)."""
+        if self._edits is None:
+            from pilot_tui.tui.editing import EditFlow
+
+            self._edits = EditFlow(self)
+        return self._edits
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._edits is None:  # nothing edited yet: nothing to save or reload
+            return action not in {"retry_save", "reload_register"} or bool(self.store.dirty)
         return self.edits.can(action)  # ctrl+s / ctrl+r only when they can do something
 
     def action_new(self) -> None:
