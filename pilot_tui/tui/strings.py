@@ -177,7 +177,9 @@ PALETTE_THEME_HELP: Final = "De kleuren van het programma wijzigen (wordt onthou
 PALETTE_HELP: Final = "Toetsen tonen (help)"
 PALETTE_HELP_HELP: Final = "Alle toetsen met wat ze doen"
 PALETTE_QUIT: Final = "Stoppen"
-PALETTE_QUIT_HELP: Final = "Het programma afsluiten (vraagt eerst bij een niet-opgeslagen wijziging)"
+PALETTE_QUIT_HELP: Final = (
+    "Het programma afsluiten (vraagt eerst bij een niet-opgeslagen wijziging)"
+)
 # What a key does, as the help line under its command in the palette (by action name).
 PALETTE_ACTION_HELP: Final = {
     "search": "Pilots zoeken op naam, gemeente of tekst",

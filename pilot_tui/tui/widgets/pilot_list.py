@@ -255,7 +255,11 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
                 return self._strip(line, base, width)
             return Strip.blank(width, base)
         row = self.rows[index]
-        word = row.attention.value if attention_w >= ATTENTION_WIDTH else SHORT_ATTENTION[row.attention]
+        word = (
+            row.attention.value
+            if attention_w >= ATTENTION_WIDTH
+            else SHORT_ATTENTION[row.attention]
+        )
         attention = Text(f"{row.attention.symbol} {word}", end="")
         if index != self.cursor:  # on the cursor the cursor colours win (symbol+word stay)
             attention.stylize(attention_style(row.attention))
