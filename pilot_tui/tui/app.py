@@ -468,7 +468,7 @@ class PilotApp(App[int], inherit_bindings=False):
     # -- command palette: every binding of the screen it was opened from ---------------------
     def action_command_palette(self) -> None:
         """The command palette with a Dutch placeholder."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 CommandPalette(placeholder=S.PALETTE_PLACEHOLDER, id="--command-palette")
             )
