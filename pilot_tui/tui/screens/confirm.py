@@ -6,7 +6,7 @@ button has the focus is chosen by the caller: the safe answer for what cannot be
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -69,3 +69,24 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+def close_form(form: ModalScreen[Any], changed: bool) -> None:
+    """Escape in a form: close it at once when nothing changed, else ask before discarding."""
+    if not changed:
+        form.dismiss(None)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            form.dismiss(None)
+
+    form.app.push_screen(
+        ConfirmDialog(
+            S.CONFIRM_DISCARD_TITLE,
+            S.CONFIRM_DISCARD_TEXT,
+            S.CONFIRM_DISCARD_YES,
+            S.CONFIRM_DISCARD_NO,
+        ),
+        answered,
+    )

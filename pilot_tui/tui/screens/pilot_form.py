@@ -29,7 +29,7 @@ from pilot_tui.changes import name_problem, split_list
 from pilot_tui.model import Footnote, Pilot, Register, Status
 from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
 
 # Fields shown as a one-line Input, in order, with their label.
@@ -285,20 +285,4 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
         self.dismiss(self.result())
 
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                S.CONFIRM_DISCARD_TITLE,
-                S.CONFIRM_DISCARD_TEXT,
-                S.CONFIRM_DISCARD_YES,
-                S.CONFIRM_DISCARD_NO,
-            ),
-            answered,
-        )
+        close_form(self, self.changed)
