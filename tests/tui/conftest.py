@@ -9,11 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from pilot_tui.periods import Window, parse_window
 from pilot_tui.store import Store
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.settings import ENV_CONFIG_DIR
+
+from .helpers import record_notifications, recording_notify
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -30,6 +33,12 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 TODAY = date(2022, 3, 15)  # "vandaag" in the tests
 MakeApp = Callable[..., PilotApp]
+
+
+@pytest.fixture(autouse=True)
+def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Apps made with record_notifications() keep what they show (see helpers)."""
+    monkeypatch.setattr(App, "notify", recording_notify(App.notify))
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +72,8 @@ def make_app(seed_store: Path) -> Iterator[MakeApp]:
             stores.pop().close()
         store = Store.open(path or seed_store, readonly=readonly)
         stores.append(store)
-        return PilotApp(store, peildatum, window, None, today=TODAY, notice=notice)
+        app = PilotApp(store, peildatum, window, None, today=TODAY, notice=notice)
+        return record_notifications(app)
 
     yield make
     for store in stores:

@@ -14,23 +14,11 @@ from pilot_tui.tui.screens.help import HelpScreen, help_text
 from pilot_tui.tui.screens.peildatum import PeildatumDialog
 from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import SortOrder
-from pilot_tui.tui.widgets.status_line import StatusLine
 
 from .conftest import MakeApp, window
+from .helpers import detail_text, names, status_text
 
 SIZE = (120, 35)
-
-
-def names(app: PilotApp) -> list[str]:
-    return [row.name for row in app.main.pilot_list.rows]
-
-
-def status_text(app: PilotApp) -> str:
-    return app.main.query_one(StatusLine).as_text().plain
-
-
-def detail_text(app: PilotApp) -> str:
-    return app.main.detail.render_detail().plain
 
 
 def list_text(app: PilotApp) -> str:

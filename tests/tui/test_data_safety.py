@@ -26,7 +26,6 @@ from textual.widgets import Input, Static
 
 from pilot_tui import store as store_module
 from pilot_tui.changes import EditConflict
-from pilot_tui.model import Register
 from pilot_tui.store import Store, StoreError, StoreLocked, list_backups
 from pilot_tui.tui.app import PilotApp, open_store
 from pilot_tui.tui.screens.confirm import ConfirmDialog
@@ -35,28 +34,12 @@ from pilot_tui.tui.screens.main import MainScreen
 
 from ..conftest import ROOT
 from .conftest import MakeApp
+from .helpers import detail_text, notes, on_disk, record_notifications, status_text
 
 SIZE = (120, 35)
 ZAAK = "mijn-zaak"  # "MIJN ZAAK" in the seed register
 OTHER = "digitaal-bezwaarplatform"
 RELOADED = "Register opnieuw geladen: het bestand is buiten pilot-tui gewijzigd"
-
-
-def on_disk(path: Path) -> Register:
-    with Store.open(path, readonly=True) as store:
-        return store.register
-
-
-def notes(app: PilotApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-def detail_text(app: PilotApp) -> str:
-    return app.main.detail.render_detail().plain
-
-
-def status_text(app: PilotApp) -> str:
-    return app.main.query_one("#status", Static).render().plain  # type: ignore[union-attr]
 
 
 async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:
@@ -447,7 +430,9 @@ async def test_second_instance_is_read_only_and_says_why(
             Store.open(seed_store)
         second, notice = open_store(seed_store)
         assert second.readonly and notice and "al geopend" in notice
-        app = PilotApp(second, None, None, None, today=date(2022, 3, 15), notice=notice)
+        app = record_notifications(
+            PilotApp(second, None, None, None, today=date(2022, 3, 15), notice=notice)
+        )
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             status = app.main.query_one("#status", Static)

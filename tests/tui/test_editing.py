@@ -17,8 +17,6 @@ import pytest
 from textual.widgets import Input, Static, TextArea
 
 from pilot_tui import store as store_module
-from pilot_tui.model import Register
-from pilot_tui.store import Store
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
@@ -27,24 +25,11 @@ from pilot_tui.tui.screens.review import ReviewScreen
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
 
 from .conftest import MakeApp, window
+from .helpers import detail_text, notes, on_disk
 
 SIZE = (120, 35)
 D1 = date(2021, 12, 1)
 D2 = date(2022, 6, 1)
-
-
-def on_disk(path: Path) -> Register:
-    """The register as the file holds it now (read-only, no lock)."""
-    with Store.open(path, readonly=True) as store:
-        return store.register
-
-
-def notes(app: PilotApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-def detail_text(app: PilotApp) -> str:
-    return app.main.detail.render_detail().plain
 
 
 async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:

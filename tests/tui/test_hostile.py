@@ -22,6 +22,7 @@ from pilot_tui.tui.widgets.status_line import StatusLine
 
 from ..conftest import make_pilot
 from .conftest import MakeApp
+from .helpers import notes
 
 HOSTILE = ["[/]", "[@click=app.quit]x[/]", "\x1b]0;x\x07", "[bold red]vet[/bold red] \u202eevil"]
 
@@ -185,7 +186,7 @@ async def test_hostile_text_everywhere_in_the_app(
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         saved = f"Opgeslagen: „{name}” gewijzigd."
-        assert saved in [str(n.message) for n in app._notifications]
+        assert saved in notes(app)
         await pilot.pause(0.1)
         toasts = list(app.screen.query(Toast))
         assert any(flat(saved) in shown(toast) for toast in toasts), [shown(t) for t in toasts]

@@ -16,21 +16,13 @@ from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.screens.overview import OverviewScreen
 from pilot_tui.tui.screens.snapshot_dialog import OverwriteDialog, SnapshotDialog
-from pilot_tui.tui.widgets.status_line import StatusLine
 
 from ..conftest import SEED_TEXT, make_pilot
 from .conftest import MakeApp, window
+from .helpers import errors, notes, status_text
 
 SIZE = (120, 35)
 PEILDATUM = date(2021, 12, 1)
-
-
-def notifications(app: PilotApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-def status_text(app: PilotApp) -> str:
-    return app.main.query_one(StatusLine).as_text().plain
 
 
 async def settle(app: PilotApp, pilot: Any) -> None:
@@ -183,9 +175,9 @@ async def test_palette_import_previews_then_saves(
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ImportPreviewScreen)
-        assert len(app.main.pilot_list.rows) == 34, notifications(app)
+        assert len(app.main.pilot_list.rows) == 34, notes(app)
         assert app.peildatum == PEILDATUM
-        assert any("33 nieuw" in n for n in notifications(app))
+        assert any("33 nieuw" in n for n in notes(app))
     on_disk = json.loads(almost_empty_store.read_text(encoding="utf-8"))
     assert len(on_disk["pilots"]) == 34
     backups = list((almost_empty_store.parent / "store.json.backups").iterdir())
@@ -223,10 +215,10 @@ async def test_import_of_a_non_overview_is_one_line(
         await pilot.press(*str(junk), "enter")
         await settle(app, pilot)
         assert not isinstance(app.screen, (ImportFileScreen, ImportPreviewScreen))
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1
-        assert "\n" not in str(errors[0].message)
-        assert str(errors[0].message).startswith("Import mislukt")
+        refused = errors(app)
+        assert len(refused) == 1
+        assert "\n" not in refused[0]
+        assert refused[0].startswith("Import mislukt")
 
 
 async def test_import_refused_when_read_only(make_app: MakeApp) -> None:
@@ -236,7 +228,7 @@ async def test_import_refused_when_read_only(make_app: MakeApp) -> None:
         app.action_import_overview()
         await pilot.pause()
         assert not isinstance(app.screen, ImportFileScreen)
-        assert any("in gebruik door een ander" in n for n in notifications(app))
+        assert any("in gebruik door een ander" in n for n in notes(app))
 
 
 # -- snapshot -----------------------------------------------------------------------------
@@ -263,7 +255,7 @@ async def test_s_writes_markdown_and_asks_before_overwriting(
         text = target.read_text(encoding="utf-8")
         assert "Stand van zaken pilots" in text
         assert "Aandachtspunten" in text
-        assert f"Stand van zaken geschreven: {target}" in notifications(app)
+        assert f"Stand van zaken geschreven: {target}" in notes(app)
 
         # again: the last format is offered, and the existing file is not overwritten
         target.write_text("oud", encoding="utf-8")
@@ -346,11 +338,11 @@ async def test_snapshot_write_error_is_one_line(
         await pilot.pause()
         await pilot.press("s", "right", "enter")
         await settle(app, pilot)
-        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1
-        assert errors[0].startswith("Stand van zaken niet geschreven:")
-        assert "Permission denied" in errors[0]
-        assert "\n" not in errors[0]
+        refused = errors(app)
+        assert len(refused) == 1
+        assert refused[0].startswith("Stand van zaken niet geschreven:")
+        assert "Permission denied" in refused[0]
+        assert "\n" not in refused[0]
 
 
 def test_snapshot_dialog_80x24(

@@ -1,0 +1,60 @@
+"""What the TUI tests read off an app: shared so that each test file says only what it tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from pilot_tui.model import Register
+from pilot_tui.store import Store
+from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.widgets.status_line import StatusLine
+
+
+def record_notifications(app: PilotApp) -> PilotApp:
+    """Keep what the app shows as notifications in ``app.sent_notes``: (message, severity)
+    pairs, as Textual's public ``App.notify`` receives them (after the app cleaned them).
+    The recording itself is done by :func:`recording_notify`, installed by conftest."""
+    app.sent_notes = []  # type: ignore[attr-defined]
+    return app
+
+
+def recording_notify(shown: Callable[..., None]) -> Callable[..., None]:
+    """Wrap ``textual.app.App.notify`` so that every app with ``sent_notes`` records."""
+
+    def notify(self: App[Any], message: str, *args: Any, **kwargs: Any) -> None:
+        sent = getattr(self, "sent_notes", None)
+        if sent is not None:
+            sent.append((str(message), str(kwargs.get("severity", "information"))))
+        shown(self, message, *args, **kwargs)
+
+    return notify
+
+
+def notes(app: PilotApp) -> list[str]:
+    return [message for message, _severity in app.sent_notes]  # type: ignore[attr-defined]
+
+
+def errors(app: PilotApp) -> list[str]:
+    return [m for m, severity in app.sent_notes if severity == "error"]  # type: ignore[attr-defined]
+
+
+def names(app: PilotApp) -> list[str]:
+    return [row.name for row in app.main.pilot_list.rows]
+
+
+def status_text(app: PilotApp) -> str:
+    return app.main.query_one(StatusLine).as_text().plain
+
+
+def detail_text(app: PilotApp) -> str:
+    return app.main.detail.render_detail().plain
+
+
+def on_disk(path: Path) -> Register:
+    """The register as the file holds it now (read-only, no lock)."""
+    with Store.open(path, readonly=True) as store:
+        return store.register
