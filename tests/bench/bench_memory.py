@@ -27,6 +27,7 @@ from tests.bench.common import (
     Result,
     app_command,
     app_rows,
+    compile_app,
     first_screen_pattern,
     fresh_copy,
     log,
@@ -105,6 +106,7 @@ def run(runs: int = 1) -> list[Result]:
     if why:
         results.append(skipped(app_name, why))
         return results
+    compile_app()  # .pyc as an installed app has them (see common.compile_app)
     log("peak RSS of the app up to its first screen")
     wait = first_screen_pattern([r.name for r in app_rows(path)])
     app = pty_peak_rss(app_command(fresh_copy(BIG, "memory")), wait)

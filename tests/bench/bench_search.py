@@ -26,6 +26,7 @@ from tests.bench.common import (
     Result,
     app_command,
     app_rows,
+    compile_app,
     first_screen_pattern,
     fresh_copy,
     log,
@@ -78,6 +79,7 @@ def run(runs: int = 5) -> list[Result]:
     final = expected_matches(query)
     number = re.escape(pilot_number(target.name))
 
+    compile_app()  # .pyc as an installed app has them (see common.compile_app)
     log(f"pilot-tui: search {query!r} at {BIG:,} pilots")
     app = ttfs(
         app_command(fresh_copy(BIG, "search")),

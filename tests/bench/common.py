@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -237,19 +238,45 @@ def fresh_copy(n: int, label: str = "copy") -> Path:
     return target
 
 
-def quiet_env() -> dict[str, str]:
-    """Environment for the programs under test: settings and home in the temp dir, so a
-    run neither reads nor writes the user's configuration."""
+def cache_home() -> Path:
+    """The ``XDG_CACHE_HOME`` of the programs under test (in the temp dir): where the app
+    keeps its start cache during a benchmark."""
+    path = workdir() / "home" / "cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def quiet_env(**extra: str) -> dict[str, str]:
+    """Environment for the programs under test: settings, cache and home in the temp dir,
+    so a run neither reads nor writes the user's configuration or cache. ``extra`` is added
+    on top (e.g. ``PILOT_TUI_START_CACHE="0"``)."""
     home = workdir() / "home"
     (home / "config").mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
+    # The user's own cache settings must not leak into a run: the cache dir then comes
+    # from XDG_CACHE_HOME below, and the start cache is on unless a benchmark says not.
+    for name in ("PILOT_TUI_CACHE_DIR", "PILOT_TUI_START_CACHE"):
+        env.pop(name, None)
     env.update(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(cache_home()),
         PILOT_TUI_CONFIG_DIR=str(home / "config" / "pilot-tui"),
         PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     )
+    env.update(extra)
     return env
+
+
+def cache_files() -> dict[Path, int]:
+    """The files under :func:`cache_home` and their ``mtime_ns``: compare two of these to
+    see whether a run wrote its start cache."""
+    found: dict[Path, int] = {}
+    for path in cache_home().rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                found[path] = path.stat().st_mtime_ns
+    return found
 
 
 # -- what the app shows ----------------------------------------------------------------------
@@ -266,7 +293,7 @@ def app_rows(path: Path) -> list[Any]:
 
     with Store.open(path, readonly=True) as store:
         register = store.register
-    peildatum = register.latest_peildatum()
+    peildatum = register.latest_peildatum() or date.today()  # as the app does
     assessed = assess_all(register, peildatum, default_window())
     shown = select(assessed, {}, (), Filter(), SortOrder.ATTENTION)
     return [make_row(a) for a in shown]
@@ -304,7 +331,7 @@ def missing_tools(*, vd: bool = False) -> str | None:
         return f"ttfs.py not found (set ${TTFS_ENV} or put it at ../shared/tools/ttfs.py)"
     if importlib.util.find_spec("pyte") is None:
         return "pyte is not installed (pip install pyte)"
-    if vd and shutil.which("vd") is None:
+    if vd and importlib.util.find_spec("visidata") is None and shutil.which("vd") is None:
         return "VisiData is not installed (pip install visidata)"
     return None
 
@@ -337,9 +364,9 @@ def ttfs(
     for line in proc.stdout.splitlines():
         if not line.startswith("run "):
             continue
-        values = line.split(":", 1)[1].split()
+        fields = line.split(":", 1)[1].split()
         for i in range(len(per_step)):
-            value = values[i] if i < len(values) else "timeout"
+            value = fields[i] if i < len(fields) else "timeout"
             per_step[i].append(None if value == "timeout" else float(value.rstrip("s")))
     if not per_step[0]:
         raise RuntimeError(f"ttfs.py failed: {proc.stderr.strip() or proc.stdout.strip()}")
@@ -442,17 +469,61 @@ def python_peak_rss(code: str) -> float:
 # -- the programs compared ---------------------------------------------------------------------
 
 
+def _script(name: str) -> str | None:
+    """The console script ``name`` of this interpreter: the one beside ``sys.executable``,
+    else the first on PATH.
+
+    Beside ``sys.executable`` comes first because what PATH finds may be a wrapper rather
+    than the program: with pyenv, ``shutil.which("pilot-tui")`` is a bash shim in
+    ~/.pyenv/shims that starts bash and pyenv before Python (~70 ms here), time that is no
+    part of the program's start-up, while the minimal Textual baseline is run with
+    ``sys.executable`` directly. The script beside the interpreter is the one pip wrote,
+    with that interpreter in its ``#!`` line."""
+    beside = Path(sys.executable).parent / name
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which(name)
+
+
 def app_command(store: Path) -> list[str]:
-    """``pilot-tui --store PATH`` (the installed script, else ``python -m pilot_tui.cli``)."""
-    script = shutil.which("pilot-tui")
+    """``pilot-tui --store PATH``: the installed script (see :func:`_script`), else
+    ``python -m pilot_tui.cli``. Call :func:`compile_app` once before timing it."""
+    script = _script("pilot-tui")
     if script:
         return [script, "--store", str(store)]
     return [sys.executable, "-m", "pilot_tui.cli", "--store", str(store)]
 
 
 def vd_command(path: Path) -> list[str]:
-    """VisiData on a file, without the user's .visidatarc or plugins."""
-    return [shutil.which("vd") or "vd", "-N", str(path)]
+    """VisiData on a file, without the user's .visidatarc or plugins: the installed ``vd``
+    script (see :func:`_script`), else ``python -m visidata``."""
+    script = _script("vd")
+    argv = [script] if script else [sys.executable, "-m", "visidata"]
+    return [*argv, "-N", str(path)]
+
+
+@functools.cache
+def compile_app() -> None:
+    """Compile the app's modules to bytecode (``pilot_tui/**/__pycache__``, ignored by
+    git), once per process, before the app is timed.
+
+    An installed app has ``.pyc`` files after its first run, and textual and visidata in
+    site-packages have them from pip. The app here is an editable install of this
+    checkout, and with ``PYTHONDONTWRITEBYTECODE=1`` (set on some machines) its modules
+    would be compiled from source on every start (~100 ms), which no user sees.
+    ``compileall`` writes the ``.pyc`` files even so; the app then reads them (that
+    variable only stops writing). Not ``PYTHONPYCACHEPREFIX``: that hides the ``.pyc``
+    files of site-packages too and makes every program slower. Once per process because
+    the sources may be edited between benchmark runs (a stale ``.pyc`` is recompiled in
+    memory, i.e. timed as slow again)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "pilot_tui")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode:
+        log(f"compileall pilot_tui failed: {(proc.stdout + proc.stderr).strip()[-300:]}")
 
 
 def records_json(n: int) -> Path:

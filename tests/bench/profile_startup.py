@@ -15,6 +15,7 @@ import os
 import pstats
 import time
 from pathlib import Path
+from typing import ClassVar
 
 from tests.bench.common import BIG, fresh_copy, quiet_env
 
@@ -34,8 +35,13 @@ def main() -> None:
     from pilot_tui.tui import app as app_module
     from pilot_tui.tui.app import PilotApp
 
+    here = Path(app_module.__file__).parent
+    css = PilotApp.CSS_PATH
+    css_paths = [css] if isinstance(css, str | Path) else css
+
     class FirstScreenOnly(PilotApp):
-        CSS_PATH = str(Path(app_module.__file__).with_name(PilotApp.CSS_PATH))  # type: ignore[arg-type]
+        # Textual looks for a relative CSS_PATH beside the subclass's module: the app's own
+        CSS_PATH: ClassVar[list[str | Path]] = [here / p for p in css_paths]
 
         painted_at = 0.0
 
