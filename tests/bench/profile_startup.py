@@ -14,8 +14,7 @@ import cProfile
 import os
 import pstats
 import time
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
 
 from tests.bench.common import BIG, fresh_copy, quiet_env
 
@@ -35,13 +34,16 @@ def main() -> None:
     from pilot_tui.tui import app as app_module
     from pilot_tui.tui.app import PilotApp
 
+    # Textual looks for a relative CSS_PATH beside the subclass's module: the app's own
+    # files, as paths (CSS_PATH is one path or a list of them)
     here = Path(app_module.__file__).parent
     css = PilotApp.CSS_PATH
-    css_paths = [css] if isinstance(css, str | Path) else css
+    own_css: list[str | PurePath] = [
+        here / p for p in ([] if css is None else [css] if isinstance(css, str | PurePath) else css)
+    ]
 
     class FirstScreenOnly(PilotApp):
-        # Textual looks for a relative CSS_PATH beside the subclass's module: the app's own
-        CSS_PATH: ClassVar[list[str | Path]] = [here / p for p in css_paths]
+        CSS_PATH = own_css
 
         painted_at = 0.0
 
