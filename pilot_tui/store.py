@@ -44,13 +44,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register, Status
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 META = "meta"
 PILOTS = "pilots"
@@ -1004,6 +1006,11 @@ class Store:
         """True when a change is in memory but not (yet) on disk, e.g. after a failed save."""
         return self._storage.dirty
 
+    @property
+    def stamp(self) -> FileStamp | None:
+        """The stamp of the file as last read or written by this store."""
+        return self._storage.stamp
+
     def close(self) -> None:
         if self._lock is not None:
             self._lock.release()
@@ -1200,6 +1207,9 @@ def _load_checked(storage: AtomicJSONStorage) -> _Parsed:
 
 
 def _acquire(path: Path, timeout: float) -> FileLock:
+    # Imported here: a start that paints from the start cache takes the lock afterwards.
+    from filelock import FileLock, Timeout
+
     lock = FileLock(lock_path(path), timeout=timeout)
     try:
         lock.acquire()

@@ -73,6 +73,12 @@ def small_register() -> Register:
     return reg
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's start cache (pilot_tui/tui/startup.py)."""
+    monkeypatch.setenv("PILOT_TUI_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def seed_store(tmp_path: Path) -> Path:
     """A private copy of the real register."""

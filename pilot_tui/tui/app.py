@@ -9,33 +9,31 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
+from textual.worker import Worker
 
-from pilot_tui import overview
 from pilot_tui.attention import Assessment, Attention, assess_all, counts
 from pilot_tui.periods import Window, format_date
-from pilot_tui.store import Store, StoreLocked
+from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
+from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.commands import PilotCommands
-from pilot_tui.tui.screens.confirm import ConfirmDialog
-from pilot_tui.tui.screens.filter import FilterDialog
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.screens.peildatum import PeildatumDialog
-from pilot_tui.tui.screens.window import WindowDialog
+from pilot_tui.tui.startup_flow import open_store
 from pilot_tui.tui.view import (
     Filter,
     Row,
@@ -51,19 +49,22 @@ from pilot_tui.tui.view import (
 )
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status
-from pilot_tui.tui.widgets.timeline import Timeline, timeline_rows
 
 if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
+    from pilot_tui import overview
     from pilot_tui.tui.editing import EditFlow
+    from pilot_tui.tui.widgets.timeline import Timeline
 
 
 class PilotApp(App[int], inherit_bindings=False):
     """pilot-tui: the register of pilots at a peildatum."""
 
     TITLE = S.APP_TITLE
-    CSS_PATH = "app.tcss"
+    # The main screen is the default screen, whose styles come with the app's.
+    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "screens/main.tcss"]
     COMMANDS = App.COMMANDS | {PilotCommands}
     DISK_CHECK_EVERY = 2.0  # seconds between looks at the file for someone else's change
+    FIRST_FRAME_TIME = 0.05  # seconds given to the first frame before work in threads
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", S.KEY_QUIT, show=False, priority=True),
@@ -73,23 +74,33 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         peildatum: date | None = None,
         window: Window | None = None,
         config_dir: Path | None = None,
         *,
         today: date | None = None,
         notice: str | None = None,
+        start: startup_flow.Start | None = None,
     ) -> None:
+        """``store``: the open register; or None with ``start``, to paint the cached first
+        screen and read the register in the background (see startup.py)."""
         super().__init__()
-        self.store = store
+        self._store = store
+        self.start = start
         self.today = today or date.today()
         self.notice = notice  # e.g. why the register is read-only
         self.config_dir = config_dir or settings_file.config_dir()
         self.settings, problem = settings_file.load(self.config_dir)
         self.settings_problem = problem
-        register = store.register
-        self.peildatum: date = peildatum or register.latest_peildatum() or self.today
+        self.asked_peildatum = peildatum
+        if store is not None:
+            default = store.register.latest_peildatum()
+        elif start is not None and start.view is not None:
+            default = start.view.peildatum
+        else:
+            default = None
+        self.peildatum: date = peildatum or default or self.today
         self.window: Window = (
             window or self.settings.load_window() or settings_file.default_window()
         )
@@ -109,14 +120,26 @@ class PilotApp(App[int], inherit_bindings=False):
         self._edits: EditFlow | None = None  # made on first use (see `edits`)
         self.reindex()
 
+    @property
+    def store(self) -> Store:
+        if self._store is None:  # only while loading; every caller waits for `loaded`
+            raise RuntimeError("the register is still being read")
+        return self._store
+
+    @property
+    def loaded(self) -> bool:
+        return self._store is not None
+
     # -- lifecycle --------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        # The base of the stack (no blank screen painted first), filled before its first frame.
+        return MainScreen(fill=self.fill_main_screen)
+
     def on_mount(self) -> None:
-        self.push_screen(MainScreen())
         theme = self.settings.theme
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
         if self.settings_problem:
             self.notify(
                 S.SETTINGS_UNREADABLE.format(path=self.settings_problem),
@@ -124,10 +147,43 @@ class PilotApp(App[int], inherit_bindings=False):
                 markup=False,
             )
 
-    def on_main_screen_ready(self) -> None:
-        self.refresh_view()
+    def fill_main_screen(self) -> None:
+        """Before the first frame: the register, or the start cache while it is read."""
+        if self.loaded:
+            self.refresh_view()
+            self._after_first_frame(self._register_shown)
+        else:
+            startup_flow.show_cached(self)
+            self._after_first_frame(partial(startup_flow.load_in_background, self))
+
+    def _after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the first frame is on its way to the terminal. Work in a
+        thread (reading the register, the search index) holds the GIL for long stretches,
+        in which Textual's writer thread could not send that frame."""
+        self.call_after_refresh(self.set_timer, self.FIRST_FRAME_TIME, callback)
+
+    def _register_shown(self) -> None:
+        """The register is on screen: start what waits for it."""
+        self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
         # Large registers: build the search index while the user looks at the list.
         self.run_worker(self.search_texts, thread=True, group="search-index")
+        startup_flow.keep_first_screen(self)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "load":
+            startup_flow.load_finished(self, event.worker)
+
+    def register_loaded(self, store: Store, notice: str | None) -> None:
+        """From the background read (startup_flow): take the register and show it."""
+        self._store = store
+        self.notice = notice
+        if self.asked_peildatum is None:
+            self.peildatum = store.register.latest_peildatum() or self.today
+        self.reindex()
+        self.main.detail.placeholder = S.NO_SELECTION
+        self.refresh_view()
+        self.refresh_bindings()  # the keys that waited for the register are active
+        self._register_shown()
 
     def _theme_changed(self, theme: Theme) -> None:
         if self.settings.theme != theme.name:
@@ -235,13 +291,17 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def refresh_view(self) -> None:
         """Recompute list, counts and detail from the state and show them."""
+        if not self.loaded:
+            return  # shown once the register is read (with the search typed meanwhile)
         assessed, rows = self.assessments()
         words = query_words(self.search_query)
         texts = self.search_texts() if words else {}
         ordered = self.ordered(assessed)
         chosen = self.overview_filter
         if chosen is not None:  # filtered after sorting: the sorted list stays cached
-            ordered = [a for a in ordered if overview.matches(a, chosen)]
+            from pilot_tui.overview import matches
+
+            ordered = [a for a in ordered if matches(a, chosen)]
         self.shown = filtered(ordered, texts, words, self.filter)
         main = self.main
         main.show_status(self.status(assessed))
@@ -255,6 +315,9 @@ class PilotApp(App[int], inherit_bindings=False):
     def show_detail(self) -> None:
         selected = self.main.pilot_list.highlighted
         self.selected = selected if selected is not None else self.selected
+        if not self.loaded:
+            startup_flow.show_cached_detail(self)
+            return
         found = next((a for a in self.shown if a.pilot.id == selected), None)
         detail = make_detail(found, self.peildatum) if found is not None else None
         self.main.show_detail(detail, query_words(self.search_query))
@@ -264,7 +327,8 @@ class PilotApp(App[int], inherit_bindings=False):
         if event.pilot_id is not None:
             self.selected = event.pilot_id
         self.show_detail()
-        self.main.timeline.select_pilot(event.pilot_id)  # posts nothing back
+        if self.main.has_timeline:
+            self.main.timeline.select_pilot(event.pilot_id)  # posts nothing back
 
     def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
         if event.pilot_id is None:
@@ -277,12 +341,14 @@ class PilotApp(App[int], inherit_bindings=False):
         if index is not None:
             pilot_list.cursor = index  # the list posts Highlighted: the detail follows
 
-    def on_timeline_selected(self, event: Timeline.Selected) -> None:
-        self.action_toggle_timeline()  # enter on a bar: back to the detail of that pilot
+    async def on_timeline_selected(self, event: Timeline.Selected) -> None:
+        await self.action_toggle_timeline()  # enter on a bar: back to the detail of that pilot
         self.main.detail.focus()
 
     def on_main_screen_clear_filter(self) -> None:
         """escape in the list: the overview filter first, then the `f` filter."""
+        if not self.loaded:
+            return
         if self.overview_filter is not None:
             self.set_overview_filter(None, clear=True)
         elif self.filter.active:
@@ -331,6 +397,8 @@ class PilotApp(App[int], inherit_bindings=False):
     # -- actions (bound on the main screen, offered in the command palette) ----------------
     def action_peildatum(self) -> None:
         register = self.store.register
+        from pilot_tui.tui.screens.peildatum import PeildatumDialog
+
         dialog = PeildatumDialog(self.peildatum, list(register.peildata), self.today)
         self.push_screen(dialog, self.set_peildatum)
 
@@ -348,14 +416,19 @@ class PilotApp(App[int], inherit_bindings=False):
         self.set_peildatum(target)
 
     def action_window(self) -> None:
+        from pilot_tui.tui.screens.window import WindowDialog
+
         self.push_screen(WindowDialog(self.window), self.set_window)
 
     def action_filter(self) -> None:
         assessed, _rows = self.assessments()
+        from pilot_tui.tui.screens.filter import FilterDialog
+
         self.push_screen(FilterDialog(self.filter, counts(assessed)), self.set_filter)
 
-    def action_toggle_timeline(self) -> None:
+    async def action_toggle_timeline(self) -> None:
         main = self.main
+        await main.mount_timeline()
         main.toggle_class("-timeline")
         if main.has_class("-timeline"):
             self.show_timeline()
@@ -364,7 +437,9 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def show_timeline(self) -> None:
         main = self.main
-        if main.has_class("-timeline"):  # a hidden timeline need not be filled
+        if main.has_class("-timeline") and main.has_timeline:  # hidden: need not be filled
+            from pilot_tui.tui.widgets.timeline import timeline_rows
+
             main.timeline.set_rows(
                 timeline_rows(self.shown),  # same filter and sort as the list
                 self.peildatum,
@@ -374,9 +449,10 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def action_overview(self) -> None:
         assessed, _rows = self.assessments()  # ALL pilots, not just the shown ones
+        from pilot_tui.overview import build
         from pilot_tui.tui.screens.overview import OverviewScreen
 
-        screen = OverviewScreen(overview.build(assessed), self.peildatum, self.overview_filter)
+        screen = OverviewScreen(build(assessed), self.peildatum, self.overview_filter)
         self.push_screen(screen, self.set_overview_filter)
 
     def action_import_overview(self) -> None:
@@ -408,10 +484,12 @@ class PilotApp(App[int], inherit_bindings=False):
 
     async def action_quit(self) -> None:
         """q / ctrl+q: stop; with a change not on disk, ask first (never lose it silently)."""
-        why = self.edits.unsaved_reason()
+        why = self.edits.unsaved_reason() if self.loaded else None
         if why is None:
             self.exit()
             return
+        from pilot_tui.tui.screens.confirm import ConfirmDialog
+
         dialog = ConfirmDialog(
             S.CONFIRM_QUIT_TITLE,
             S.CONFIRM_QUIT_TEXT.format(why=why),
@@ -434,6 +512,8 @@ class PilotApp(App[int], inherit_bindings=False):
         return self._edits
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.loaded:  # shown dimmed until the register is read (a moment)
+            return None if action not in startup_flow.WHILE_LOADING else True
         if self._edits is None:  # nothing edited yet: nothing to save or reload
             return action not in {"retry_save", "reload_register"} or bool(self.store.dirty)
         return self.edits.can(action)  # ctrl+s / ctrl+r only when they can do something
@@ -499,22 +579,25 @@ class PilotApp(App[int], inherit_bindings=False):
             )
 
 
-def open_store(store_path: Path) -> tuple[Store, str | None]:
-    """Open the register to edit; when another instance has it, read-only with the reason.
-
-    A corrupt or foreign file raises StoreError (one Dutch line) before anything else
-    happens: the caller exits with it, the file untouched, and the TUI never starts."""
-    try:
-        return Store.open(store_path), None
-    except StoreLocked as exc:
-        return Store.open(store_path, readonly=True), str(exc)
-
-
 def run(store_path: Path, peildatum: date | None = None, window: Window | None = None) -> int:
-    """Open the register and run the app; on a lock, open read-only and say so."""
+    """Open the register and run the app; on a lock, open read-only and say so.
+
+    With a start cache for this file (see startup.py) the app paints first and reads
+    the register in the background; otherwise the register is read first, so that a
+    file that cannot be read stops here with one line, before any screen."""
+    start = startup_flow.prepare(store_path, peildatum, window)
+    if start.view is not None:
+        app = PilotApp(None, peildatum, window, None, start=start)
+        try:
+            app.run()
+        finally:
+            start.close()
+        if start.error is not None:  # the background read failed: say why, screen gone
+            raise start.error
+        return app.return_code or 0
     store, notice = open_store(store_path)
     try:
-        app = PilotApp(store, peildatum, window, None, notice=notice)
+        app = PilotApp(store, peildatum, window, None, notice=notice, start=start)
         app.run()
     finally:
         store.close()

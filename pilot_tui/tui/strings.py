@@ -78,6 +78,8 @@ SORT_STATUS: Final = "status"
 
 # -- detail pane -----------------------------------------------------------------------
 NO_SELECTION: Final = "Kies een pilot in de lijst."
+LOADING_DETAIL: Final = "Het register wordt gelezen…"
+LOADING_STATUS: Final = "register wordt gelezen…"
 FORMER_NAMES: Final = "voorheen: {names}"
 SECTION_ACHTERGROND: Final = "Achtergrond"
 SECTION_DOEL: Final = "Doel"

@@ -47,8 +47,8 @@ def main() -> None:
 
         painted_at = 0.0
 
-        def on_main_screen_ready(self) -> None:
-            super().on_main_screen_ready()
+        def fill_main_screen(self) -> None:
+            super().fill_main_screen()
             self.call_after_refresh(self._painted)
 
         def _painted(self) -> None:

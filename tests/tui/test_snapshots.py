@@ -52,6 +52,7 @@ def test_edit_form_80x24_unreadable_looptijd(snap_compare: Any, make_app: MakeAp
     app = make_app(peildatum=PEILDATUM, window=window("3m"))
 
     async def run_before(pilot: Any) -> None:
+        await pilot.pause()  # the list filled first: "e" edits the pilot under the cursor
         await pilot.press("e")
         await pilot.pause()
         field = pilot.app.screen.query_one("#f-looptijd")

@@ -41,7 +41,7 @@ async def test_t_shows_the_timeline_and_shares_the_selection(make_app: MakeApp) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         main = app.main
-        assert not main.timeline.display
+        assert not main.has_timeline  # mounted on first use, not at start
         await pilot.press("t")
         timeline = main.timeline
         assert main.has_class("-timeline")

@@ -6,8 +6,8 @@ the widgets post messages (search changed, pilot highlighted) that the app handl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,12 +19,14 @@ from textual.widgets import Footer, Input, Label
 from textual.widgets._footer import FooterKey
 
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.help import HelpEntry, HelpScreen, help_entries
 from pilot_tui.tui.view import Detail, Row
 from pilot_tui.tui.widgets.detail import DetailPane
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status, StatusLine
-from pilot_tui.tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from pilot_tui.tui.screens.help import HelpEntry
+    from pilot_tui.tui.widgets.timeline import Timeline
 
 WIDE = 110
 ROOMY_FOOTER = 130  # below this the footer is compact
@@ -51,7 +53,6 @@ class MainFooter(Footer):
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
-    CSS_PATH = "main.tcss"
     # Below WIDE columns the detail goes below the list (and the footer is compact).
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so on Screen)
         (0, "-narrow"),
@@ -92,14 +93,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
         Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
     ]
 
-    class Ready(Message):
-        """The screen is composed and mounted: the app can fill it."""
-
     class ClearFilter(Message):
         """Escape with no search to clear: drop the filter chosen in the overview."""
 
+    def __init__(self, fill: Callable[[], None] | None = None) -> None:
+        """``fill``: called once the widgets are mounted and before the first frame, so
+        that the first frame already shows the register (a message would come a frame
+        later)."""
+        super().__init__()
+        self._fill = fill
+
     def on_mount(self) -> None:
-        self.post_message(self.Ready())
+        if self._fill is not None:
+            self._fill()
 
     def on_resize(self) -> None:
         # Narrow terminals: a compact footer keeps every main key in view (the palette
@@ -109,6 +115,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         footer.compact = width < ROOMY_FOOTER
         footer.show_command_palette = width >= WIDE
 
+    def _footer(self) -> MainFooter:
+        """The footer for the terminal's width at start, so that the first resize changes
+        nothing (switching all keys to compact costs a restyle of each)."""
+        width = self.app.size.width
+        return MainFooter(compact=width < ROOMY_FOOTER, show_command_palette=width >= WIDE)
+
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         with Horizontal(id="search-bar"):
@@ -117,9 +129,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             yield Label(Text(""), id="search-count")
         with Horizontal(id="body"):
             yield PilotList(id="list")
-            yield DetailPane(id="detail")
-            yield Timeline(id="timeline")
-        yield MainFooter()
+            yield DetailPane(id="detail")  # the timeline is mounted beside it on first use
+        yield self._footer()
 
     # -- views the app fills -----------------------------------------------------------
     @property
@@ -132,7 +143,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @property
     def timeline(self) -> Timeline:
+        from pilot_tui.tui.widgets.timeline import Timeline
+
         return self.query_one("#timeline", Timeline)
+
+    @property
+    def has_timeline(self) -> bool:
+        return bool(self.query("#timeline"))
+
+    async def mount_timeline(self) -> None:
+        """The timeline, mounted the first time it is shown (not needed at start)."""
+        if not self.has_timeline:
+            from pilot_tui.tui.widgets.timeline import Timeline
+
+            await self.query_one("#body", Horizontal).mount(Timeline(id="timeline"))
 
     @property
     def search(self) -> Input:
@@ -148,10 +172,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         total: int,
         empty_text: str,
         keep: str | None,
+        *,
+        end_width: int | None = None,
     ) -> None:
         pilot_list = self.pilot_list
         pilot_list.empty_text = empty_text
-        pilot_list.set_rows(rows, words, keep=keep)
+        pilot_list.set_rows(rows, words, keep=keep, end_width=end_width)
         count = S.MATCHES.format(shown=len(rows), total=total)
         self.query_one("#search-count", Label).update(Text(count))
 
@@ -188,8 +214,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.detail.focus()
 
     def action_help(self) -> None:
+        from pilot_tui.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_entries()))
 
     def help_entries(self) -> list[HelpEntry]:
         """Every active key with what it does, taken from the bindings themselves."""
+        from pilot_tui.tui.screens.help import help_entries
+
         return help_entries(self.app, self.active_bindings.values())

@@ -67,6 +67,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.stand_first = stand_first
         self.detail: Detail | None = None
         self.words: tuple[str, ...] = ()
+        self.placeholder = S.NO_SELECTION  # shown without a pilot
 
     def compose(self) -> ComposeResult:
         yield Static(Text(S.NO_SELECTION), id="detail-body")
@@ -178,7 +179,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     def render_detail(self) -> Text:
         d = self.detail
         if d is None:
-            return Text(S.NO_SELECTION, style=self._style("dim"))
+            return Text(self.placeholder, style=self._style("dim"))
         out = Text(end="")
         out.append_text(self._marked(d.name, self._style("title")))
         out.append("\n")

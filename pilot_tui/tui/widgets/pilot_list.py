@@ -124,16 +124,27 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlighted: str | None = None
 
     # -- data --------------------------------------------------------------------------
+    @property
+    def end_width(self) -> int:
+        """The width of the end column (from all rows)."""
+        return self._end_width
+
     def set_rows(
-        self, rows: Sequence[Row], words: Sequence[str] = (), keep: str | None = None
+        self,
+        rows: Sequence[Row],
+        words: Sequence[str] = (),
+        keep: str | None = None,
+        *,
+        end_width: int | None = None,
     ) -> None:
-        """Show ``rows``; keep the cursor on pilot ``keep`` when it is still there."""
+        """Show ``rows``; keep the cursor on pilot ``keep`` when it is still there.
+        ``end_width``: the width of the end column when ``rows`` are only the first ones."""
         self.rows = tuple(rows)
         self.words = tuple(words)
         # Column widths depend on all rows: computed once here, not per drawn line.
-        self._end_width = min(
-            END_MAX, max([cell_len(S.COL_END), *(cell_len(r.end) for r in self.rows)])
-        )
+        if end_width is None:
+            end_width = max([cell_len(S.COL_END), *(cell_len(r.end) for r in self.rows)])
+        self._end_width = min(END_MAX, end_width)
         index = 0
         wanted = keep if keep is not None else self._highlighted
         if wanted is not None:

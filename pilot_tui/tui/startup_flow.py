@@ -1,0 +1,176 @@
+"""Starting the app: from the start cache when it fits, and keeping the first screen for
+the next start (the cache itself is startup.py).
+
+With a fitting cache the app paints the cached first screen, reads the register in a
+worker thread, and shows the real one when it is read. Until then the keys that need the
+register are dimmed in the footer and do nothing; moving through the list, the help, a
+search (applied when the register is read) and quitting work.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.worker import Worker, WorkerState
+
+from pilot_tui.attention import assess
+from pilot_tui.model import Pilot
+from pilot_tui.periods import Window
+from pilot_tui.store import Store, StoreLocked
+from pilot_tui.tui import settings as settings_file
+from pilot_tui.tui import startup
+from pilot_tui.tui import strings as S
+from pilot_tui.tui.view import Detail, SortOrder, make_detail
+
+if TYPE_CHECKING:
+    from pilot_tui.tui.app import PilotApp
+
+# App actions that do not need the register (the others wait until it is read).
+WHILE_LOADING = frozenset(
+    {"quit", "help_quit", "focus_next", "focus_previous", "change_theme", "command_palette"}
+)
+
+
+def open_store(store_path: Path) -> tuple[Store, str | None]:
+    """Open the register to edit; when another instance has it, read-only with the reason.
+
+    A corrupt or foreign file raises StoreError (one Dutch line)."""
+    try:
+        return Store.open(store_path), None
+    except StoreLocked as exc:
+        return Store.open(store_path, readonly=True), str(exc)
+
+
+class Start:
+    """One start of the app: the cache key, the cached first screen (None: there is none
+    that fits), and the register read in the background."""
+
+    def __init__(self, store_path: Path, key: startup.StartKey, view: startup.StartView | None):
+        self.store_path = store_path
+        self.key = key
+        self.view = view
+        self.error: Exception | None = None  # why the background read failed
+        self._opened: tuple[Store, str | None] | None = None
+        self._started = False
+        self._done = threading.Event()
+        self._detail: tuple[date, Window, Detail | None] | None = None
+
+    def open(self) -> tuple[Store, str | None]:
+        """Read the register (in a worker thread)."""
+        self._started = True
+        try:
+            self._opened = open_store(self.store_path)
+            return self._opened
+        except Exception as exc:
+            self.error = exc  # run() raises it once the screen is gone
+            raise
+        finally:
+            self._done.set()
+
+    def close(self) -> None:
+        """After the app stopped: wait for a read still under way and close its store."""
+        if self._started:
+            self._done.wait()
+        if self._opened is not None:
+            self._opened[0].close()
+
+    def cached_detail(self, peildatum: date, window: Window) -> Detail | None:
+        """The detail of the first cached pilot (made once per peildatum and window)."""
+        view = self.view
+        if view is None or view.first is None:
+            return None
+        if self._detail is None or self._detail[:2] != (peildatum, window):
+            try:
+                pilot = Pilot.from_dict(view.first)
+            except (ValueError, TypeError):
+                detail = None
+            else:
+                found = assess(pilot, peildatum, window.end(peildatum), view.latest)
+                detail = make_detail(found, peildatum)
+            self._detail = (peildatum, window, detail)
+        return self._detail[2]
+
+
+def prepare(store_path: Path, peildatum: date | None, window: Window | None) -> Start:
+    """The start for these command-line choices, with its cached first screen if any."""
+    if window is not None:
+        spec = settings_file.window_spec(window)
+    else:
+        settings, _problem = settings_file.load(settings_file.config_dir())
+        spec = settings.window or settings_file.window_spec(settings_file.default_window())
+    key = startup.StartKey.make(store_path, peildatum, spec)
+    return Start(store_path, key, startup.read(key))
+
+
+def show_cached(app: PilotApp) -> None:
+    """Paint the cached first screen (the register is being read)."""
+    start = app.start
+    view = start.view if start is not None else None
+    main = app.main
+    main.detail.placeholder = S.LOADING_DETAIL
+    if view is None:  # cannot happen via run(); an empty list that says it is loading
+        main.show_rows([], (), 0, S.LOADING_DETAIL, None)
+        return
+    main.show_status(replace(view.status, extra=(*view.status.extra, S.LOADING_STATUS)))
+    main.show_rows(view.rows, (), view.total, S.LOADING_DETAIL, None, end_width=view.end_width)
+    app.show_detail()  # the cursor's pilot: the first, whose detail is cached
+
+
+def show_cached_detail(app: PilotApp) -> None:
+    start = app.start
+    detail = None
+    first = start.view.first if start is not None and start.view is not None else None
+    if start is not None and first is not None and app.selected == first.get("id"):
+        detail = start.cached_detail(app.peildatum, app.window)
+    app.main.show_detail(detail, ())
+
+
+def load_in_background(app: PilotApp) -> None:
+    start = app.start
+    if start is not None:
+        app.run_worker(start.open, thread=True, group="load", exit_on_error=False)
+
+
+def load_finished(app: PilotApp, worker: Worker[object]) -> None:
+    """The background read ended: show the register, or stop and let run() say why."""
+    if worker.state == WorkerState.SUCCESS:
+        result = worker.result
+        if isinstance(result, tuple):
+            app.register_loaded(*result)
+    elif worker.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+        app.exit(return_code=2)
+
+
+def keep_first_screen(app: PilotApp) -> None:
+    """Write the start cache when the screen shows the start's own view: the default
+    order, nothing searched or filtered, at the peildatum and window the start asked."""
+    start = app.start
+    if start is None or not app.loaded or not startup.enabled():
+        return
+    if app.search_query.strip() or app.filter.active or app.overview_filter is not None:
+        return
+    if app.sort is not SortOrder.ATTENTION:
+        return
+    if settings_file.window_spec(app.window) != start.key.window:
+        return
+    store = app.store
+    assessed, rows = app.assessments()
+    shown = app.shown
+    first = shown[0].pilot.to_dict() if shown else None
+    view = startup.StartView(
+        peildatum=app.peildatum,
+        latest=store.register.latest_peildatum(app.peildatum),
+        status=replace(app.status(assessed), banner=""),
+        rows=tuple(rows[a.pilot.id] for a in shown[: startup.ROWS]),
+        end_width=app.main.pilot_list.end_width,
+        total=len(assessed),
+        first=first,
+    )
+    from_today = store.register.latest_peildatum() is None
+    write = partial(startup.write, start.key, store.stamp, view, from_today=from_today)
+    app.run_worker(write, thread=True, group="start-cache")
