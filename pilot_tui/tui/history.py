@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from pilot_tui.model import Pilot, strip_controls
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
-
-if TYPE_CHECKING:
-    from pilot_tui.snapshot.model import DiffOp
+from pilot_tui.worddiff import DiffOp, word_diff
 
 MAX_DIFF_CHARS = 20_000  # longer texts: no word diff (it would cost more than it shows)
 
@@ -83,7 +80,5 @@ def entry_diff(pilot: Pilot, peildatum: date) -> EntryDiff | None:
         return None
     # A word carries the spaces after it: without a space at the end, text added after the
     # last word would show that word as deleted and inserted again.
-    from pilot_tui.snapshot.model import word_diff  # on first use: not needed at start
-
     lines = word_diff(old.rstrip() + " ", new.rstrip() + " ")
     return EntryDiff(S.DIFF_TITLE.format(date=when), False, lines)
