@@ -64,7 +64,7 @@ class PilotApp(App[int], inherit_bindings=False):
     CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "screens/main.tcss"]
     COMMANDS = App.COMMANDS | {PilotCommands}
     DISK_CHECK_EVERY = 2.0  # seconds between looks at the file for someone else's change
-    FIRST_FRAME_TIME = 0.05  # seconds given to the first frame before work in threads
+    FIRST_FRAME_TIME = 0.15  # seconds given to the first frames before work in threads
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", S.KEY_QUIT, show=False, priority=True),
@@ -512,10 +512,10 @@ class PilotApp(App[int], inherit_bindings=False):
         return self._edits
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.loaded:  # shown dimmed until the register is read (a moment)
-            return None if action not in startup_flow.WHILE_LOADING else True
+        if not self.loaded:  # dimmed until the register is read (a moment)
+            return startup_flow.while_loading(action)
         if self._edits is None:  # nothing edited yet: nothing to save or reload
-            return action not in {"retry_save", "reload_register"} or bool(self.store.dirty)
+            return action not in startup_flow.ONLY_WHEN_NEEDED or bool(self.store.dirty)
         return self.edits.can(action)  # ctrl+s / ctrl+r only when they can do something
 
     def action_new(self) -> None:

@@ -34,6 +34,16 @@ if TYPE_CHECKING:
 WHILE_LOADING = frozenset(
     {"quit", "help_quit", "focus_next", "focus_previous", "change_theme", "command_palette"}
 )
+# Keys shown only when they can do something (a failed save, a conflict on disk).
+ONLY_WHEN_NEEDED = frozenset({"retry_save", "reload_register"})
+
+
+def while_loading(action: str) -> bool | None:
+    """check_action while the register is read: True (works), None (dimmed in the
+    footer, does nothing yet) or False (not shown at all)."""
+    if action in WHILE_LOADING:
+        return True
+    return False if action in ONLY_WHEN_NEEDED else None
 
 
 def open_store(store_path: Path) -> tuple[Store, str | None]:

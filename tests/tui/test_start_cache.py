@@ -169,6 +169,9 @@ async def test_a_start_from_the_cache_shows_it_then_the_register(seed_store: Pat
             assert S.LOADING_STATUS in status_text(app)
             assert detail_text(app).startswith(shown[0])
             # keys that need the register wait (dimmed); moving through the list works
+            assert app.check_action("edit", ()) is None  # dimmed in the footer
+            assert app.check_action("retry_save", ()) is False  # not shown at all
+            assert app.check_action("quit", ()) is True
             await pilot.press("e")
             assert not isinstance(app.screen, PilotForm)
             await pilot.press("down")

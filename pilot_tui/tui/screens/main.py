@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalGroup
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label
-from textual.widgets._footer import FooterKey
 
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import Detail, Row
@@ -40,11 +40,11 @@ class MainFooter(Footer):
     """
 
     def compose(self) -> ComposeResult:
-        keep: list[FooterKey] = []
+        keep: list[Widget] = []
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and (
-                widget.action in KEEP_IN_VIEW or widget.has_class("-command-palette")
-            ):
+            # Footer keys carry their action (Textual keeps the FooterKey class private).
+            action = getattr(widget, "action", None)
+            if action in KEEP_IN_VIEW or widget.has_class("-command-palette"):
                 keep.append(widget)
             else:
                 yield widget
