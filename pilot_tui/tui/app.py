@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -36,6 +37,7 @@ from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.startup_flow import open_store
 from pilot_tui.tui.view import (
     Filter,
+    Narrowing,
     Row,
     SortOrder,
     clean,
@@ -166,7 +168,7 @@ class PilotApp(App[int], inherit_bindings=False):
         """The register is on screen: start what waits for it."""
         self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
         # Large registers: build the search index while the user looks at the list.
-        self.run_worker(self.search_texts, thread=True, group="search-index")
+        self._index_in_background()
         startup_flow.keep_first_screen(self)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -223,19 +225,45 @@ class PilotApp(App[int], inherit_bindings=False):
     def reindex(self) -> None:
         """Rebuild the search texts (after the register changed)."""
         self._generation += 1
+        self._narrowing = Narrowing()
         self._search_texts = None
+        self._index_building: threading.Event | None = None
         self._assessed = None
         self._ordered = None
 
     def search_texts(self) -> dict[str, str]:
-        """Normalised text per pilot; built in a thread at start, or here when first needed."""
+        """Normalised text per pilot; built in a thread at start, or here when first needed.
+        A search while the thread is at it waits for it: building it twice at once, both
+        holding the GIL in turns, would make the search and the typing after it slower."""
         texts = self._search_texts
         if texts is None:
-            generation = self._generation
-            texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
-            if generation == self._generation:  # not changed meanwhile (worker thread)
-                self._search_texts = texts
+            building = self._index_building
+            if building is not None and building.wait(timeout=60):
+                texts = self._search_texts  # None if the register changed meanwhile
+            if texts is None:
+                texts = self._build_search_texts()
         return texts
+
+    def _build_search_texts(self) -> dict[str, str]:
+        generation = self._generation
+        texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
+        if generation == self._generation:  # not changed meanwhile (worker thread)
+            self._search_texts = texts
+        return texts
+
+    def _index_in_background(self) -> None:
+        if self._search_texts is not None:
+            return  # built already (a search typed while the register was read)
+        building = threading.Event()
+        self._index_building = building
+
+        def build() -> None:
+            try:
+                self._build_search_texts()
+            finally:
+                building.set()
+
+        self.run_worker(build, thread=True, group="search-index")
 
     def assessments(self) -> tuple[list[Assessment], dict[str, Row]]:
         cached = self._assessed
@@ -296,13 +324,19 @@ class PilotApp(App[int], inherit_bindings=False):
         assessed, rows = self.assessments()
         words = query_words(self.search_query)
         texts = self.search_texts() if words else {}
-        ordered = self.ordered(assessed)
+        sorted_list = self.ordered(assessed)
+        ordered: Sequence[Assessment] = sorted_list
+        key = (self.filter, self.overview_filter)
+        candidates = self._narrowing.candidates(sorted_list, key, words)
         chosen = self.overview_filter
-        if chosen is not None:  # filtered after sorting: the sorted list stays cached
+        if candidates is not sorted_list:
+            ordered = candidates  # typing on: only the previous matches can match
+        elif chosen is not None:  # filtered after sorting: the sorted list stays cached
             from pilot_tui.overview import matches
 
             ordered = [a for a in ordered if matches(a, chosen)]
         self.shown = filtered(ordered, texts, words, self.filter)
+        self._narrowing.remember(sorted_list, key, words, self.shown)
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS

@@ -253,6 +253,40 @@ def filtered(
     ]
 
 
+def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Can every pilot matching ``after`` only be among those matching ``before``? True
+    when each earlier word is part of a later one ("p063" -> "p0632", "jeugd" -> "jeugd
+    zorg"): typing on then searches the previous matches, not the whole register."""
+    return bool(before) and all(any(b in a for a in after) for b in before)
+
+
+class Narrowing:
+    """The last search's result, reused while the next query only narrows it."""
+
+    def __init__(self) -> None:
+        self._last: tuple[Sequence[Assessment], object, tuple[str, ...], list[Assessment]] | None
+        self._last = None
+
+    def candidates(
+        self, ordered: Sequence[Assessment], key: object, words: Sequence[str]
+    ) -> Sequence[Assessment]:
+        """What to search: the last result when it came from the same list (the same
+        object) and ``key`` (filters) and the query narrows it; else ``ordered``."""
+        last = self._last
+        if last is not None and last[0] is ordered and last[1] == key and narrows(last[2], words):
+            return last[3]
+        return ordered
+
+    def remember(
+        self,
+        ordered: Sequence[Assessment],
+        key: object,
+        words: Sequence[str],
+        shown: list[Assessment],
+    ) -> None:
+        self._last = (ordered, key, tuple(words), shown) if words else None
+
+
 # -- detail -------------------------------------------------------------------------------
 
 

@@ -55,6 +55,22 @@ async def test_three_end_soon_with_a_90_day_window(make_app: MakeApp) -> None:
         assert "venster 90 dagen" in status_text(app)
 
 
+async def test_typing_on_searches_the_matches_and_backspace_all_again(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"divosa")
+        divosa = names(app)
+        assert len(divosa) == 10
+        await pilot.press(*" eerste")  # searched among the ten only
+        both = names(app)
+        assert both and set(both) < set(divosa)
+        assert any("eerste lijn" in n for n in both)
+        await pilot.press(*["backspace"] * 7)
+        assert names(app) == divosa
+        await pilot.press(*["backspace"] * 6)  # nothing searched: every pilot again
+        assert len(names(app)) == 33
+
+
 async def test_search_divosa_filters_as_you_type(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -16,6 +16,7 @@ from pilot_tui.tui.view import (
     SortOrder,
     clean,
     match_spans,
+    narrows,
     pilot_search_text,
     query_words,
     select,
@@ -122,3 +123,19 @@ def test_run_opens_read_only_when_the_register_is_locked(
         assert app_module.run(seed_store, None, None) == 0
     assert seen["readonly"] is True
     assert "register in gebruik" in str(seen["notice"])
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (("p063",), ("p0632",), True),  # typing on
+        (("jeugd",), ("jeugd", "zorg"), True),  # another word
+        (("jeugd", "zorg"), ("jeugdzorg",), True),  # both inside one
+        (("p0632",), ("p063",), False),  # backspace: more can match
+        (("jeugd",), ("zorg",), False),  # another query
+        ((), ("a",), False),  # nothing searched before: the whole list
+        (("a",), (), False),  # search cleared
+    ],
+)
+def test_narrows(before: tuple[str, ...], after: tuple[str, ...], expected: bool) -> None:
+    assert narrows(before, after) is expected
