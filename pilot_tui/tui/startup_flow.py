@@ -67,12 +67,17 @@ class Start:
         self.error: Exception | None = None  # why the background read failed
         self._opened: tuple[Store, str | None] | None = None
         self._started = False
+        self._closed = False
+        self._state = threading.Lock()  # started/closed: a read may begin as the app stops
         self._done = threading.Event()
         self._detail: tuple[date, Window, Detail | None] | None = None
 
-    def open(self) -> tuple[Store, str | None]:
-        """Read the register (in a worker thread)."""
-        self._started = True
+    def open(self) -> tuple[Store, str | None] | None:
+        """Read the register (in a worker thread); None when the app has stopped."""
+        with self._state:
+            if self._closed:
+                return None
+            self._started = True
         try:
             self._opened = open_store(self.store_path)
             return self._opened
@@ -83,8 +88,12 @@ class Start:
             self._done.set()
 
     def close(self) -> None:
-        """After the app stopped: wait for a read still under way and close its store."""
-        if self._started:
+        """After the app stopped: wait for a read still under way and close its store;
+        a read that had not begun will not begin."""
+        with self._state:
+            self._closed = True
+            started = self._started
+        if started:
             self._done.wait()
         if self._opened is not None:
             self._opened[0].close()
