@@ -48,13 +48,17 @@ def default_window() -> Window:
 MAX_REVIEWS = 20  # review positions remembered (the most recent ones)
 
 
+def resolved(path: Path) -> Path:
+    """The file's full path, to recognise it whichever way it was named."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
 def review_key(store_path: Path, peildatum: date) -> str:
     """Key of a review position: the register file (resolved) and the peildatum."""
-    try:
-        resolved = store_path.resolve()
-    except OSError:
-        resolved = store_path.absolute()
-    return f"{resolved}#{peildatum.isoformat()}"
+    return f"{resolved(store_path)}#{peildatum.isoformat()}"
 
 
 @dataclass

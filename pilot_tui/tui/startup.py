@@ -26,6 +26,7 @@ from typing import Any
 
 from pilot_tui.attention import Attention
 from pilot_tui.store import FileStamp, atomic_write
+from pilot_tui.tui.settings import resolved
 from pilot_tui.tui.view import Row
 from pilot_tui.tui.widgets.status_line import Status
 
@@ -48,7 +49,7 @@ class StartKey:
     @classmethod
     def make(cls, store_path: Path, peildatum: date | None, window: str | None) -> StartKey:
         return cls(
-            _resolved(store_path),
+            str(resolved(store_path)),
             peildatum.isoformat() if peildatum else None,
             window,
             date.today().isoformat(),
@@ -141,13 +142,6 @@ def write(key: StartKey, stamp: FileStamp | None, view: StartView, *, from_today
         atomic_write(target, text.encode("utf-8"))
     except OSError:
         return  # a cache that cannot be written only costs the next start its head start
-
-
-def _resolved(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except OSError:
-        return str(path.absolute())
 
 
 def _stamp_json(stamp: FileStamp) -> list[int]:
