@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb.storages import Storage
 
+from pilot_tui.memory import collector_paused
 from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register, Status
 
 if TYPE_CHECKING:
@@ -1065,8 +1066,9 @@ class Store:
     def reload(self) -> None:
         """Read the file again; unsaved changes in memory are dropped. On StoreError the
         store keeps its current state."""
-        loaded = self._storage.read_file()
-        parsed = _parse(self.path, loaded.data)
+        with collector_paused():
+            loaded = self._storage.read_file()
+            parsed = _parse(self.path, loaded.data)
         self._storage.adopt(loaded)
         self._adopt(parsed)
 
@@ -1198,8 +1200,9 @@ class Store:
 def _load_checked(storage: AtomicJSONStorage) -> _Parsed:
     """Load the file into ``storage``; a refusal names the latest good backup."""
     try:
-        loaded = storage.read_file()
-        parsed = _parse(storage.path, loaded.data)
+        with collector_paused():
+            loaded = storage.read_file()
+            parsed = _parse(storage.path, loaded.data)
     except StoreError as exc:
         raise StoreError(_with_backup_hint(storage.path, str(exc))) from None
     storage.adopt(loaded)

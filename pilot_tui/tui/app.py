@@ -27,6 +27,7 @@ from textual.widgets import Input
 from textual.worker import Worker
 
 from pilot_tui.attention import Assessment, Attention, assess_all, counts
+from pilot_tui.memory import keep_out_of_collections, return_to_collections
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
@@ -149,6 +150,9 @@ class PilotApp(App[int], inherit_bindings=False):
                 markup=False,
             )
 
+    def on_unmount(self) -> None:
+        return_to_collections()  # what the app kept out of collections (pilot_tui.memory)
+
     def fill_main_screen(self) -> None:
         """Before the first frame: the register, or the start cache while it is read."""
         if self.loaded:
@@ -170,6 +174,8 @@ class PilotApp(App[int], inherit_bindings=False):
         # Large registers: build the search index while the user looks at the list.
         self._index_in_background()
         startup_flow.keep_first_screen(self)
+        # What the first screen computed (assessments, rows) stays, as the register does.
+        keep_out_of_collections(len(self.store.register.pilots))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "load":
@@ -249,6 +255,8 @@ class PilotApp(App[int], inherit_bindings=False):
         texts = {p.id: pilot_search_text(p) for p in self.store.register.pilots}
         if generation == self._generation:  # not changed meanwhile (worker thread)
             self._search_texts = texts
+            if self.is_running:  # as the register, the index stays while the app runs
+                keep_out_of_collections(len(texts))
         return texts
 
     def _index_in_background(self) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual.worker import Worker, WorkerState
 
 from pilot_tui.attention import assess
+from pilot_tui.memory import keep_out_of_collections
 from pilot_tui.model import Pilot
 from pilot_tui.periods import Window
 from pilot_tui.store import Store, StoreLocked
@@ -51,9 +52,12 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
 
     A corrupt or foreign file raises StoreError (one Dutch line)."""
     try:
-        return Store.open(store_path), None
+        opened: tuple[Store, str | None] = Store.open(store_path), None
     except StoreLocked as exc:
-        return Store.open(store_path, readonly=True), str(exc)
+        opened = Store.open(store_path, readonly=True), str(exc)
+    # The register stays as long as the app (see pilot_tui.memory; the app returns it).
+    keep_out_of_collections(len(opened[0].register.pilots))
+    return opened
 
 
 class Start:

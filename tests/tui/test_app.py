@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Label, SelectionList
 
+from pilot_tui import memory
 from pilot_tui.attention import Attention
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.filter import FilterDialog
@@ -471,3 +474,22 @@ async def test_command_palette_is_dutch(make_app: MakeApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht of pilot…"
+
+
+async def test_a_large_register_is_kept_out_of_collections_while_the_app_runs(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "LARGE", 33)  # the seed's 33 pilots count as large here
+    gc.unfreeze()
+    app = make_app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(100):  # kept once the first screen is out (a timer)
+                if gc.get_freeze_count():
+                    break
+                await pilot.pause(0.02)
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() == 0  # the app gave them back when it ended
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,98 @@
+"""pilot_tui.memory: the cyclic collector paused while a register is read, and a large
+register kept out of collections while the app holds it."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pilot_tui import memory, store
+from pilot_tui.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_found() -> Iterator[None]:
+    enabled = gc.isenabled()
+    yield
+    gc.unfreeze()
+    (gc.enable if enabled else gc.disable)()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_pause_restores_the_collector_as_it_was(enabled: bool) -> None:
+    (gc.enable if enabled else gc.disable)()
+    with memory.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() is enabled
+
+
+def test_a_pause_ends_with_its_last_overlapping_pause() -> None:
+    gc.enable()
+    outer = memory.collector_paused()
+    inner = memory.collector_paused()
+    outer.__enter__()
+    inner.__enter__()
+    outer.__exit__(None, None, None)  # overlapping, not nested: the first to begin ends first
+    assert not gc.isenabled()
+    inner.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_pauses_in_two_threads_overlap() -> None:
+    gc.enable()
+    entered, release = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with memory.collector_paused():
+            entered.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    assert entered.wait(5)
+    with memory.collector_paused():
+        release.set()
+        thread.join(5)
+        assert not gc.isenabled()  # the other thread's pause ended, this one has not
+    assert gc.isenabled()
+
+
+def test_a_pause_ends_when_its_block_raises() -> None:
+    gc.enable()
+    with pytest.raises(ValueError), memory.collector_paused():
+        raise ValueError("boom")
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("pilots", "kept"),
+    [(0, False), (memory.LARGE - 1, False), (memory.LARGE, True), (10 * memory.LARGE, True)],
+)
+def test_only_a_large_register_is_kept_out_of_collections(pilots: int, kept: bool) -> None:
+    gc.unfreeze()
+    assert memory.keep_out_of_collections(pilots) is kept
+    assert (gc.get_freeze_count() > 0) is kept
+    memory.return_to_collections()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_register_is_read_with_the_collector_paused(
+    seed_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gc.enable()
+    seen: list[bool] = []
+    parse = store._parse
+
+    def watching(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_parse", watching)
+    with Store.open(seed_store) as opened:
+        opened.reload()
+    assert seen == [False, False]  # open and reload
+    assert gc.isenabled()
