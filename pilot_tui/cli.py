@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from pilot_tui import __version__
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
 from pilot_tui.changes import ChangeError, EditSession, parse_assignment
+from pilot_tui.memory import Pause
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise, strip_controls
 from pilot_tui.periods import (
     Window,
@@ -729,18 +730,29 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
     return report
 
 
-def run_tui(args: argparse.Namespace) -> int:
+def run_tui(args: argparse.Namespace, starting: Pause | None = None) -> int:
     from pilot_tui.tui.app import run
 
-    return run(store_path(args), getattr(args, "peildatum", None), getattr(args, "window", None))
+    return run(
+        store_path(args),
+        getattr(args, "peildatum", None),
+        getattr(args, "window", None),
+        starting=starting,
+    )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, starting: Pause | None = None) -> int:
+    """The command line. ``starting``: the collector's pause since the program began
+    (pilot_tui.launcher), ended at the app's first screen, or before any other command."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
         func = getattr(args, "func", None)
-        return func(args) if func else run_tui(args)
+        if func is None:
+            return run_tui(args, starting)
+        if starting is not None:
+            starting.end()
+        return func(args)
     except UsageError as exc:
         return fail(str(exc))
     except ChangeError as exc:

@@ -104,7 +104,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run `pilot-tui` as a user would: a separate process."""
     return subprocess.run(
-        [sys.executable, "-m", "pilot_tui.cli", *args],
+        [sys.executable, "-m", "pilot_tui.launcher", *args],  # what `pilot-tui` runs
         capture_output=True,
         text=True,
         encoding="utf-8",

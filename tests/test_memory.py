@@ -7,10 +7,11 @@ import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from pilot_tui import memory, store
+from pilot_tui import cli, memory, store
 from pilot_tui.store import Store
 
 
@@ -96,3 +97,32 @@ def test_a_register_is_read_with_the_collector_paused(
         opened.reload()
     assert seen == [False, False]  # open and reload
     assert gc.isenabled()
+
+
+def test_a_pause_ends_once() -> None:
+    gc.enable()
+    first, second = memory.Pause(), memory.Pause()
+    first.end()
+    first.end()  # again: nothing (it must not end the second pause)
+    assert not gc.isenabled()
+    second.end()
+    assert gc.isenabled()
+
+
+def test_a_command_runs_with_the_collector_the_start_paused(
+    seed_store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pilot_tui.launcher pauses the collector for the start; a command other than the
+    app (here ``list``) gets it back before it runs: its garbage must be collected."""
+    gc.enable()
+    seen: list[bool] = []
+    assess_all = cli.assess_all
+
+    def watching(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return assess_all(*args)
+
+    monkeypatch.setattr(cli, "assess_all", watching)
+    assert cli.main(["list", "--store", str(seed_store)], starting=memory.Pause()) == 0
+    assert seen == [True]
+    capsys.readouterr()

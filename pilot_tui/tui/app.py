@@ -27,7 +27,7 @@ from textual.widgets import Input
 from textual.worker import Worker
 
 from pilot_tui.attention import Assessment, Attention, assess_all, counts
-from pilot_tui.memory import keep_out_of_collections, return_to_collections
+from pilot_tui.memory import Pause, keep_out_of_collections, return_to_collections
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
@@ -166,7 +166,13 @@ class PilotApp(App[int], inherit_bindings=False):
         """Run ``callback`` once the first frame is on its way to the terminal. Work in a
         thread (reading the register, the search index) holds the GIL for long stretches,
         in which Textual's writer thread could not send that frame."""
-        self.call_after_refresh(self.set_timer, self.FIRST_FRAME_TIME, callback)
+
+        def shown() -> None:
+            if self.start is not None:
+                self.start.first_screen_shown()
+            callback()
+
+        self.call_after_refresh(self.set_timer, self.FIRST_FRAME_TIME, shown)
 
     def _register_shown(self) -> None:
         """The register is on screen: start what waits for it."""
@@ -621,13 +627,21 @@ class PilotApp(App[int], inherit_bindings=False):
             )
 
 
-def run(store_path: Path, peildatum: date | None = None, window: Window | None = None) -> int:
+def run(
+    store_path: Path,
+    peildatum: date | None = None,
+    window: Window | None = None,
+    *,
+    starting: Pause | None = None,
+) -> int:
     """Open the register and run the app; on a lock, open read-only and say so.
 
     With a start cache for this file (see startup.py) the app paints first and reads
     the register in the background; otherwise the register is read first, so that a
-    file that cannot be read stops here with one line, before any screen."""
+    file that cannot be read stops here with one line, before any screen.
+    ``starting``: a pause of the collector, ended once the first screen is out."""
     start = startup_flow.prepare(store_path, peildatum, window)
+    start.collector_pause = starting
     if start.view is not None:
         app = PilotApp(None, peildatum, window, None, start=start)
         try:

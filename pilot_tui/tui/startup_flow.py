@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual.worker import Worker, WorkerState
 
 from pilot_tui.attention import assess
-from pilot_tui.memory import keep_out_of_collections
+from pilot_tui.memory import Pause, keep_out_of_collections
 from pilot_tui.model import Pilot
 from pilot_tui.periods import Window
 from pilot_tui.store import Store, StoreLocked
@@ -75,6 +75,12 @@ class Start:
         self._state = threading.Lock()  # started/closed: a read may begin as the app stops
         self._done = threading.Event()
         self._detail: tuple[date, Window, Detail | None] | None = None
+        self.collector_pause: Pause | None = None  # since the program began (memory.py)
+
+    def first_screen_shown(self) -> None:
+        """The first frame is out: the collector, paused since the program began, runs."""
+        if self.collector_pause is not None:
+            self.collector_pause.end()
 
     def open(self) -> tuple[Store, str | None] | None:
         """Read the register (in a worker thread); None when the app has stopped."""

@@ -3,6 +3,7 @@ while the register is read in the background (pilot_tui/tui/startup*.py)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pilot_tui import memory
 from pilot_tui.store import FileStamp, Store, StoreError
 from pilot_tui.tui import startup, startup_flow
 from pilot_tui.tui import strings as S
@@ -238,3 +240,25 @@ def test_the_cache_holds_no_markup_and_survives_hostile_names(tmp_path: Path) ->
     assert raw["rows"][0][1] == "Pilot één <b>[bold]"
     found = startup.read(key)
     assert found is not None and found.first == {"id": "p1", "name": "Pilot één <b>[bold]"}
+
+
+async def test_the_collector_paused_for_the_start_runs_once_the_first_screen_is_out(
+    seed_store: Path,
+) -> None:
+    gc.enable()
+    start = startup_flow.prepare(seed_store, None, None)
+    start.collector_pause = memory.Pause()  # as pilot_tui.launcher begins it
+    assert not gc.isenabled()
+    try:
+        with Store.open(seed_store) as store:
+            app = PilotApp(store, start=start)
+            async with app.run_test(size=(120, 35)) as pilot:
+                for _ in range(100):
+                    if gc.isenabled():
+                        break
+                    await pilot.pause(0.02)
+                assert gc.isenabled()
+                assert app.main.pilot_list.rows  # the first screen was out
+    finally:
+        start.collector_pause.end()
+        gc.enable()
