@@ -12,13 +12,14 @@ Nothing here raises on text input: :func:`parse_looptijd` returns a :class:`Peri
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from types import ModuleType
 from typing import Any
 
-from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
 from pilot_tui.model import Status
@@ -167,26 +168,32 @@ def _quote(text: str, limit: int = 60) -> str:
 # --------------------------------------------------------------------------------------
 
 
-class _DutchParserInfo(du_parser.parserinfo):
-    """dateutil parserinfo with Dutch month names (day first)."""
-
-    MONTHS = [  # noqa: RUF012 - dateutil reads this class attribute
-        ("jan", "januari"),
-        ("feb", "febr", "februari"),
-        ("mrt", "mar", "maart"),
-        ("apr", "april"),
-        ("mei", "mei"),
-        ("jun", "juni"),
-        ("jul", "juli"),
-        ("aug", "augustus"),
-        ("sep", "sept", "september"),
-        ("okt", "oct", "oktober"),
-        ("nov", "november"),
-        ("dec", "december"),
-    ]
+_DUTCH_MONTHS: list[tuple[str, str] | tuple[str, str, str]] = [
+    ("jan", "januari"),
+    ("feb", "febr", "februari"),
+    ("mrt", "mar", "maart"),
+    ("apr", "april"),
+    ("mei", "mei"),
+    ("jun", "juni"),
+    ("jul", "juli"),
+    ("aug", "augustus"),
+    ("sep", "sept", "september"),
+    ("okt", "oct", "oktober"),
+    ("nov", "november"),
+    ("dec", "december"),
+]
 
 
-_PARSERINFO = _DutchParserInfo(dayfirst=True)
+@functools.cache
+def _dateutil_parser() -> tuple[ModuleType, Any]:
+    """dateutil's parser (imported when first needed: it is a tenth of the app's start)
+    and a parserinfo with the Dutch month names, day first."""
+    from dateutil import parser
+
+    class DutchParserInfo(parser.parserinfo):
+        MONTHS = _DUTCH_MONTHS  # dateutil reads this class attribute
+
+    return parser, DutchParserInfo(dayfirst=True)
 
 
 class _ReadError(ValueError):
@@ -230,8 +237,9 @@ def _day_via_dateutil(text: str, year: int, month: int, day: int) -> date:
     _check_year(year)
     _check_month(month)
     cleaned = re.sub(r"(\d)(?:ste|de|e)\b", r"\1", text)
+    parser, dutch = _dateutil_parser()
     try:
-        d = du_parser.parse(cleaned, parserinfo=_PARSERINFO).date()
+        d = parser.parse(cleaned, parserinfo=dutch).date()
     except (ValueError, OverflowError) as exc:
         raise _ReadError(f"{_quote(text)} is geen bestaande datum") from exc
     if (d.year, d.month, d.day) != (year, month, day):
@@ -242,8 +250,9 @@ def _day_via_dateutil(text: str, year: int, month: int, day: int) -> date:
 def _iso_day(text: str, year: int, month: int, day: int) -> date:
     _check_year(year)
     _check_month(month)
+    parser, _dutch = _dateutil_parser()
     try:
-        return du_parser.isoparse(f"{year:04d}-{month:02d}-{day:02d}").date()
+        return parser.isoparse(f"{year:04d}-{month:02d}-{day:02d}").date()
     except (ValueError, OverflowError) as exc:
         raise _ReadError(f"{_quote(text)} is geen bestaande datum") from exc
 
@@ -455,59 +464,72 @@ _PART = r"(?P<q>" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + r")"
 _QWORD = r"(?P<n>" + "|".join(sorted(_QUARTER_WORDS, key=len, reverse=True)) + r")"
 _HWORD = r"(?P<n>" + "|".join(sorted(_HALF_WORDS, key=len, reverse=True)) + r")"
 
-_POINT_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Spec]]] = [
-    (re.compile(r"(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _END), _b_iso_day),
-    (
-        re.compile(r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<year>\d{4})" + _END),
-        _b_num_day,
-    ),
-    (re.compile(r"(?P<year>\d{4})-(?P<m>\d{1,2})(?![\d-])" + _END), _b_num_month),
-    (re.compile(r"(?P<m>\d{1,2})[-/](?P<year>\d{4})" + _END), _b_num_month),
-    (
-        re.compile(r"(?P<d>\d{1,2})(?:ste|de|e)?(?: |-)?" + _MON + r"(?:(?: |-)" + _YEAR + r")?"),
-        _b_text_day,
-    ),
-    (re.compile(_PART + r" (?:van )?" + _MON + r"(?: " + _YEAR + r")?"), _b_part_month),
-    (re.compile(_PART + r" (?:van )?" + _YEAR), _b_part_year),
-    (re.compile(_MON + r"(?:(?: |-)" + _YEAR + r")?"), _b_month),
-    (
-        re.compile(_QWORD + r" kwartaal(?: (?:van )?(?:het jaar )?" + _YEAR + r")?" + _END),
-        _b_quarter,
-    ),
-    (re.compile(r"q(?P<n>[1-4])(?:(?: |-)" + _YEAR + r")?" + _END), _b_quarter),
-    (re.compile(r"kwartaal (?P<n>[1-4])(?: " + _YEAR + r")?" + _END), _b_quarter),
-    (
-        re.compile(
-            _HWORD + r" (?P<w>helft|halfjaar|half jaar)(?: (?:van )?(?:het jaar )?" + _YEAR + r")?"
+_Builder = Callable[[re.Match[str]], _Spec]
+
+
+@functools.cache
+def _point_patterns() -> list[tuple[re.Pattern[str], _Builder]]:
+    """The point-in-time patterns, compiled when first needed: compiling them is most of
+    what importing this module costs, and a start of the app from its start cache reads
+    no looptijd before its first screen."""
+    return [
+        (re.compile(r"(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _END), _b_iso_day),
+        (
+            re.compile(r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<year>\d{4})" + _END),
+            _b_num_day,
         ),
-        _b_half,
-    ),
-    (re.compile(r"h(?P<n>[12])(?:(?: |-)" + _YEAR + r")?" + _END), _b_half),
-    (
-        re.compile(
-            r"(?P<w>voorjaar|lente|zomer|najaar|herfst)(?: (?:van )?" + _YEAR + r")?" + _END
+        (re.compile(r"(?P<year>\d{4})-(?P<m>\d{1,2})(?![\d-])" + _END), _b_num_month),
+        (re.compile(r"(?P<m>\d{1,2})[-/](?P<year>\d{4})" + _END), _b_num_month),
+        (
+            re.compile(
+                r"(?P<d>\d{1,2})(?:ste|de|e)?(?: |-)?" + _MON + r"(?:(?: |-)" + _YEAR + r")?"
+            ),
+            _b_text_day,
         ),
-        _b_season,
-    ),
-    (
-        re.compile(
-            r"winter(?: (?P<y1>(?:19|20|21)\d\d) ?[/-] ?(?P<y2>\d{4}|\d{2})(?!\d)| "
-            + _YEAR
-            + r")?"
-            + _END
+        (re.compile(_PART + r" (?:van )?" + _MON + r"(?: " + _YEAR + r")?"), _b_part_month),
+        (re.compile(_PART + r" (?:van )?" + _YEAR), _b_part_year),
+        (re.compile(_MON + r"(?:(?: |-)" + _YEAR + r")?"), _b_month),
+        (
+            re.compile(_QWORD + r" kwartaal(?: (?:van )?(?:het jaar )?" + _YEAR + r")?" + _END),
+            _b_quarter,
         ),
-        _b_winter,
-    ),
-    (re.compile(_YEAR + _END), _b_year),
-    (re.compile(r"(?P<d>\d{1,2})(?!\d)" + _END), _b_bareday),
-]
+        (re.compile(r"q(?P<n>[1-4])(?:(?: |-)" + _YEAR + r")?" + _END), _b_quarter),
+        (re.compile(r"kwartaal (?P<n>[1-4])(?: " + _YEAR + r")?" + _END), _b_quarter),
+        (
+            re.compile(
+                _HWORD
+                + r" (?P<w>helft|halfjaar|half jaar)(?: (?:van )?(?:het jaar )?"
+                + _YEAR
+                + r")?"
+            ),
+            _b_half,
+        ),
+        (re.compile(r"h(?P<n>[12])(?:(?: |-)" + _YEAR + r")?" + _END), _b_half),
+        (
+            re.compile(
+                r"(?P<w>voorjaar|lente|zomer|najaar|herfst)(?: (?:van )?" + _YEAR + r")?" + _END
+            ),
+            _b_season,
+        ),
+        (
+            re.compile(
+                r"winter(?: (?P<y1>(?:19|20|21)\d\d) ?[/-] ?(?P<y2>\d{4}|\d{2})(?!\d)| "
+                + _YEAR
+                + r")?"
+                + _END
+            ),
+            _b_winter,
+        ),
+        (re.compile(_YEAR + _END), _b_year),
+        (re.compile(r"(?P<d>\d{1,2})(?!\d)" + _END), _b_bareday),
+    ]
 
 
 def _read_point(s: str, pos: int) -> tuple[_Spec, int] | None:
     """The longest point-in-time pattern at ``pos``. Raises _ReadError when it is invalid."""
     best: re.Match[str] | None = None
-    best_builder: Callable[[re.Match[str]], _Spec] | None = None
-    for pattern, builder in _POINT_PATTERNS:
+    best_builder: _Builder | None = None
+    for pattern, builder in _point_patterns():
         m = pattern.match(s, pos)
         if m is None:
             continue
