@@ -68,6 +68,10 @@ class PilotApp(App[int], inherit_bindings=False):
     COMMANDS = App.COMMANDS | {PilotCommands}
     DISK_CHECK_EVERY = 2.0  # seconds between looks at the file for someone else's change
     FIRST_FRAME_TIME = 0.15  # seconds given to the first frames before work in threads
+    # The detail pane is filled this long after the main screen is mounted: a timer comes
+    # after the first frame is built (the loop is busy building it), and unlike a call
+    # after refresh it does not wait until the footer has composed its keys.
+    DETAIL_AFTER = 0.005
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", S.KEY_QUIT, show=False, priority=True),
@@ -154,13 +158,18 @@ class PilotApp(App[int], inherit_bindings=False):
         return_to_collections()  # what the app kept out of collections (pilot_tui.memory)
 
     def fill_main_screen(self) -> None:
-        """Before the first frame: the register, or the start cache while it is read."""
+        """Before the first frame: the list and the status line, from the register or
+        from the start cache while the register is read. The detail pane follows a frame
+        later (DETAIL_AFTER): it is the costliest part of the first frame (the pilot's
+        looptijd read, its texts wrapped), and the list is on screen that much sooner."""
         if self.loaded:
-            self.refresh_view()
+            self.main.detail.placeholder = S.NO_SELECTION
+            self.refresh_view(detail=False)
             self._after_first_frame(self._register_shown)
         else:
             startup_flow.show_cached(self)
             self._after_first_frame(partial(startup_flow.load_in_background, self))
+        self.set_timer(self.DETAIL_AFTER, self.show_detail)
 
     def _after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is on its way to the terminal. Work in a
@@ -331,8 +340,9 @@ class PilotApp(App[int], inherit_bindings=False):
             banner=banner,
         )
 
-    def refresh_view(self) -> None:
-        """Recompute list, counts and detail from the state and show them."""
+    def refresh_view(self, *, detail: bool = True) -> None:
+        """Recompute list, counts and (unless not ``detail``) the detail from the state
+        and show them."""
         if not self.loaded:
             return  # shown once the register is read (with the search typed meanwhile)
         assessed, rows = self.assessments()
@@ -357,7 +367,8 @@ class PilotApp(App[int], inherit_bindings=False):
         main.show_rows(
             [rows[a.pilot.id] for a in self.shown], words, len(assessed), empty, self.selected
         )
-        self.show_detail()
+        if detail:
+            self.show_detail()
         self.show_timeline()
 
     def show_detail(self) -> None:

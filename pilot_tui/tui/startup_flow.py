@@ -147,7 +147,7 @@ def show_cached(app: PilotApp) -> None:
         return
     main.show_status(replace(view.status, extra=(*view.status.extra, S.LOADING_STATUS)))
     main.show_rows(view.rows, (), view.total, S.LOADING_DETAIL, None, end_width=view.end_width)
-    app.show_detail()  # the cursor's pilot: the first, whose detail is cached
+    # The detail (the first pilot's, cached) follows a frame later, see fill_main_screen.
 
 
 def show_cached_detail(app: PilotApp) -> None:

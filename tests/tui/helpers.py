@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.widget import Widget
 
 from pilot_tui.model import Register
 from pilot_tui.store import Store
@@ -58,3 +59,17 @@ def on_disk(path: Path) -> Register:
     """The register as the file holds it now (read-only, no lock)."""
     with Store.open(path, readonly=True) as store:
         return store.register
+
+
+async def footer_keys(app: PilotApp, pilot: Any) -> dict[str, Widget]:
+    """The main screen's footer keys by action, once the footer has composed them
+    (Textual composes them after the first frames)."""
+    from pilot_tui.tui.screens.main import MainFooter
+
+    for _ in range(100):
+        footer = app.main.query_one(MainFooter)
+        keys = {getattr(w, "action", ""): w for w in footer.query("FooterKey")}
+        if keys:
+            return keys
+        await pilot.pause(0.02)
+    raise AssertionError("the footer shows no keys")

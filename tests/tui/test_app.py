@@ -19,7 +19,7 @@ from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import SortOrder
 
 from .conftest import MakeApp, window
-from .helpers import detail_text, names, status_text
+from .helpers import detail_text, footer_keys, names, status_text
 
 SIZE = (120, 35)
 
@@ -493,3 +493,19 @@ async def test_a_large_register_is_kept_out_of_collections_while_the_app_runs(
         assert gc.get_freeze_count() == 0  # the app gave them back when it ended
     finally:
         gc.unfreeze()
+
+
+async def test_the_footer_keeps_its_keys_when_they_stay_the_same(make_app: MakeApp) -> None:
+    """Textual rebuilds a footer on every change of the bindings (focus moving to the
+    detail and back); the main footer only when the keys it shows change."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = await footer_keys(app, pilot)
+        await pilot.press("tab")
+        await pilot.pause(0.1)
+        assert app.main.detail.has_focus
+        await pilot.press("shift+tab")
+        await pilot.pause(0.1)
+        after = await footer_keys(app, pilot)
+        assert after.keys() == before.keys()
+        assert all(after[action] is before[action] for action in before)

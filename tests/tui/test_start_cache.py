@@ -19,7 +19,7 @@ from pilot_tui.tui import strings as S
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.pilot_form import PilotForm
 
-from .helpers import detail_text, names, record_notifications, status_text
+from .helpers import detail_text, footer_keys, names, record_notifications, status_text
 
 PEILDATUM = date(2021, 12, 1)
 
@@ -191,6 +191,28 @@ async def test_a_start_from_the_cache_shows_it_then_the_register(seed_store: Pat
             await pilot.press("e")
             await pilot.pause()
             assert isinstance(app.screen, PilotForm)
+    finally:
+        SlowStart.release.set()
+        start.close()
+
+
+async def test_the_footer_dims_the_keys_that_wait_for_the_register(seed_store: Path) -> None:
+    await _first_session(seed_store)
+    start = _slow(startup_flow.prepare(seed_store, None, None))
+    app = PilotApp(None, start=start)
+    try:
+        async with app.run_test(size=(120, 35)) as pilot:
+            keys = await footer_keys(app, pilot)
+            assert keys["app.edit"].has_class("-disabled")  # dimmed
+            assert not keys["app.quit"].has_class("-disabled")
+            SlowStart.release.set()
+            await app.workers.wait_for_complete()
+            for _ in range(100):  # the footer is composed again with the keys enabled
+                keys = await footer_keys(app, pilot)
+                if not keys["app.edit"].has_class("-disabled"):
+                    break
+                await pilot.pause(0.02)
+            assert not keys["app.edit"].has_class("-disabled")
     finally:
         SlowStart.release.set()
         start.close()

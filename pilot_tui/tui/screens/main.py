@@ -37,11 +37,36 @@ class MainFooter(Footer):
     """The footer, with "? Help", "q Stoppen" (and the palette key) kept on the right.
 
     The main screen has more keys than 80 columns can show; the others are in the help.
+
+    Textual's footer recomposes (16 keys, some 40 ms) on every change of the screen's
+    bindings, such as each change of focus; this one only when the keys it shows change.
     """
+
+    def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
+        super().__init__(compact=compact, show_command_palette=show_command_palette)
+        self._shown: tuple[object, ...] | None = None  # the keys of the last composition
+
+    def _keys(self) -> tuple[object, ...]:
+        """What a composition would show: each key with its state, and the palette key."""
+        return (
+            self.show_command_palette,
+            *(
+                (binding.key, binding.action, binding.description, enabled, tooltip)
+                for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+                if binding.show
+            ),
+        )
+
+    async def recompose(self) -> None:
+        if self._shown is not None and self.is_attached and self._keys() == self._shown:
+            return  # the same keys in the same states: nothing to redo
+        await super().recompose()
 
     def compose(self) -> ComposeResult:
         keep: list[Widget] = []
+        composed = False
         for widget in super().compose():
+            composed = True
             # Footer keys carry their action (Textual keeps the FooterKey class private).
             action = getattr(widget, "action", None)
             if action in KEEP_IN_VIEW or widget.has_class("-command-palette"):
@@ -50,6 +75,8 @@ class MainFooter(Footer):
                 yield widget
         if keep:
             yield HorizontalGroup(*keep, id="footer-keep")
+        # None until the bindings were ready and keys were composed (see Footer.compose).
+        self._shown = self._keys() if composed else None
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -129,7 +156,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             yield Label(Text(""), id="search-count")
         with Horizontal(id="body"):
             yield PilotList(id="list")
-            yield DetailPane(id="detail")  # the timeline is mounted beside it on first use
+            # Empty in the first frame: the app fills it right after (see fill_main_screen).
+            # The timeline is mounted beside it on first use.
+            yield DetailPane(id="detail", placeholder="")
         yield self._footer()
 
     # -- views the app fills -----------------------------------------------------------

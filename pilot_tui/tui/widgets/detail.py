@@ -57,6 +57,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         self,
         *,
         stand_first: bool = False,
+        placeholder: str = S.NO_SELECTION,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -67,10 +68,11 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.stand_first = stand_first
         self.detail: Detail | None = None
         self.words: tuple[str, ...] = ()
-        self.placeholder = S.NO_SELECTION  # shown without a pilot
+        # Shown without a pilot; a change shows from the next show().
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(S.NO_SELECTION), id="detail-body")
+        yield Static(Text(self.placeholder), id="detail-body")
 
     def on_mount(self) -> None:
         self._refresh_body()
