@@ -26,7 +26,7 @@ from textual.theme import Theme
 from textual.widgets import Input
 from textual.worker import Worker
 
-from pilot_tui.attention import Assessment, Attention, assess_all, counts
+from pilot_tui.attention import Assessment, Attention, assess, assess_all, counts
 from pilot_tui.memory import Pause, keep_out_of_collections, return_to_collections
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
@@ -52,6 +52,8 @@ from pilot_tui.tui.view import (
 )
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status
+
+_AssessKey = tuple[date, Window, date | None]  # peildatum, window, latest peildatum
 
 if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
     from pilot_tui import overview
@@ -117,12 +119,17 @@ class PilotApp(App[int], inherit_bindings=False):
         self.sort = SortOrder.ATTENTION
         self.search_query = ""
         self.selected: str | None = None
-        self._assessed: tuple[date, Window, list[Assessment], dict[str, Row]] | None = None
+        # ((peildatum, window, latest peildatum), assessments, rows), and the pilots whose
+        # assessment is out of date since (reindex() with the pilots that changed)
+        self._assessed: tuple[_AssessKey, list[Assessment], dict[str, Row]] | None = None
+        self._assess_stale: set[str] = set()
         # (assessments, sort order, sorted): the list itself is kept, not its id(), which a
         # new list could reuse once the old one is gone (e.g. after another peildatum)
         self._ordered: tuple[list[Assessment], SortOrder, list[Assessment]] | None = None
         self._search_texts: dict[str, str] | None = None
-        self._generation = 0  # counts reindex(): a search index built meanwhile is stale
+        self._index_building: threading.Event | None = None  # set when the thread is done
+        self._index_stale: set[str] = set()  # pilots changed since the index was built
+        self._generation = 0  # counts full reindex(): an index built meanwhile is stale
         self.shown: list[Assessment] = []
         self._edits: EditFlow | None = None  # made on first use (see `edits`)
         self.reindex()
@@ -243,14 +250,27 @@ class PilotApp(App[int], inherit_bindings=False):
         raise LookupError("main screen not mounted")
 
     # -- computing what is shown ------------------------------------------------------------
-    def reindex(self) -> None:
-        """Rebuild the search texts (after the register changed)."""
-        self._generation += 1
+    def reindex(self, pilots: Iterable[str] | None = None) -> None:
+        """After the register changed: ``pilots`` are the ids of the only pilots that
+        changed (added, edited, deleted); None means anything may have (a reload, an
+        import). The search index is then built anew; otherwise only those pilots'
+        entries are (at 10,000 pilots the whole index takes a second)."""
         self._narrowing = Narrowing()
-        self._search_texts = None
-        self._index_building: threading.Event | None = None
-        self._assessed = None
         self._ordered = None
+        if pilots is None:
+            self._assessed = None
+            self._assess_stale.clear()
+        else:
+            self._assess_stale.update(pilots)
+        if pilots is not None and (
+            self._search_texts is not None or self._index_building is not None
+        ):
+            self._index_stale.update(pilots)
+            return
+        self._generation += 1
+        self._search_texts = None
+        self._index_building = None
+        self._index_stale = set()
 
     def search_texts(self) -> dict[str, str]:
         """Normalised text per pilot; built in a thread at start, or here when first needed.
@@ -263,6 +283,15 @@ class PilotApp(App[int], inherit_bindings=False):
                 texts = self._search_texts  # None if the register changed meanwhile
             if texts is None:
                 texts = self._build_search_texts()
+        if self._index_stale:  # pilots changed since the index was built
+            register = self.store.register
+            for pilot_id in self._index_stale:
+                pilot = register.get(pilot_id)
+                if pilot is None:
+                    texts.pop(pilot_id, None)
+                else:
+                    texts[pilot_id] = pilot_search_text(pilot)
+            self._index_stale.clear()
         return texts
 
     def _build_search_texts(self) -> dict[str, str]:
@@ -289,13 +318,39 @@ class PilotApp(App[int], inherit_bindings=False):
         self.run_worker(build, thread=True, group="search-index")
 
     def assessments(self) -> tuple[list[Assessment], dict[str, Row]]:
+        """Every pilot assessed at the peildatum, in the register's order, and its row:
+        kept until the peildatum, the window or the register's latest peildatum changes;
+        after an edit only the pilots that changed are assessed anew."""
+        register = self.store.register
+        key = (self.peildatum, self.window, register.latest_peildatum(self.peildatum))
         cached = self._assessed
-        if cached is None or cached[0] != self.peildatum or cached[1] != self.window:
-            found = assess_all(self.store.register, self.peildatum, self.window)
-            rows = {a.pilot.id: make_row(a) for a in found}
-            cached = (self.peildatum, self.window, found, rows)
-            self._assessed = cached
-        return cached[2], cached[3]
+        if cached is None or cached[0] != key:
+            found = assess_all(register, self.peildatum, self.window)
+            cached = (key, found, {a.pilot.id: make_row(a) for a in found})
+        elif self._assess_stale:
+            cached = (key, *self._assessed_anew(cached[1], cached[2], key[2]))
+        self._assess_stale.clear()
+        self._assessed = cached
+        return cached[1], cached[2]
+
+    def _assessed_anew(
+        self, found: list[Assessment], rows: dict[str, Row], latest: date | None
+    ) -> tuple[list[Assessment], dict[str, Row]]:
+        """``found`` and ``rows`` with the stale pilots assessed anew (new objects)."""
+        window_end = self.window.end(self.peildatum)
+        by_id = {a.pilot.id: a for a in found}
+        rows = dict(rows)
+        for pilot_id in self._assess_stale:
+            by_id.pop(pilot_id, None)
+            rows.pop(pilot_id, None)
+        anew: list[Assessment] = []
+        for pilot in self.store.register.pilots:
+            a = by_id.get(pilot.id)
+            if a is None or a.pilot is not pilot:
+                a = assess(pilot, self.peildatum, window_end, latest)
+                rows[pilot.id] = make_row(a)
+            anew.append(a)
+        return anew, rows
 
     def ordered(self, assessed: list[Assessment]) -> list[Assessment]:
         """The assessments in the current sort order (cached until either changes)."""

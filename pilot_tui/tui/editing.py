@@ -20,7 +20,7 @@ The app keeps thin ``action_*`` methods that call into :class:`EditFlow`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -170,7 +170,12 @@ class EditFlow:
         select = None
         if select_pilot and op is not None and self.store.register.get(op.pilot_id) is not None:
             select = op.pilot_id
-        self.changed(select)
+        # Only this pilot changed (or none), unless the change was re-applied on the
+        # register read anew (someone else had saved): then any pilot may have.
+        only: tuple[str, ...] | None = None
+        if self.session.reapplied == merged:
+            only = (op.pilot_id,) if op is not None else ()
+        self.changed(select, only)
         return op
 
     def _pilots(self) -> dict[str, Pilot]:
@@ -265,12 +270,13 @@ class EditFlow:
             return
         self.app.notify(S.CONFLICT_COPIED.format(name=_name(conflict), path=path), markup=False)
 
-    def changed(self, select: str | None = None) -> None:
-        """After any change (saved or not): show the register as it is in memory."""
+    def changed(self, select: str | None = None, pilots: Iterable[str] | None = None) -> None:
+        """After any change (saved or not): show the register as it is in memory.
+        ``pilots``: the only pilots that changed (None: any may have)."""
         app = self.app
         if select is not None:
             app.selected = select
-        app.reindex()
+        app.reindex(pilots)
         app.refresh_view()
         for screen in app.screen_stack:
             if isinstance(screen, ReviewScreen):

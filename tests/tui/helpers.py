@@ -63,13 +63,15 @@ def on_disk(path: Path) -> Register:
 
 async def footer_keys(app: PilotApp, pilot: Any) -> dict[str, Widget]:
     """The main screen's footer keys by action, once the footer has composed them
-    (Textual composes them after the first frames)."""
+    (Textual composes them after the first frames): the same keys twice in a row."""
     from pilot_tui.tui.screens.main import MainFooter
 
+    last: dict[str, Widget] = {}
     for _ in range(100):
         footer = app.main.query_one(MainFooter)
         keys = {getattr(w, "action", ""): w for w in footer.query("FooterKey")}
-        if keys:
+        if keys and keys == last:
             return keys
+        last = keys
         await pilot.pause(0.02)
-    raise AssertionError("the footer shows no keys")
+    raise AssertionError("the footer shows no keys, or keeps changing them")
