@@ -312,11 +312,15 @@ class Register:
 _LIGATURES = str.maketrans({"ĳ": "ij", "Ĳ": "IJ", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
+def fold_letters(text: str) -> str:
+    """Lower-case, accents and ligatures folded (white space as it comes out)."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
 def normalise(text: str) -> str:
     """Lower-case, accents and ligatures folded, whitespace collapsed (for matching)."""
-    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
+    return " ".join(fold_letters(text).split())
 
 
 def slugify(text: str) -> str:

@@ -7,8 +7,9 @@ terminal escapes removed) before it can reach the screen.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,14 @@ from enum import Enum
 from typing import Any
 
 from pilot_tui.attention import Assessment, Attention, sort_key_attention
-from pilot_tui.model import CLOSED_STATUSES, Pilot, Status, normalise, strip_controls
+from pilot_tui.model import (
+    CLOSED_STATUSES,
+    Pilot,
+    Status,
+    fold_letters,
+    normalise,
+    strip_controls,
+)
 from pilot_tui.periods import Period, format_date, format_interval
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
@@ -34,18 +42,33 @@ def one_line(text: str) -> str:
 # -- search -------------------------------------------------------------------------------
 
 
-_LIGATURES = (("ĳ", "ij"), ("Ĳ", "IJ"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"))
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_PLAIN = re.compile("[^\t\n\r -~]")  # all but printable ASCII, tab and newlines
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    """One character as it is matched: as model.normalise folds it (case, accents,
+    ligatures); a control character removed, white space a space."""
+    if not strip_controls(c):
+        return ""
+    if c.isspace():
+        return " "
+    return fold_letters(c)
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _fold_char(match[0])
 
 
 def fold(text: str) -> str:
-    """Like model.normalise (case, accents, ligatures, whitespace), fast on long texts."""
-    if not text.isascii():
-        for ligature, letters in _LIGATURES:  # str.replace: far faster than str.translate
-            if ligature in text:
-                text = text.replace(ligature, letters)
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(text.casefold().split())
+    """Text as search words are matched in it: case, accents and ligatures folded as by
+    model.normalise, control characters and terminal escapes removed; white space is
+    not collapsed (a word never holds any). Fast on long texts: each character that is
+    not plain ASCII is folded once (and then looked up), the rest lower-cased at C speed.
+    """
+    if "\x1b" in text:
+        text = strip_controls(text)  # escape sequences as a whole
+    return _NOT_PLAIN.sub(_folded, text).lower()
 
 
 def pilot_search_text(pilot: Pilot) -> str:
@@ -65,42 +88,64 @@ def pilot_search_text(pilot: Pilot) -> str:
         *(f.text for f in pilot.footnotes),
         *(h.stand_van_zaken for h in pilot.history),
     ]
-    return fold(strip_controls("\n".join(parts)))
+    return fold("\n".join(parts))
 
 
 def query_words(query: str) -> tuple[str, ...]:
-    return tuple(fold(strip_controls(query)).split())
+    return tuple(fold(query).split())
 
 
 def matches(search_text: str, words: Sequence[str]) -> bool:
     return all(w in search_text for w in words)
 
 
-def _fold_char(c: str) -> str:
-    return fold(c) if not c.isspace() else " "
-
-
 def match_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
     """Where the words occur in ``text`` (case- and accent-insensitive), as (start, end)."""
     if not words or not text:
         return []
-    folded: list[str] = []
-    owner: list[int] = []  # index in text of each folded character
-    for i, c in enumerate(text):
-        f = _fold_char(c)
-        if unicodedata.combining(c) and not f:
-            continue
-        folded.extend(f)
-        owner.extend([i] * len(f))
-    haystack = "".join(folded)
+    haystack, where = _fold_with_positions(text)
     spans: list[tuple[int, int]] = []
     for word in words:
         start = haystack.find(word)
         while start != -1:
             end = start + len(word)
-            spans.append((owner[start], owner[end - 1] + 1))
+            spans.append((where(start), where(end - 1) + 1))
             start = haystack.find(word, end)
     return _merge(spans)
+
+
+def _fold_with_positions(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` folded per character, and where in ``text`` each folded character is."""
+    # Plain ASCII runs keep their length; each other character becomes its folding (0 or
+    # more characters). marks: [where a folding starts, where the run after it starts]
+    # per such character, in the folded text (at) and in the text (source).
+    at: list[int] = []
+    source: list[int] = []
+    pieces: list[str] = []
+    last = length = 0
+    for m in _NOT_PLAIN.finditer(text):
+        i = m.start()
+        pieces.append(text[last:i].lower())
+        length += i - last
+        folded = _fold_char(m[0])
+        at += (length, length + len(folded))
+        source += (i, i + 1)
+        pieces.append(folded)
+        length += len(folded)
+        last = i + 1
+    if not at:
+        return text.lower(), lambda x: x
+    pieces.append(text[last:].lower())
+
+    def where(x: int) -> int:
+        k = bisect.bisect_right(at, x) - 1
+        if k < 0:
+            return x
+        if k % 2 == 0:  # inside a folding: its character
+            return source[k]
+        return source[k] + x - at[k]  # in a plain run
+
+    return "".join(pieces), where
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

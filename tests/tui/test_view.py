@@ -6,8 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pilot_tui.attention import Attention, assess_all
+from pilot_tui.model import normalise, strip_controls
 from pilot_tui.store import Store
 from pilot_tui.tui import app as app_module
 from pilot_tui.tui import settings
@@ -15,6 +18,7 @@ from pilot_tui.tui.view import (
     Filter,
     SortOrder,
     clean,
+    fold,
     match_spans,
     narrows,
     pilot_search_text,
@@ -139,3 +143,51 @@ def test_run_opens_read_only_when_the_register_is_locked(
 )
 def test_narrows(before: tuple[str, ...], after: tuple[str, ...], expected: bool) -> None:
     assert narrows(before, after) is expected
+
+
+# Text with what register text holds: Dutch accents, ligatures, combining marks, other
+# scripts, white space of every kind, control characters and terminal escapes.
+_TEXTS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("aeiouAEIOU ijsselĲĳßæœéëïöüÉËÏÖÜ\u0301\u0308\t\n\r\u00a0\x07\x1b[m"),
+        st.characters(exclude_categories=("Cs",)),
+    ),
+    max_size=40,
+)
+
+
+@given(_TEXTS)
+def test_fold_is_normalise_per_word(text: str) -> None:
+    """fold() (fast, per character) finds the same words as model.normalise."""
+    assert " ".join(fold(text).split()) == normalise(strip_controls(text))
+
+
+@given(_TEXTS.filter(lambda t: "\x1b" not in t), st.data())
+def test_match_spans_mark_where_the_word_is(text: str, data: st.DataObject) -> None:
+    folded = fold(text)
+    words = folded.split()
+    if not words:  # nothing to find
+        assert match_spans(text, ("x",)) == []
+        return
+    word = data.draw(st.sampled_from(words))
+    start = data.draw(st.integers(0, len(word) - 1))
+    part = word[start : data.draw(st.integers(start + 1, len(word)))]
+    spans = match_spans(text, (part,))
+    assert spans  # it is in the text, so it is marked
+    for s, e in spans:
+        assert 0 <= s < e <= len(text)
+        assert part in fold(text[s:e])
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "marked"),
+    [
+        ("Ĳsselstreek", "ijssel", ["Ĳssel"]),
+        ("Straße", "strasse", ["Straße"]),
+        ("café e\u0301tude", "cafe etude", ["café", "e\u0301tude"]),
+        ("ab\x07cd", "abcd", ["ab\x07cd"]),  # a control character does not split a word
+        ("plain ASCII text", "ascii", ["ASCII"]),
+    ],
+)
+def test_match_spans_table(text: str, query: str, marked: list[str]) -> None:
+    assert [text[s:e] for s, e in match_spans(text, query_words(query))] == marked
