@@ -3,7 +3,8 @@ and cold.
 
 Baselines, measured in the same run and in the same pseudo-terminal (120x35, timed by
 ../shared/tools/ttfs.py): a minimal Textual app showing the same first rows in a DataTable
-(tests/bench/minimal_app.py) and VisiData (``vd``) on the same pilots as a JSON file.
+(tests/bench/minimal_app.py) and VisiData (``vd``) on the same pilots as a JSON file. The
+runs are interleaved: each round starts every program once, in an order that rotates.
 "First screen" is: the first and the 20th row of the list (the last row when there are
 fewer) are both visible — for all three programs the same pilots in the same order.
 
@@ -115,19 +116,37 @@ def first_screens(n: int, runs: int) -> Screens:
     primed = cache_files() != before
     if not primed:
         log("the priming run wrote no start cache: the warm start is a cold one")
-    log(f"first screen of pilot-tui at {n:,} pilots, warm")
-    warm = ttfs(app, wait, runs=runs, timeout=TIMEOUT, env=quiet_env())[0]
-    log(f"first screen of pilot-tui at {n:,} pilots, cold (PILOT_TUI_START_CACHE=0)")
-    cold_env = quiet_env(PILOT_TUI_START_CACHE="0")
-    cold = ttfs(app, wait, runs=runs, timeout=TIMEOUT, env=cold_env)[0]
-
-    log(f"first screen of the minimal Textual app ({n:,} pilots' first rows)")
-    minimal = ttfs([sys.executable, MINIMAL_APP, str(rows_file)], wait, runs=runs)[0]
-    vd = None
+    programs: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "warm": (app, quiet_env()),
+        "cold": (app, quiet_env(PILOT_TUI_START_CACHE="0")),
+        "minimal": ([sys.executable, MINIMAL_APP, str(rows_file)], None),
+    }
     if missing_tools(vd=True) is None:
-        log(f"first screen of VisiData on {n:,} records")
-        vd = ttfs(vd_command(records_json(n)), wait, runs=runs)[0]
+        programs["vd"] = (vd_command(records_json(n)), None)
+    log(f"first screens at {n:,} pilots, interleaved: {', '.join(programs)} ({runs} rounds)")
+    found = interleaved(programs, wait, runs)
+    warm, cold, minimal = found["warm"], found["cold"], found["minimal"]
+    vd = found.get("vd")
     return Screens(warm, cold, minimal, vd, primed)
+
+
+def interleaved(
+    programs: dict[str, tuple[list[str], dict[str, str] | None]], wait: str, runs: int
+) -> dict[str, Timing | None]:
+    """The first screen of each program (command, environment), ``runs`` rounds of one
+    run each, the order rotating per round: a machine that gets slower or faster during
+    the benchmark (other load, CPU clocks) then weighs on all of them alike, which runs
+    of one program after the other's would not. None for a program that timed out."""
+    names = list(programs)
+    times: dict[str, list[float] | None] = {name: [] for name in names}
+    for round_ in range(runs):
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            cmd, env = programs[name]
+            timing = ttfs(cmd, wait, runs=1, timeout=TIMEOUT, env=env)[0]
+            found = times[name]
+            if found is not None:
+                times[name] = None if timing is None else [*found, *timing.runs]
+    return {name: Timing(tuple(t)) if t else None for name, t in times.items()}
 
 
 def _runs(timing: Timing) -> str:
