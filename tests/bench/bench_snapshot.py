@@ -7,8 +7,11 @@ Run on demand (not collected by pytest)::
 It writes a generated register (seed-like text lengths, three history entries per pilot,
 footnotes, bullets) to a temporary store file and prints, for md, csv and json, the render
 time as a ratio to a plain ``json.load`` of that store file measured in the same run
-(target: at most 3x), plus the time to build the snapshot model and to write Word (no
-target: python-docx's public API, about 5 s for 1,000 pilots and 2 minutes for 10,000).
+(the verdict: at most 3x), the time to build the snapshot model (with and without the
+"changes since" section and its word diffs), the whole md snapshot (build + render: the
+issue's "md snapshot <= 3x json.load" read strictly; printed, not judged), and the time
+to write Word (python-docx's public API, about 5 s for 1,000 pilots and 2 minutes for
+10,000).
 """
 
 from __future__ import annotations
@@ -221,6 +224,7 @@ def main() -> int:
     window = parse_window("3m")
     assert window is not None
     options = SnapshotOptions(date(2022, 6, 1), window, since=date(2021, 12, 1))
+    plain = SnapshotOptions(date(2022, 6, 1), window)  # without "changes since"
     snapshot = build_snapshot(register, options)
     formats = ("md", "csv", "json", "html")
     # Rounds interleave the baseline and every step, so that a busy machine slows
@@ -230,6 +234,7 @@ def main() -> int:
         steps: list[tuple[str, Callable[[], object]]] = [
             ("json.load", load),
             ("build", lambda: build_snapshot(register, options)),
+            ("build plain", lambda: build_snapshot(register, plain)),
         ]
         steps += [(fmt, lambda fmt=fmt: render(snapshot, fmt)) for fmt in formats]  # type: ignore[misc]
         for name, fn in steps:
@@ -239,6 +244,10 @@ def main() -> int:
     print(
         f"build_snapshot (summary, --since) {best['build'] * 1000:5.0f} ms  {best['build'] / base:4.1f}x"
     )
+    print(
+        f"build_snapshot (summary)         {best['build plain'] * 1000:5.0f} ms  "
+        f"{best['build plain'] / base:4.1f}x"
+    )
     worst = 0.0
     for fmt in formats:
         ratio = best[fmt] / base
@@ -246,6 +255,13 @@ def main() -> int:
             worst = max(worst, ratio)
         out = len(render(snapshot, fmt)) / 1e6
         print(f"render {fmt:<5} {best[fmt] * 1000:18.0f} ms  {ratio:4.1f}x  ({out:.1f} MB)")
+    # The whole snapshot as `pilot-tui snapshot` makes it from the register in memory:
+    # the model, then the format.
+    for label, build in (("", "build plain"), (" --since", "build")):
+        total = best[build] + best["md"]
+        print(
+            f"snapshot md{label:<9} {total * 1000:15.0f} ms  {total / base:4.1f}x  (build + render)"
+        )
     if not args.no_docx:
         # once: Word takes minutes for 10,000 pilots (no target; python-docx's own cost)
         t0 = time.perf_counter()
