@@ -3,6 +3,10 @@
 A name is register text: it is shown as text (a :class:`Content` made from the plain
 string, the matched letters styled), never through ``Matcher.highlight``, which reads its
 candidate as markup.
+
+When neither a pilot's name nor a command matches, the palette offers to search the text
+in every field of the pilots (the list's search). That also keeps Textual's own English
+"No matches found" away: it shows only when no provider has a hit.
 """
 
 from __future__ import annotations
@@ -38,6 +42,18 @@ class PilotCommands(Provider):
             if score > 0:
                 found.append((score, name, pilot.id, offsets))
         found.sort(key=lambda hit: -hit[0])
+        if not found and not any(
+            matcher.match(command.title) > 0 for command in app.get_system_commands(self.screen)
+        ):
+            text = " ".join(query.split())
+            yield Hit(
+                1.0,
+                Content(S.PALETTE_SEARCH_ALL.format(text=text)),
+                partial(app.main.search_for, text),
+                text=text,
+                help=S.PALETTE_SEARCH_ALL_HELP,
+            )
+            return
         for score, name, pilot_id, offsets in found[:MAX_HITS]:
             display = Content(name)
             for offset in offsets:

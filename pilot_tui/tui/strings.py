@@ -174,6 +174,10 @@ OVERVIEW_FILTER_SET: Final = "Filter: {label}"
 
 PALETTE_PILOT_HELP: Final = "Naar deze pilot in de lijst"
 PALETTE_PLACEHOLDER: Final = "Zoek een opdracht of pilot…"
+PALETTE_SEARCH_ALL: Final = "Zoek „{text}” in alle velden"
+PALETTE_SEARCH_ALL_HELP: Final = (
+    "Geen opdracht of pilotnaam gevonden; enter zoekt de tekst in de lijst (alle velden)"
+)
 PALETTE_THEME: Final = "Thema kiezen"
 PALETTE_THEME_HELP: Final = "De kleuren van het programma wijzigen (wordt onthouden)"
 PALETTE_HELP: Final = "Toetsen tonen (help)"

@@ -14,6 +14,7 @@ from pilot_tui.attention import Attention
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.filter import FilterDialog
 from pilot_tui.tui.screens.help import HelpScreen, help_text
+from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.peildatum import PeildatumDialog
 from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import SortOrder
@@ -474,6 +475,35 @@ async def test_command_palette_is_dutch(make_app: MakeApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht of pilot…"
+
+
+async def test_the_palette_offers_a_full_search_when_nothing_matches(make_app: MakeApp) -> None:
+    """No command or pilot name matches: instead of Textual's English "No matches found",
+    the palette offers to search the text in every field (the list's search)."""
+    from textual.command import CommandList, CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"quit")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        command_list = palette.query_one(CommandList)
+        for _ in range(100):  # the providers answer in the background
+            await pilot.pause(0.02)
+            if command_list.option_count:
+                break
+        await pilot.pause(0.7)  # past the moment Textual would show "No matches found"
+        shown = [
+            str(command_list.get_option_at_index(i).prompt).splitlines()[0]  # title, help
+            for i in range(command_list.option_count)
+        ]
+        assert shown == ["Zoek „quit” in alle velden"]  # and no English line
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.search.value == "quit"
+        assert app.search_query == "quit"
 
 
 async def test_a_large_register_is_kept_out_of_collections_while_the_app_runs(

@@ -223,6 +223,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         # Focus now, not later: keys typed right after "/" must reach the search box.
         self.set_focus(search)
 
+    def search_for(self, text: str) -> None:
+        """Show ``text`` in the search box (the app hears Input.Changed and filters)."""
+        self.query_one("#search-bar").display = True
+        self.search.value = text
+        self.set_focus(self.search)
+
     def action_back(self) -> None:
         search = self.search
         if search.has_focus or search.value:
