@@ -443,6 +443,15 @@ class PilotApp(App[int], inherit_bindings=False):
         self.show_detail()
         if self.main.has_timeline:
             self.main.timeline.select_pilot(event.pilot_id)  # posts nothing back
+            self._align_timeline()
+
+    def _align_timeline(self) -> None:
+        """Beside the list the timeline shows the same pilots on the same lines: it
+        scrolls as the list does (each keeping its own cursor in view would not)."""
+        main = self.main
+        timeline, pilot_list = main.timeline, main.pilot_list
+        if timeline.display and timeline.region.y == pilot_list.region.y:
+            timeline.scroll_to(y=pilot_list.scroll_y, animate=False, immediate=True)
 
     def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
         if event.pilot_id is None:

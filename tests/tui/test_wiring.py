@@ -69,6 +69,21 @@ async def test_t_shows_the_timeline_and_shares_the_selection(make_app: MakeApp) 
         assert main.detail.render_detail().plain.startswith(main.pilot_list.rows[3].name)
 
 
+async def test_beside_the_list_the_timeline_scrolls_with_it(make_app: MakeApp) -> None:
+    """Each row of the timeline stays beside the same pilot's row in the list."""
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        main = app.main
+        assert main.timeline.region.y == main.pilot_list.region.y  # side by side
+        for keys in (("pagedown",), ("pagedown",), ("end",), ("pageup",), ("k",) * 12):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert main.pilot_list.scroll_y > 0 or keys == ("k",) * 12
+            assert main.timeline.scroll_y == main.pilot_list.scroll_y, keys
+
+
 async def test_timeline_follows_search_and_filter(make_app: MakeApp) -> None:
     app = make_app(peildatum=PEILDATUM, window=window("3m"))
     async with app.run_test(size=SIZE) as pilot:
