@@ -423,7 +423,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     rows = [
         [
-            clean(a.pilot.name)[:60],
+            _shortened(" ".join(clean(a.pilot.name).split()), NAME_WIDTH),
             a.status.value,
             f"{a.attention.symbol} {a.attention.value}" + (" *" if a.niet_bijgewerkt else ""),
             end_label(a),
@@ -436,6 +436,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     if any(a.niet_bijgewerkt for a in items):
         out("* niet bijgewerkt voor de laatste peildatum")
     return EXIT_OK
+
+
+NAME_WIDTH = 60  # characters of a name in `list`'s table; longer names end in "…"
+
+
+def _shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def pilot_json(pilot: Pilot, a: Assessment, peildatum: date) -> dict[str, Any]:

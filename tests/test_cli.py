@@ -54,6 +54,8 @@ def test_list_table_is_readable(seed_store: Path) -> None:
     assert "peildatum 1 december 2021" in result.stdout
     assert "eindigt binnenkort" in result.stdout
     assert "33 pilots" in result.stdout
+    # a name longer than the column ends in "…" (not cut off mid-word without a sign)
+    assert "Pilot ZSM (intensivering rechtsbijstand en ontwikkeling bij…" in result.stdout
 
 
 def test_list_filters(seed_store: Path) -> None:
