@@ -13,6 +13,8 @@ APP_TITLE: Final = "pilot-tui"
 
 # -- bindings (descriptions shown in the footer, help and command palette) -------------
 KEY_SEARCH: Final = "Zoeken"
+KEY_SEARCH_DONE: Final = "Naar de lijst"
+KEY_SEARCH_CLEAR: Final = "Zoekopdracht wissen"
 KEY_CLEAR: Final = "Terug/wissen"
 KEY_FILTER: Final = "Filter"
 KEY_SORT: Final = "Sortering"

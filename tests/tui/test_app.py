@@ -539,3 +539,20 @@ async def test_the_footer_keeps_its_keys_when_they_stay_the_same(make_app: MakeA
         after = await footer_keys(app, pilot)
         assert after.keys() == before.keys()
         assert all(after[action] is before[action] for action in before)
+
+
+async def test_while_searching_the_footer_says_what_enter_and_escape_do(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"divosa")
+        keys = await footer_keys(app, pilot)
+        assert "Naar de lijst" in str(keys["submit"].render())
+        assert "Zoekopdracht wissen" in str(keys["screen.back"].render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.search_query == ""
+        assert app.main.pilot_list.has_focus
+        keys = await footer_keys(app, pilot)
+        assert "submit" not in keys  # only while the search box has the focus

@@ -79,6 +79,16 @@ class MainFooter(Footer):
         self._shown = self._keys() if composed else None
 
 
+class SearchInput(Input):
+    """The search box; while it has the focus the footer says what enter and escape do
+    (the other keys then type text, so Textual leaves them out of the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", S.KEY_SEARCH_DONE),
+        Binding("escape", "screen.back", S.KEY_SEARCH_CLEAR),
+    ]
+
+
 class MainScreen(Screen[None], inherit_bindings=False):
     # Below WIDE columns the detail goes below the list (and the footer is compact).
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared so on Screen)
@@ -152,7 +162,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         yield StatusLine(id="status")
         with Horizontal(id="search-bar"):
             yield Label(Text(S.SEARCH_PROMPT), id="search-prompt")
-            yield Input(placeholder=S.SEARCH_PLACEHOLDER, id="search", compact=True)
+            yield SearchInput(placeholder=S.SEARCH_PLACEHOLDER, id="search", compact=True)
             yield Label(Text(""), id="search-count")
         with Horizontal(id="body"):
             yield PilotList(id="list")
