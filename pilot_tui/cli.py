@@ -100,6 +100,15 @@ def date_arg(text: str) -> date:
     return value
 
 
+def since_arg(text: str) -> date | None:
+    """A date, or "geen" (no changes section), as the app's snapshot dialog reads it."""
+    from pilot_tui.snapshot import NO_SINCE_WORDS
+
+    if text.strip().casefold() in NO_SINCE_WORDS:
+        return None
+    return date_arg(text)
+
+
 def window_arg(text: str) -> Window:
     value = parse_window(text)
     if value is None:
@@ -238,10 +247,10 @@ def build_parser() -> DutchParser:
     )
     p.add_argument(
         "--since",
-        type=date_arg,
+        type=since_arg,
         default=None,
         metavar="DATUM",
-        help="voeg 'Wijzigingen sinds peildatum DATUM' toe",
+        help="voeg 'Wijzigingen sinds peildatum DATUM' toe (\"geen\": zonder, de standaard)",
     )
     p.add_argument("--no-summary", action="store_true", help="zonder aandachtspunten")
     p.add_argument(

@@ -269,3 +269,17 @@ def test_unreadable_period_is_one_line_on_stderr_only() -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert_one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("word", ["geen", "Geen", "-"])
+def test_snapshot_since_geen_means_without_changes(
+    seed_store: Path, tmp_path: Path, word: str
+) -> None:
+    """As in the app's snapshot dialog: "geen" leaves the changes section out."""
+    out = tmp_path / "stand.md"
+    result = run_cli(
+        "snapshot", "--store", str(seed_store), "--format", "md", "--since", word, "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Stand van zaken pilots" in out.read_text(encoding="utf-8")
+    assert "Wijzigingen sinds" not in out.read_text(encoding="utf-8")

@@ -22,9 +22,11 @@ from pilot_tui.snapshot.model import (
 )
 
 FORMATS = ("docx", "md", "html", "csv", "json")
+NO_SINCE_WORDS = ("geen", "-")  # typed for "since": no "changes since" section
 
 __all__ = [
     "FORMATS",
+    "NO_SINCE_WORDS",
     "Snapshot",
     "SnapshotOptions",
     "SnapshotPilot",

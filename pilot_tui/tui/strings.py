@@ -279,7 +279,6 @@ SNAPSHOT_SINCE_PLACEHOLDER: Final = "leeg: sinds {date}"
 SNAPSHOT_SINCE_PLACEHOLDER_NONE: Final = "leeg: geen wijzigingen"
 SNAPSHOT_SINCE_DEFAULT: Final = 'Wijzigingen sinds {date} (vorige peildatum); "geen" laat ze weg.'
 SNAPSHOT_SINCE_NO_DEFAULT: Final = "Geen eerdere peildatum: zonder wijzigingen."
-SNAPSHOT_SINCE_NONE_WORDS: Final = ("geen", "-")
 SNAPSHOT_SINCE_OFF: Final = "Zonder wijzigingen."
 SNAPSHOT_SINCE_READS: Final = "Wijzigingen sinds {date}."
 SNAPSHOT_SINCE_BAD: Final = "Geen datum die ik kan lezen: {text!r}"

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from pilot_tui.periods import format_date, parse_date
-from pilot_tui.snapshot import FORMATS, default_filename
+from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename
 from pilot_tui.tui import strings as S
 
 
@@ -180,7 +180,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
                 message = S.SNAPSHOT_SINCE_DEFAULT.format(date=format_date(since))
                 self._message("#snapshot-since-message", message, False)
             return True, since
-        if text.casefold() in S.SNAPSHOT_SINCE_NONE_WORDS:
+        if text.casefold() in NO_SINCE_WORDS:
             self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_OFF, False)
             return True, None
         parsed = parse_date(text, today=self.today)
