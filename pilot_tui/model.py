@@ -358,6 +358,8 @@ def strip_controls(text: str) -> str:
 
     Newlines and tabs are kept; everything else a terminal or a document could act on goes.
     """
+    if _CONTROL_RE.search(text) is None:  # the usual text: one scan and no copy (ESC is
+        return text  # one of the control characters, so there is no sequence either)
     text = _ESCAPE_SEQ_RE.sub("", text)
     return _CONTROL_RE.sub("", text)
 
