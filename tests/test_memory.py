@@ -126,3 +126,44 @@ def test_a_command_runs_with_the_collector_the_start_paused(
     assert cli.main(["list", "--store", str(seed_store)], starting=memory.Pause()) == 0
     assert seen == [True]
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(("fmt", "paused"), [("md", True), ("csv", True), ("docx", False)])
+def test_a_snapshot_is_made_with_the_collector_paused_but_word_is_not(
+    seed_store: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, paused: bool
+) -> None:
+    """Building the model and writing a text format pause the collector (the register
+    and the snapshot stay while millions of strings are made); Word, minutes of
+    python-docx at 10,000 pilots, does not."""
+    import importlib
+
+    from pilot_tui import snapshot
+    from pilot_tui.periods import parse_window
+    from pilot_tui.snapshot import model
+
+    gc.enable()
+    seen: dict[str, bool] = {}
+    assess = model.assess
+
+    def watching_assess(*args: Any) -> Any:
+        seen["build"] = gc.isenabled()
+        return assess(*args)
+
+    module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
+    render = module.render
+
+    def watching_render(*args: Any) -> Any:
+        seen["render"] = gc.isenabled()
+        return render(*args)
+
+    monkeypatch.setattr(model, "assess", watching_assess)
+    monkeypatch.setattr(module, "render", watching_render)
+    window = parse_window("3m")
+    assert window is not None
+    with Store.open(seed_store, readonly=True) as opened:
+        built = snapshot.build_snapshot(
+            opened.register, snapshot.SnapshotOptions(opened.register.latest_peildatum(), window)
+        )
+    snapshot.render(built, fmt)
+    assert seen == {"build": False, "render": not paused}
+    assert gc.isenabled()

@@ -14,6 +14,7 @@ import importlib
 from collections.abc import Callable
 from datetime import date
 
+from pilot_tui.memory import collector_paused
 from pilot_tui.snapshot.model import (
     Snapshot,
     SnapshotOptions,
@@ -60,7 +61,11 @@ def render(
     total = sum(len(g.pilots) for g in snapshot.groups)
     if progress is not None:
         progress(0, total)
-    data: bytes = module.render(snapshot)
+    # A text format makes millions of short-lived strings while the register and the
+    # snapshot (some 10^6 objects at 10,000 pilots) stay: no collections in between
+    # (see pilot_tui.memory). Not for Word: python-docx works for minutes.
+    with collector_paused():
+        data: bytes = module.render(snapshot)
     if progress is not None:
         progress(total, total)
     return data

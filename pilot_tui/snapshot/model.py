@@ -21,6 +21,7 @@ from typing import NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from pilot_tui.attention import Assessment, Attention, assess, read_period
+from pilot_tui.memory import collector_paused
 from pilot_tui.model import (
     BULLET,
     CLOSED_STATUSES,
@@ -661,7 +662,20 @@ def build_snapshot(
     options: SnapshotOptions,
     progress: Callable[[int, int], None] | None = None,
 ) -> Snapshot:
-    """The register as of ``options.peildatum``, with summary and changes as asked."""
+    """The register as of ``options.peildatum``, with summary and changes as asked.
+
+    Built with the cyclic collector paused (see pilot_tui.memory): its collections would
+    walk the whole register again and again while the snapshot's objects are made (two
+    fifths of the time at 10,000 pilots)."""
+    with collector_paused():
+        return _build_snapshot(register, options, progress)
+
+
+def _build_snapshot(
+    register: Register,
+    options: SnapshotOptions,
+    progress: Callable[[int, int], None] | None,
+) -> Snapshot:
     if options.group_by is not None and options.group_by not in GROUP_BY:
         raise ValueError(f"onbekende groepering {options.group_by!r} (kies programma of status)")
     peildatum = options.peildatum
