@@ -631,7 +631,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
-    from pilot_tui.snapshot import SnapshotOptions, build_snapshot, default_filename, render
+    from pilot_tui.snapshot import SnapshotOptions, default_filename, make
 
     with open_readonly(args) as store:
         register = store.register
@@ -650,9 +650,12 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         summary=not args.no_summary,
         group_by=args.group_by,
     )
-    snapshot = build_snapshot(register, options, progress=_progress("pilots gelezen"))
-    data = render(
-        snapshot, args.format, progress=_progress(f"onderdelen van {args.format} geschreven")
+    data = make(
+        register,
+        options,
+        args.format,
+        build_progress=_progress("pilots gelezen"),
+        render_progress=_progress(f"onderdelen van {args.format} geschreven"),
     )
     try:
         atomic_write(target, data)

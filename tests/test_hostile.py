@@ -6,6 +6,7 @@ The app's part of the matrix lives in tests/tui/test_hostile.py.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import zipfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pilot_tui.model import HistoryEntry, Pilot, Register, Status
+from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status, strip_controls
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
 from pilot_tui.store import Store
@@ -122,3 +123,50 @@ def test_cli_show_prints_text_not_controls(tmp_path: Path, name: str, literal: s
     for ch in CONTROLS:
         assert ch not in result.stdout
     assert literal in result.stdout
+
+
+# Every text field a snapshot shows, and how to put a text in it.
+FIELD_SETTERS = {
+    "name": lambda p, t: setattr(p, "name", t),
+    "former_names": lambda p, t: setattr(p, "former_names", [t]),
+    "achtergrond": lambda p, t: setattr(p, "achtergrond", t),
+    "doel": lambda p, t: setattr(p, "doel", t),
+    "looptijd": lambda p, t: setattr(p, "looptijd", t),
+    "looptijd_label": lambda p, t: setattr(p, "looptijd_label", t),
+    "programma": lambda p, t: setattr(p, "programma", t),
+    "gemeente": lambda p, t: setattr(p, "gemeente", t),
+    "rechtsgebied": lambda p, t: setattr(p, "rechtsgebied", t),
+    "partners": lambda p, t: setattr(p, "partners", ["Juridisch Loket", t]),
+    "footnote_text": lambda p, t: setattr(p, "footnotes", [Footnote(t, "doel", "")]),
+    "footnote_anchor": lambda p, t: setattr(p, "footnotes", [Footnote("Noot", "doel", t)]),
+    "stand_van_zaken": lambda p, t: p.set_entry(HistoryEntry(P, t, Status.LOPEND)),
+}
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a snapshot model (dataclasses, tuples, named tuples)."""
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value) for s in _strings(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+@pytest.mark.parametrize("field", FIELD_SETTERS)
+def test_snapshot_model_cleans_every_field(field: str) -> None:
+    """A control character in any one field of a pilot whose other texts are clean (the
+    snapshot checks a pilot's texts together and cleans them only when needed)."""
+    reg = Register(title="Stand van zaken pilots", peildata=[P])
+    pilot = Pilot(id="p", name="Naam – “netjes”", doel="typografie", looptijd="januari 2021 – 2022")
+    pilot.set_entry(HistoryEntry(P, "Stand", Status.LOPEND))
+    FIELD_SETTERS[field](pilot, "typografie\x1b[2J en\x0c form\u202efeed")
+    reg.pilots.append(pilot)
+    window = parse_window("3m")
+    assert window is not None
+    snap = build_snapshot(reg, SnapshotOptions(P, window))
+    strings = _strings(snap)
+    assert any("typografie en formfeed" in s for s in strings), field
+    for s in strings:
+        assert strip_controls(s) == s, (field, s)

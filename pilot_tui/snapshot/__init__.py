@@ -6,6 +6,9 @@ One model (:mod:`pilot_tui.snapshot.model`), one renderer per format (``md``, ``
     snapshot = build_snapshot(register, SnapshotOptions(peildatum, window))
     data = render(snapshot, "docx")
     Path(default_filename(peildatum, "docx")).write_bytes(data)
+
+or both steps at once, as the command line and the app do: ``make(register, options,
+"docx")``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pilot_tui.memory import collector_paused
+from pilot_tui.model import Register
 from pilot_tui.snapshot.model import (
     Snapshot,
     SnapshotOptions,
@@ -33,6 +37,7 @@ __all__ = [
     "SnapshotPilot",
     "build_snapshot",
     "default_filename",
+    "make",
     "render",
 ]
 
@@ -75,3 +80,28 @@ def default_filename(peildatum: date, fmt: str) -> str:
     """ "stand-van-zaken-pilots-2021-12-01.docx" """
     _check(fmt)
     return f"stand-van-zaken-pilots-{peildatum.isoformat()}.{fmt}"
+
+
+def make(
+    register: Register,
+    options: SnapshotOptions,
+    fmt: str,
+    *,
+    build_progress: Callable[[int, int], None] | None = None,
+    render_progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The snapshot of ``register`` as a file in ``fmt``: :func:`build_snapshot`, then
+    :func:`render` (with their progress callbacks).
+
+    For a text format the collector stays paused from the first pilot to the last byte,
+    and the model is dropped before it resumes: reference counting frees the model's
+    objects (they hold no cycles), so no collection walks them between the two steps or
+    after them (a tenth of the time at 10,000 pilots)."""
+    _check(fmt)
+    if fmt == "docx":  # minutes of python-docx: with the collector (see render)
+        return render(build_snapshot(register, options, build_progress), fmt, render_progress)
+    with collector_paused():
+        snapshot = build_snapshot(register, options, build_progress)
+        data = render(snapshot, fmt, render_progress)
+        del snapshot
+    return data

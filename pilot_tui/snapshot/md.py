@@ -26,27 +26,44 @@ _INLINE_RE = re.compile(r"[\\`*_\[\]<>&~|!#]")
 _BLOCK_START_RE = re.compile(r"^([-+=>#]|\d{1,9}(?=[.)]))")
 # Line breaks inside a text (with the spaces around them) become one space.
 _BREAK_RE = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+# The characters _INLINE_RE and _BLOCK_START_RE look for (first characters for the latter).
+_INLINE_BYTES = b"\\`*_[]<>&~|!#"
+_BLOCK_FIRST = frozenset("-+=>#0123456789")
+
+
+def has_inline_markup(text: str) -> bool:
+    """Whether ``text`` has a character that :func:`esc` escapes inside a line.
+
+    For a whole pilot at once: deleting those characters from the UTF-8 bytes and
+    comparing lengths is about four times faster than searching with _INLINE_RE (they are
+    ASCII, and no byte of a multi-byte UTF-8 character is ASCII)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _INLINE_BYTES)) != len(raw)
 
 
 def _backslash(m: re.Match[str]) -> str:
     return "\\" + m.group()
 
 
-def esc(text: str, start: bool = True) -> str:
+def esc(text: str, start: bool = True, inline: bool = True) -> str:
     """Plain text as CommonMark inline content that renders as exactly that text.
 
     Line breaks become a space (tabs and double spaces are harmless inside a line). With
     ``start`` the text is taken to begin a line, so a block opener at its start is
-    escaped as well.
+    escaped as well. ``inline=False`` skips the search for inline markup: the caller
+    knows there is none (:func:`has_inline_markup`).
     """
     # test first: most texts need no change, and a scan is much cheaper than a rewrite
     if "\n" in text or "\r" in text:
         text = _BREAK_RE.sub(" ", text)
-    if _INLINE_RE.search(text):
+    if inline and _INLINE_RE.search(text):
         text = _INLINE_RE.sub(_backslash, text)
-    m = _BLOCK_START_RE.match(text.lstrip()) if start else None
+    if not start:
+        return text
+    lead = text.lstrip()
+    m = _BLOCK_START_RE.match(lead) if lead[:1] in _BLOCK_FIRST else None
     if m:
-        text = text.lstrip()
+        text = lead
         if m.group(1)[0].isdigit():
             # "2021. Tekst" would start an ordered list: escape the dot or bracket
             end = m.end()
@@ -56,7 +73,9 @@ def esc(text: str, start: bool = True) -> str:
     return text
 
 
-def _runs(para: Para) -> str:
+def _runs(para: Para, inline: bool = True) -> str:
+    if len(para.runs) == 1 and para.runs[0].note is None and not para.runs[0].italic:
+        return esc(para.runs[0].text, inline=inline).strip()  # the usual paragraph
     out: list[str] = []
     for run in para.runs:
         if run.note is not None:
@@ -64,14 +83,14 @@ def _runs(para: Para) -> str:
         elif run.italic:
             out.append(f"*{esc(run.text.strip())}*")
         else:
-            out.append(esc(run.text, start=not out))
+            out.append(esc(run.text, start=not out, inline=inline))
     return "".join(out).strip()
 
 
-def _paras(paras: tuple[Para, ...], out: list[str]) -> None:
+def _paras(paras: tuple[Para, ...], out: list[str], inline: bool = True) -> None:
     prev = ""
     for para in paras:
-        line = _runs(para)
+        line = _runs(para, inline)
         if para.kind == "li":
             out.append(f"- {line}")
         else:
@@ -151,9 +170,11 @@ def _changes(changes: Changes, out: list[str]) -> None:
 def _pilot(p: SnapshotPilot, level: str, out: list[str]) -> None:
     refs = "".join(f"<sup>{n}</sup>" for n in p.name_notes)
     out += [f"{level} {esc(p.display_name)}{refs}", ""]
+    # one look at all the pilot's texts (their paragraphs are cut from them)
+    inline = has_inline_markup("".join(section.text for section in p.sections))
     for section in p.sections:
         out += [f"**{esc(section.label)}**", ""]
-        _paras(section.paras, out)
+        _paras(section.paras, out, inline)
 
 
 def render(snapshot: Snapshot) -> bytes:
@@ -179,4 +200,6 @@ def render(snapshot: Snapshot) -> bytes:
     while out and out[-1] == "":
         out.pop()
     out.append("")  # the final line end, without copying the whole text once more
-    return "\n".join(out).encode("utf-8")
+    # encoded line by line: joining first would widen every line to the widest
+    # character of the document, and encode that copy once more (a third slower)
+    return b"\n".join(map(str.encode, out))

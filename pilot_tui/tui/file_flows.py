@@ -143,13 +143,13 @@ def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
 
 def _write_snapshot(app: PilotApp, request: SnapshotRequest, peildatum: date) -> None:
     """In a worker thread: build, render and write the snapshot; say how it went."""
-    from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
+    from pilot_tui.snapshot import SnapshotOptions, make
 
     options = SnapshotOptions(peildatum, app.window, request.since, request.summary, None)
     try:
         progress = _progress(app, S.SNAPSHOT_PROGRESS)
-        snapshot = build_snapshot(app.store.register, options, progress=progress)
-        atomic_write(request.path, render(snapshot, request.fmt))
+        data = make(app.store.register, options, request.fmt, build_progress=progress)
+        atomic_write(request.path, data)
     except (OSError, ValueError, StoreError) as exc:
         message = S.SNAPSHOT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
