@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from itertools import groupby
+from itertools import pairwise
 from typing import NamedTuple
 
 
@@ -40,33 +40,75 @@ def _move_trailing_spaces(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _common_head(a: list[str], b: list[str]) -> int:
+    """The number of equal leading tokens: a binary search with list comparisons (each in
+    C), not a Python loop over the tokens."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_tail(a: list[str], b: list[str], limit: int) -> int:
+    """The number of equal trailing tokens, at most ``limit``."""
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# Texts that share fewer word pairs than this (of the shorter text's pairs) are rewritten,
+# not edited: a word diff of them would keep scattered "de" and "van" between long
+# deletions and insertions, which nobody can read (and it is difflib's slowest case).
+REWRITTEN = 0.25
+MIN_WORDS = 8  # shorter changes are always diffed word by word
+
+
+def _rewritten(a: list[str], b: list[str]) -> bool:
+    if len(a) < MIN_WORDS or len(b) < MIN_WORDS:
+        return False
+    pairs_a = set(pairwise(a))
+    pairs_b = set(pairwise(b))
+    return len(pairs_a & pairs_b) < REWRITTEN * min(len(pairs_a), len(pairs_b))
+
+
 def word_diff(old: str, new: str) -> tuple[tuple[DiffOp, ...], ...]:
-    """Word-by-word changes from ``old`` to ``new`` (difflib), split into lines."""
+    """Word-by-word changes from ``old`` to ``new`` (difflib), split into lines.
+
+    A text that was rewritten rather than edited (see REWRITTEN) shows as the old text
+    deleted and the new one inserted, around the words they start and end with in common.
+    """
     a = _TOKEN_RE.findall(old)
     b = _TOKEN_RE.findall(new)
     # the common head and tail need no matching (an update often keeps most of the text)
-    head = 0
-    limit = min(len(a), len(b))
-    while head < limit and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
+    head = _common_head(a, b)
+    tail = _common_tail(a, b, min(len(a), len(b)) - head)
     ops: list[tuple[str, str]] = []
     if head:
         ops.append(("equal", "".join(a[:head])))
     mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    matcher = difflib.SequenceMatcher(
-        None, mid_a, mid_b, autojunk=len(mid_a) * len(mid_b) > 250_000
-    )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append(("equal", "".join(mid_a[i1:i2])))
-        else:
-            if i2 > i1:
-                ops.append(("delete", "".join(mid_a[i1:i2])))
-            if j2 > j1:
-                ops.append(("insert", "".join(mid_b[j1:j2])))
+    if _rewritten(mid_a, mid_b):
+        ops += [("delete", "".join(mid_a)), ("insert", "".join(mid_b))]
+    else:
+        matcher = difflib.SequenceMatcher(
+            None, mid_a, mid_b, autojunk=len(mid_a) * len(mid_b) > 250_000
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                ops.append(("equal", "".join(mid_a[i1:i2])))
+            else:
+                if i2 > i1:
+                    ops.append(("delete", "".join(mid_a[i1:i2])))
+                if j2 > j1:
+                    ops.append(("insert", "".join(mid_b[j1:j2])))
     if tail:
         ops.append(("equal", "".join(a[len(a) - tail :])))
     # spaces after a changed word belong to the text around it: "~~oud~~ ~~woord~~ tekst"
@@ -77,15 +119,8 @@ def word_diff(old: str, new: str) -> tuple[tuple[DiffOp, ...], ...]:
         for k, part in enumerate(parts):
             if k:
                 lines.append([])
-            if part:
+            if part:  # (difflib separates changes by equal runs: neighbours differ)
                 lines[-1].append(DiffOp(op, part))
-    # merge neighbours with the same op (difflib may split them)
-    merged: list[tuple[DiffOp, ...]] = []
-    for line in lines:
-        out: list[DiffOp] = []
-        for key, same in groupby(line, key=lambda d: d.op):
-            out.append(DiffOp(key, "".join(d.text for d in same)))
-        merged.append(tuple(out))
-    while merged and not merged[-1]:
-        merged.pop()
-    return tuple(merged)
+    while lines and not lines[-1]:
+        lines.pop()
+    return tuple(tuple(line) for line in lines)
