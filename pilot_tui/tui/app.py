@@ -377,7 +377,8 @@ class PilotApp(App[int], inherit_bindings=False):
             extra.append(S.FILTER_ACTIVE.format(what=self.overview_filter.label))
         if self.sort is not SortOrder.ATTENTION:
             extra.append(S.SORT_ACTIVE.format(what=self.sort.value))
-        if self.filter.active or self.overview_filter or self.search_query.strip():
+        if (self.filter.active or self.overview_filter) and not self.search_query.strip():
+            # (while searching, the count stands next to the search box)
             extra.append(S.MATCHES.format(shown=len(self.shown), total=len(assessed)))
         banners: list[str] = []
         if self.store.readonly:

@@ -146,7 +146,9 @@ def show_cached(app: PilotApp) -> None:
         main.show_rows([], (), 0, S.LOADING_DETAIL, None)
         return
     main.show_status(replace(view.status, extra=(*view.status.extra, S.LOADING_STATUS)))
-    main.show_rows(view.rows, (), view.total, S.LOADING_DETAIL, None, end_width=view.end_width)
+    main.show_rows(
+        view.rows, (), view.total, S.LOADING_DETAIL, None, end_width=view.end_width, counted=False
+    )
     # The detail (the first pilot's, cached) follows a frame later, see fill_main_screen.
 
 

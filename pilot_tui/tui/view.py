@@ -187,7 +187,14 @@ def sort_key(order: SortOrder) -> Callable[[Assessment], Any]:
     if order is SortOrder.END:
         return lambda a: (a.end or date.max, name(a))
     if order is SortOrder.DAYS:
-        return lambda a: (a.days_left is None, a.days_left or 0, name(a))
+        # the open pilots by the days they have left (expired ones first), then those
+        # without an end; closed pilots, which show no days, last (by end: "einddatum")
+        return lambda a: (
+            a.status in CLOSED_STATUSES,
+            a.days_left is None,
+            a.days_left or 0,
+            name(a),
+        )
     return lambda a: (_STATUS_ORDER.index(a.status), name(a))
 
 
@@ -211,7 +218,7 @@ class Filter:
         return not (self.stale_only and not a.niet_bijgewerkt)
 
     def describe(self) -> str:
-        parts = [a.value for a in Attention if a in self.attentions]
+        parts = [f"{a.symbol} {a.value}" for a in Attention if a in self.attentions]
         parts += [S.FILTER_STATUS_WORD.format(name=s.value) for s in Status if s in self.statuses]
         if self.stale_only:
             parts.append(S.NIET_BIJGEWERKT)

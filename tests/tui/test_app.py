@@ -278,7 +278,8 @@ async def test_filter_by_several_classes(make_app: MakeApp) -> None:
         await pilot.press("enter")
         shown = {r.attention for r in app.main.pilot_list.rows}
         assert shown == {Attention.VERLOPEN, Attention.AFGEROND}
-        assert "filter: verlopen, afgerond" in status_text(app)
+        verlopen, afgerond = Attention.VERLOPEN.symbol, Attention.AFGEROND.symbol
+        assert f"filter: {verlopen} verlopen, {afgerond} afgerond" in status_text(app)
         await pilot.press("f")
         await pilot.click("#filter-clear")
         assert len(app.main.pilot_list.rows) == 33
@@ -556,3 +557,27 @@ async def test_while_searching_the_footer_says_what_enter_and_escape_do(
         assert app.main.pilot_list.has_focus
         keys = await footer_keys(app, pilot)
         assert "submit" not in keys  # only while the search box has the focus
+
+
+@pytest.mark.parametrize(("width", "hidden"), [(80, True), (160, False)])
+async def test_footer_keys_show_whole_or_not_at_all(
+    make_app: MakeApp, width: int, hidden: bool
+) -> None:
+    """No key cut off mid-word ("e Bewerk"): the keys that do not fit beside "? Help" and
+    "q Stoppen" are hidden (the help lists them all), and come back when there is room."""
+    from pilot_tui.tui.screens.main import MainFooter
+
+    app = make_app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        keys = await footer_keys(app, pilot)
+        await pilot.pause(0.1)
+        footer = app.main.query_one(MainFooter)
+        keep = footer.query_one("#footer-keep")
+        shown = [w for a, w in keys.items() if w.display and w.parent is footer]
+        assert shown and all(w.region.right <= keep.region.x for w in shown)
+        assert (not keys["app.edit"].display) is hidden
+        if hidden:
+            await pilot.resize_terminal(200, 30)
+            await pilot.pause(0.2)
+            keys = await footer_keys(app, pilot)
+            assert all(w.display for w in keys.values())

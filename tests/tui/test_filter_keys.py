@@ -8,6 +8,7 @@ from textual.widgets import SelectionList
 
 from pilot_tui.attention import Attention
 from pilot_tui.tui.screens.filter import FilterDialog
+from pilot_tui.tui.widgets.check_list import CheckList
 
 from .conftest import MakeApp
 
@@ -40,3 +41,20 @@ async def test_enter_on_cancel_keeps_the_filter(make_app: MakeApp) -> None:
         await pilot.press("tab", "tab", "tab", "enter")  # "Annuleren"
         await pilot.pause()
         assert len(app.main.pilot_list.rows) == before
+
+
+async def test_unticked_boxes_are_empty(make_app: MakeApp) -> None:
+    """Ticked and unticked differ in more than colour (Textual draws "X" in both)."""
+    app = make_app(peildatum=date(2022, 6, 1))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f")
+        choices = app.screen.query_one(CheckList)
+        choices.select("a:verlopen")
+        await pilot.pause()
+        lines = {
+            str(option.value): choices.render_line(i).text
+            for i, option in enumerate(choices.options)
+        }
+        assert lines["a:verlopen"].startswith("▐X▌")
+        assert lines["a:lopend"].startswith("▐ ▌")
+        assert all(line.startswith("▐ ▌") for v, line in lines.items() if v != "a:verlopen")

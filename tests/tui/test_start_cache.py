@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 
 from pilot_tui import memory
 from pilot_tui.store import FileStamp, Store, StoreError
@@ -179,6 +180,8 @@ async def test_a_start_from_the_cache_shows_it_then_the_register(seed_store: Pat
             await pilot.press("down")
             assert S.LOADING_DETAIL in detail_text(app)
             await pilot.press("slash", *"divosa")
+            count = app.main.query_one("#search-count", Label)
+            assert str(count.render()) == ""  # not "33 van 33" from the cached rows
             SlowStart.release.set()
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -186,6 +189,7 @@ async def test_a_start_from_the_cache_shows_it_then_the_register(seed_store: Pat
             assert app.loaded
             assert S.LOADING_STATUS not in status_text(app)
             assert len(names(app)) == 10 and all(n in shown for n in names(app))
+            assert str(count.render()) == "10 van 33"
             await pilot.press("escape", "escape")
             assert names(app) == shown
             await pilot.press("e")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilot_tui.attention import Attention, assess_all
-from pilot_tui.model import normalise, strip_controls
+from pilot_tui.model import CLOSED_STATUSES, normalise, strip_controls
 from pilot_tui.store import Store
 from pilot_tui.tui import app as app_module
 from pilot_tui.tui import settings
@@ -68,8 +68,13 @@ def test_select_filters_and_sorts(seed_store: Path) -> None:
         a.pilot.name.casefold() for a in by_name
     )
     by_days = select(assessed, texts, (), Filter(), SortOrder.DAYS)
-    days = [a.days_left for a in by_days if a.days_left is not None]
+    closed = [a.status in CLOSED_STATUSES for a in by_days]
+    assert closed == sorted(closed) and any(closed)  # the closed ones, without days, last
+    open_ones = [a for a in by_days if a.status not in CLOSED_STATUSES]
+    days = [a.days_left for a in open_ones if a.days_left is not None]
     assert days == sorted(days)
+    by_end = select(assessed, texts, (), Filter(), SortOrder.END)
+    assert [a.pilot.id for a in by_days] != [a.pilot.id for a in by_end]
     expired = select(
         assessed, texts, (), Filter(attentions=frozenset({Attention.VERLOPEN})), SortOrder.END
     )

@@ -16,6 +16,7 @@ from pilot_tui.attention import Attention
 from pilot_tui.model import Status
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import Filter
+from pilot_tui.tui.widgets.check_list import CheckList
 from pilot_tui.tui.widgets.pilot_list import attention_style
 
 STALE = "stale"
@@ -50,7 +51,7 @@ class FilterDialog(ModalScreen[Filter | None], inherit_bindings=False):
         with Vertical(classes="dialog"):
             yield Label(Text(S.FILTER_TITLE), classes="dialog-title")
             yield Static(Text(S.FILTER_HELP), classes="dialog-help")
-            yield SelectionList[str](*selections, id="filter-choices")
+            yield CheckList(*selections, id="filter-choices")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text(S.BUTTON_OK), id="filter-ok", variant="primary")
                 yield Button(Text(S.BUTTON_CLEAR), id="filter-clear")

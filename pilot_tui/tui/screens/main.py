@@ -61,6 +61,7 @@ class MainFooter(Footer):
         if self._shown is not None and self.is_attached and self._keys() == self._shown:
             return  # the same keys in the same states: nothing to redo
         await super().recompose()
+        self.call_after_refresh(self._hide_cut_keys)
 
     def compose(self) -> ComposeResult:
         keep: list[Widget] = []
@@ -77,6 +78,27 @@ class MainFooter(Footer):
             yield HorizontalGroup(*keep, id="footer-keep")
         # None until the bindings were ready and keys were composed (see Footer.compose).
         self._shown = self._keys() if composed else None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._hide_cut_keys)
+
+    def on_resize(self) -> None:
+        for child in self.children:
+            child.display = True  # laid out again, then cut again
+        self.call_after_refresh(self._hide_cut_keys)
+
+    def _hide_cut_keys(self) -> None:
+        """Hide the first key that does not fit whole, and every key after it (they are in
+        order of use; the help lists them all), so that no key is cut off mid-word."""
+        keep = next((c for c in self.children if c.id == "footer-keep"), None)
+        right = self.region.right - (keep.outer_size.width if keep is not None else 0)
+        cut = False
+        for child in self.children:
+            if child is keep:
+                continue
+            cut = cut or child.region.right > right
+            if cut:
+                child.display = False
 
 
 class SearchInput(Input):
@@ -213,11 +235,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         keep: str | None,
         *,
         end_width: int | None = None,
+        counted: bool = True,
     ) -> None:
+        """``counted=False``: the rows are not all there yet (the cached first screen
+        while the register is read), so no "shown of total" beside the search box."""
         pilot_list = self.pilot_list
         pilot_list.empty_text = empty_text
         pilot_list.set_rows(rows, words, keep=keep, end_width=end_width)
-        count = S.MATCHES.format(shown=len(rows), total=total)
+        count = S.MATCHES.format(shown=len(rows), total=total) if counted else ""
         self.query_one("#search-count", Label).update(Text(count))
 
     def show_detail(self, detail: Detail | None, words: Sequence[str]) -> None:

@@ -23,7 +23,8 @@ class Status:
 
 class StatusLine(Static):
     """The lines at the top of the main screen (a banner first when there is one); all of
-    it plain text."""
+    it plain text. The counts and the rest go on as many lines as they need, and a line
+    breaks between them, never inside one ("12 lopend", "filter: ⚠ eindigt binnenkort")."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -39,9 +40,17 @@ class StatusLine(Static):
 
     def show(self, status: Status) -> None:
         self.status = status
-        self.update(self.as_text())
+        self.update(self.as_text(self._width()))
 
-    def as_text(self) -> Text:
+    def on_resize(self) -> None:
+        if self.status is not None:
+            self.update(self.as_text(self._width()))
+
+    def _width(self) -> int:
+        # before the first layout: the screen's width less the padding (it spans the screen)
+        return self.content_size.width or max(self.app.size.width - 2, 1)
+
+    def as_text(self, width: int | None = None) -> Text:
         s = self.status
         if s is None:
             return Text("")
@@ -55,12 +64,22 @@ class StatusLine(Static):
         out.append(" · ")
         out.append(s.window)
         out.append("\n")
-        for i, (attention, phrase) in enumerate(s.counts):
+        items: list[Text] = []
+        for attention, phrase in s.counts:
+            item = Text()
+            item.append(f"{attention.symbol} ", attention_style(attention))
+            item.append(phrase)
+            items.append(item)
+        items += [Text(extra, "italic") for extra in s.extra]
+        column = 0
+        for i, item in enumerate(items):
             if i:
-                out.append(" · ")
-            out.append(f"{attention.symbol} ", attention_style(attention))
-            out.append(phrase)
-        for item in s.extra:
-            out.append(" · ")
-            out.append(item, "italic")
+                if width is not None and column + 3 + item.cell_len > width:
+                    out.append("\n")
+                    column = 0
+                else:
+                    out.append(" · ")
+                    column += 3
+            out.append_text(item)
+            column += item.cell_len
         return out

@@ -1,0 +1,65 @@
+"""The status line at the top: lines break between its items, and counts are shown once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Label
+
+from pilot_tui.attention import Attention
+from pilot_tui.tui.widgets.status_line import Status, StatusLine
+
+from .conftest import MakeApp
+from .helpers import status_text
+
+STATUS = Status(
+    title="Stand van zaken pilots",
+    peildatum="peildatum 1 juni 2022",
+    window="venster 3 maanden",
+    counts=(
+        (Attention.EINDIGT_BINNENKORT, "12 eindigen binnenkort"),
+        (Attention.VERLOPEN, "3 verlopen"),
+        (Attention.LOPEND, "1234 lopend"),
+        (Attention.START_BINNENKORT, "2 starten binnenkort"),
+        (Attention.AFGEROND, "17 afgerond"),
+    ),
+    extra=("5 niet bijgewerkt", "filter: ⚠ eindigt binnenkort, status lopend", "12 van 1273"),
+)
+ITEMS = [phrase for _a, phrase in STATUS.counts] + list(STATUS.extra)
+
+
+@pytest.mark.parametrize("width", [38, 60, 78, 118])
+def test_lines_break_between_items_never_inside_one(width: int) -> None:
+    line = StatusLine()
+    line.status = STATUS
+    lines = line.as_text(width).plain.split("\n")[1:]  # after the title line
+    # (an item longer than the line has a line of its own; Textual wraps it)
+    assert all(len(text) <= width or text in ITEMS for text in lines), lines
+    for item in ITEMS:
+        assert sum(item in text for text in lines) == 1, (item, lines)
+    assert not any(text.startswith(" · ") or text.endswith(" · ") for text in lines)
+
+
+def test_without_a_width_it_is_one_line() -> None:
+    line = StatusLine()
+    line.status = STATUS
+    assert line.as_text().plain.count("\n") == 1
+
+
+async def test_the_count_beside_the_search_box_is_not_repeated(make_app: MakeApp) -> None:
+    app = make_app(peildatum=date(2022, 6, 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        app.screen.query_one("#filter-choices").select("a:lopend")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = len(app.main.pilot_list.rows)
+        assert f"{shown} van 33" in status_text(app)  # a filter alone: counted up there
+        await pilot.press("slash", *"pilot")
+        await pilot.pause()
+        count = str(app.main.query_one("#search-count", Label).render())
+        assert count.endswith(" van 33")
+        assert " van 33" not in status_text(app)  # searching: only beside the box
+        status = app.main.query_one(StatusLine)
+        assert all(len(line) <= 78 for line in str(status.render()).split("\n"))
