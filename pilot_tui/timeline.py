@@ -2,7 +2,9 @@
 
 A bar is a list of cells, one per column. A fuzzy start or end ("medio 2022" is june–july)
 is drawn as ``FUZZY`` cells, the certain part as ``SOLID``; an open end runs to the edge
-and ends in an ``ARROW``; phases are separate segments with a gap between them.
+and ends in an ``ARROW``; phases are separate segments with a gap between them. A period
+wholly before the axis shows ``BEFORE`` in its first column, one wholly after it ``AFTER``
+in its last: the row is not empty for want of a looptijd.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ class Cell(Enum):
     SOLID = "█"
     FUZZY = "░"
     ARROW = "▶"
+    BEFORE = "◁"  # the period ended before the axis starts
+    AFTER = "▷"  # the period starts after the axis ends
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,9 @@ def _segment(
     return s_early < 0 and e_late >= 0, e_late >= width and s_early < width and not open_end
 
 
+_NOT_DRAWN = frozenset({Cell.EMPTY, Cell.BEFORE, Cell.AFTER})  # no part of the period itself
+
+
 def bar_for(period: Period, axis: Axis) -> Bar:
     """The bar of a period on an axis: phases as segments, fuzzy parts lighter."""
     cells = [Cell.EMPTY] * axis.width
@@ -121,6 +128,12 @@ def bar_for(period: Period, axis: Axis) -> Bar:
             left, right = left or cl, right or cr
     else:
         left, right = _segment(cells, axis, period.start, period.end, period.open_end)
+    if axis.width and all(c is Cell.EMPTY for c in cells):
+        known = [d for d in (period.start, period.end) if d is not None]
+        if known and not period.open_end and all(d.latest < axis.first for d in known):
+            cells[0] = Cell.BEFORE
+        elif known and all(d.earliest > axis.last for d in known):
+            cells[-1] = Cell.AFTER
     return Bar(tuple(cells), left, right)
 
 
@@ -157,7 +170,8 @@ def phase_breaks(period: Period, axis: Axis) -> frozenset[int]:
     last = len(period.phases) - 1
     for i, phase in enumerate(period.phases):
         single = Period(period.text, phase.start, phase.end, open_end=phase.open_end and i == last)
-        painted = [c for c, cell in enumerate(bar_for(single, axis).cells) if cell != Cell.EMPTY]
+        cells = bar_for(single, axis).cells
+        painted = [c for c, cell in enumerate(cells) if cell not in _NOT_DRAWN]
         spans.append((painted[0], painted[-1]) if painted else None)
     breaks: set[int] = set()
     for here, after in pairwise(spans):

@@ -73,9 +73,19 @@ def test_clipping_both_sides() -> None:
     assert bar.clipped_left and bar.clipped_right
 
 
-def test_outside_the_axis_is_empty() -> None:
-    bar = bar_for(parse_looptijd("januari 2010 – december 2011"), AXIS)
-    assert set(bar.cells) == {Cell.EMPTY}
+@pytest.mark.parametrize(
+    ("looptijd", "expected"),
+    [
+        ("januari 2010 – december 2011", "◁" + " " * 23),  # ended before the axis
+        ("deel 1: 2010; deel 2: 2012", "◁" + " " * 23),
+        ("januari 2030 – december 2031", " " * 23 + "▷"),  # starts after it
+        ("vanaf januari 2010", "█" * 23 + "▶"),  # open: runs through
+        ("Afgerond.", " " * 24),  # no dates: nothing to point at
+    ],
+)
+def test_outside_the_axis_is_pointed_at(looptijd: str, expected: str) -> None:
+    bar = bar_for(parse_looptijd(looptijd), AXIS)
+    assert bar.text() == expected
     assert not bar.clipped_right
 
 

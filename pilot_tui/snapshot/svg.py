@@ -83,6 +83,12 @@ def render_svg(snapshot: Snapshot) -> str:
                     f'<polygon points="{x},{y + 3} {x + MONTH_WIDTH},{y + 8} {x},{y + 13}" '
                     f'fill="{colour}"/>'
                 )
+            elif cell in (Cell.BEFORE, Cell.AFTER):  # wholly off the axis: an outline
+                tip, base = (x, x + MONTH_WIDTH) if cell == Cell.BEFORE else (x + MONTH_WIDTH, x)
+                out.append(
+                    f'<polygon points="{base},{y + 3} {tip},{y + 8} {base},{y + 13}" '
+                    f'fill="none" stroke="{colour}"/>'
+                )
             else:
                 opacity = "1" if cell == Cell.SOLID else "0.35"
                 out.append(

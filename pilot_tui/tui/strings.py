@@ -170,7 +170,7 @@ OVERVIEW_HELP: Final = "Kies een aantal om de lijst daarop te filteren; escape s
 OVERVIEW_ATTENTION: Final = "Aandacht"
 OVERVIEW_PROGRAMMA: Final = "Programma"
 OVERVIEW_GEMEENTE: Final = "Gemeente/regio"
-OVERVIEW_KWARTAAL: Final = "Eindigt per kwartaal (open pilots)"
+OVERVIEW_KWARTAAL: Final = "Open pilots per eindkwartaal"
 OVERVIEW_EMPTY: Final = "(geen)"
 OVERVIEW_FILTER_SET: Final = "Filter: {label}"
 
@@ -261,6 +261,7 @@ IMPORT_NO_PEILDATUM: Final = "geen peildatum gevonden in het document"
 KEY_SNAPSHOT: Final = "Stand van zaken"
 KEY_WRITE: Final = "Schrijven"
 SNAPSHOT_TITLE: Final = "Stand van zaken per {peildatum}"
+SNAPSHOT_HELP: Final = "← → formaat · tab volgend veld · enter schrijven · esc annuleren"
 SNAPSHOT_FORMAT: Final = "Formaat"
 SNAPSHOT_FORMAT_LABELS: Final = {
     "docx": "Word",

@@ -84,7 +84,7 @@ async def test_shows_the_four_sections_with_counts(seed_store: Path) -> None:
             "Aandacht",
             "Programma",
             "Gemeente/regio",
-            "Eindigt per kwartaal (open pilots)",
+            "Open pilots per eindkwartaal",
         ]
         # zero counts cannot be chosen
         section = screen.section("attention")

@@ -113,6 +113,8 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             placeholder = S.SNAPSHOT_SINCE_PLACEHOLDER_NONE
         with Vertical(id="snapshot-dialog"):
             yield Label(Text(title), classes="snapshot-title")
+            # enter writes from every field (the arrows choose the format): said up front
+            yield Static(Text(S.SNAPSHOT_HELP), classes="snapshot-help")
             yield Label(Text(S.SNAPSHOT_FORMAT), classes="snapshot-label")
             with FormatChoice(id="snapshot-format", compact=True):
                 for fmt in FORMATS:

@@ -468,10 +468,11 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
                 else:
                     ch, style = " ", Style.null()
             else:
-                ch, style = cell.value, arrow if cell is Cell.ARROW else solid
+                pointer = cell in (Cell.ARROW, Cell.BEFORE, Cell.AFTER)
+                ch, style = cell.value, arrow if pointer else solid
                 if col in breaks and cell is Cell.SOLID:
                     ch = PHASE_END
-                if cell is not Cell.ARROW and col in (peil, window):
+                if not pointer and col in (peil, window):
                     # The marker runs through the bar: a thin line in the background
                     # colour on a solid cell, in the bar colour on a fuzzy one.
                     ch = PEILDATUM_MARK if col == peil else WINDOW_MARK
