@@ -196,14 +196,13 @@ class _Vocab:
     @classmethod
     def of(cls, texts: Iterable[str]) -> _Vocab:
         vocab = cls()
-        for text in texts:
-            for token in _TOKEN_RE.findall(text):
-                token = token.lower()
-                if "-" in token:
-                    vocab.hyphenated.add(token)
-                    vocab.words.update(token.split("-"))
-                else:
-                    vocab.words.add(token)
+        # each distinct word once (a document repeats most of them); no word spans a line
+        for token in set(_TOKEN_RE.findall("\n".join(texts).lower())):
+            if "-" in token:
+                vocab.hyphenated.add(token)
+                vocab.words.update(token.split("-"))
+            else:
+                vocab.words.add(token)
         return vocab
 
 
@@ -350,11 +349,20 @@ def _continues(prev: str, nxt: str, blank: bool, width: int) -> bool:
 _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,4})\s+(\S.*)")
 
 
-def _marker_re(number: int) -> re.Pattern[str]:
-    # A footnote number glued after a lower-case word or a sentence end ("2021.1",
-    # "slachtofferadvocatuur.3", "zedendelicten.2"); never after a space, a digit, a
-    # capital ("Q1", "H1"), a hyphen ("COVID-19") or a slash.
-    return re.compile(rf"(?<=[a-zà-ÿ.)’”'\"%])({number})(?=[\s,;:)]|$)")
+# A footnote number glued after a lower-case word or a sentence end ("2021.1",
+# "slachtofferadvocatuur.3", "zedendelicten.2"); never after a space, a digit, a capital
+# ("Q1", "H1"), a hyphen ("COVID-19") or a slash. One pattern for every number (a pattern
+# per number overflowed re's cache of compiled patterns: a tenth of a big import).
+_MARKER_RE = re.compile(r"(?<=[a-zà-ÿ.)’”'\"%])(\d{1,4})(?=[\s,;:)]|$)")
+
+
+def _find_marker(number: int, text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first marker ``number`` in ``text`` from ``pos`` (a whole run of digits)."""
+    wanted = str(number)
+    for m in _MARKER_RE.finditer(text, pos):
+        if m.group(1) == wanted:
+            return m
+    return None
 
 
 @dataclass
@@ -379,7 +387,7 @@ def _take_footnotes(lines: list[_Line]) -> tuple[list[_Line], list[_RawFootnote]
 
     def has_marker(number: int) -> bool:
         joined = "\n".join(pending)
-        m = _marker_re(number).search(joined)
+        m = _find_marker(number, joined)
         if m is None:
             return False
         rest = joined[m.end() :]
@@ -905,7 +913,7 @@ def _attach_footnotes(
             pos = 0
             while queue:
                 note = queue[0]
-                m = _marker_re(note.number).search(sec[key], pos)
+                m = _find_marker(note.number, sec[key], pos)
                 if m is None:
                     break
                 text = sec[key]

@@ -10,7 +10,8 @@ Stand van zaken, Looptijd, footnotes). Timed:
   10,000-pilot register (every pilot matched by name and updated);
 
 both against ``json.load`` of the register file. The issue sets no target for import: the
-ratios are printed for the record. Below the table: whether the import read the text back
+ratios are printed for the record. One more line checks that import scales linearly:
+``parse_overview``'s time per pilot at 10,000 against its time per pilot at 1,000. Below the table: whether the import read the text back
 as it was written (names, footnotes), since a wrong parse can be a fast one.
 
     python -m tests.bench.bench_import [--runs N] [--quick]
@@ -30,6 +31,8 @@ from tests.bench.common import (
     print_report,
     register_file,
 )
+
+LINEAR_FROM = 1_000  # the smaller register for the linearity check
 
 
 def run(runs: int = 5) -> list[Result]:
@@ -62,9 +65,21 @@ def run(runs: int = 5) -> list[Result]:
         note=f"{len(text) / 1e6:.1f} MB of text; best {parsed.best:.2f} s",
     )  # fmt: skip
     parse_result.details.append(_fidelity(source, incoming))
+    small_path = register_file(LINEAR_FROM)
+    with Store.open(small_path, readonly=True) as store:
+        small_text = make_overview_text(store.register)
+    log(f"parse_overview of {LINEAR_FROM:,} pilots ({slow_runs} runs)")
+    small = measure(lambda _: parse_overview(small_text), runs=slow_runs)
     return [
         parse_result,
         Result(f"import: merge --update, {BIG:,}", merged.median, baseline.median, "json.load"),
+        Result(
+            f"import: time per pilot, {BIG:,} vs {LINEAR_FROM:,}",
+            parsed.median / BIG,
+            small.median / LINEAR_FROM,
+            f"per pilot at {LINEAR_FROM:,}",
+            note="1x is linear",
+        ),
     ]
 
 
