@@ -334,7 +334,6 @@ FORM_FOOTNOTES: Final = "Voetnoten (één per regel)"
 FORM_LOOPTIJD_READ: Final = "Gelezen als: {reading}"
 FORM_LOOPTIJD_BAD: Final = "Niet te lezen: {error} (opslaan mag, met een waarschuwing)"
 FORM_LOOPTIJD_EMPTY: Final = "Nog geen looptijd (opslaan mag)."
-FORM_REFUSED: Final = "Niet opgeslagen: {problem}"
 FORM_SAVED_WITH_WARNING: Final = "Opgeslagen, maar de looptijd is niet te lezen: {error}"
 
 # -- stand van zaken form --------------------------------------------------------------

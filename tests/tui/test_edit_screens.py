@@ -164,9 +164,14 @@ async def test_new_form_starts_quiet_and_refuses_an_empty_name() -> None:
     async with app.run_test(size=(100, 40)) as driver:
         await driver.pause()
         assert not app.screen.query_one("#name-problem").display
+        toasts: list[object] = []
+        bells: list[None] = []
+        app.notify = lambda *a, **k: toasts.append(a)  # type: ignore[method-assign]
+        app.bell = lambda: bells.append(None)  # type: ignore[method-assign]
         await driver.press("ctrl+s")
         await driver.pause()
         assert text_of(app, "#name-problem") == "de naam mag niet leeg zijn"
+        assert bells and not toasts  # said under the field: no toast over the form
         await driver.press(*"Nieuwe pilot", "tab")
         await driver.pause()
         assert not app.screen.query_one("#name-problem").display

@@ -280,7 +280,9 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
         problem = self._show_name_problem(name.value, typing=False)
         if problem:
             name.focus()
-            self.notify(S.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
+            # said under the field, which now has the focus; a toast would only cover
+            # part of the form (at 80x24 the form fills the screen)
+            self.app.bell()
             return
         self.dismiss(self.result())
 

@@ -163,7 +163,9 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         problem = self._zaken_problem(zaken.value)
         if problem:
             zaken.focus()
-            self.notify(S.FORM_REFUSED.format(problem=problem), severity="error", markup=False)
+            # said under the field, which now has the focus; a toast would only cover
+            # part of the form (at 80x24 the form fills the screen)
+            self.app.bell()
             return
         self.dismiss(self.result())
 
