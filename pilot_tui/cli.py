@@ -232,10 +232,11 @@ def build_parser() -> DutchParser:
     )
     p.add_argument(
         "--format",
-        default="docx",
+        default=None,
         metavar="FORMAAT",
         choices=("docx", "md", "html", "csv", "json"),
-        help="docx (standaard), md, html, csv of json",
+        help="docx (standaard), md, html, csv of json; zonder --format volgt het de "
+        "extensie van -o",
     )
     p.add_argument(
         "-o",
@@ -630,8 +631,26 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def snapshot_format(asked: str | None, output: Path | None) -> str:
+    """The format: as asked, else as the output file's extension says, else Word. A file
+    named for another format than asked is refused (a ".md" file holding Word)."""
+    from pilot_tui.snapshot import FORMATS
+
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if asked is None:
+        return suffix if suffix in FORMATS else "docx"
+    if suffix in FORMATS and suffix != asked:
+        raise UsageError(
+            f"{output}: de extensie .{suffix} past niet bij --format {asked}; "
+            f"kies een andere naam of laat --format weg"
+        )
+    return asked
+
+
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from pilot_tui.snapshot import SnapshotOptions, default_filename, make
+
+    args.format = snapshot_format(args.format, args.output)
 
     with open_readonly(args) as store:
         register = store.register

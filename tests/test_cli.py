@@ -283,3 +283,39 @@ def test_snapshot_since_geen_means_without_changes(
     assert result.returncode == 0, result.stderr
     assert "Stand van zaken pilots" in out.read_text(encoding="utf-8")
     assert "Wijzigingen sinds" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "written"),
+    [
+        ((), "stand.md", "md"),  # no --format: the extension says
+        ((), "stand.JSON", "json"),
+        ((), "stand.txt", "docx"),  # no format's extension: Word, as always
+        (("--format", "html"), "stand.html", "html"),
+        (("--format", "md"), "stand", "md"),
+    ],
+)
+def test_snapshot_format_follows_the_file_name(
+    seed_store: Path, tmp_path: Path, args: tuple[str, ...], name: str, written: str
+) -> None:
+    out = tmp_path / name
+    result = run_cli("snapshot", "--store", str(seed_store), *args, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    if written == "docx":
+        assert data.startswith(b"PK")  # a zip: Word
+    elif written == "json":
+        assert json.loads(data)["title"].startswith("Stand van zaken pilots")
+    elif written == "html":
+        assert b"<html" in data[:200]
+    else:
+        assert data.startswith(b"# Stand van zaken pilots")
+
+
+def test_snapshot_refuses_a_name_for_another_format(seed_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stand.md"
+    result = run_cli("snapshot", "--store", str(seed_store), "--format", "docx", "-o", str(out))
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert ".md past niet bij --format docx" in result.stderr
+    assert not out.exists()

@@ -295,6 +295,27 @@ async def test_s_writes_markdown_and_asks_before_overwriting(
         assert "Stand van zaken pilots" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("remembered", "key", "expected"),
+    [("md", "left", "docx"), ("md", "right", "html"), ("json", "right", "docx")],
+)
+async def test_snapshot_format_arrows_start_from_the_chosen_one(
+    make_app: MakeApp, remembered: str, key: str, expected: str
+) -> None:
+    """From the format shown as chosen ("←" from Markdown gave JSON, not Word)."""
+    app = make_app(peildatum=PEILDATUM, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.snapshot_format = remembered
+        await pilot.press("s")
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        await pilot.press(key)
+        assert dialog.fmt == expected
+        assert dialog.path_input.value.endswith(f".{expected}")
+        await pilot.press("escape")
+
+
 async def test_snapshot_dialog_edited_path_and_since(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -307,10 +328,19 @@ async def test_snapshot_dialog_edited_path_and_since(
         assert isinstance(dialog, SnapshotDialog)
         assert dialog.previous == PEILDATUM
         path_input = dialog.path_input
+        path_input.value = "mijn-stand.md"  # a format's extension chooses that format
+        await pilot.pause()
+        assert dialog.fmt == "md"
+        await pilot.press("right")  # an edited name keeps its stem, gets the new extension
+        assert dialog.fmt == "html" and path_input.value == "mijn-stand.html"
+        await pilot.press("left")
+        assert dialog.fmt == "md" and path_input.value == "mijn-stand.md"
+        path_input.value = "mijn stand (concept)"  # no format's extension: left as typed
+        await pilot.pause()
+        await pilot.press("left")
+        assert dialog.fmt == "docx" and path_input.value == "mijn stand (concept)"
         path_input.value = "mijn-stand.md"
         await pilot.pause()
-        await pilot.press("right")  # an edited path stays as typed
-        assert path_input.value == "mijn-stand.md"
         since = dialog.query_one("#snapshot-since")
         since.focus()
         await pilot.press(*"31 juni 2021")

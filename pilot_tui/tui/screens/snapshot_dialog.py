@@ -58,25 +58,21 @@ class SummaryBox(Checkbox):
 
 
 class FormatChoice(RadioSet):
-    """Radio buttons in a row; the arrow keys choose at once, enter confirms the dialog."""
+    """Radio buttons in a row; the arrow keys choose at once, from the format shown as
+    chosen; enter confirms the dialog."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,right", "choose(1)", show=False),
         Binding("up,left", "choose(-1)", show=False),
-        Binding("space", "toggle_button", show=False),
         Binding("enter", "screen.confirm", S.KEY_WRITE, show=False),
     ]
 
-    def on_mount(self) -> None:
-        if self.pressed_index >= 0:  # the arrows start from the chosen format
-            self._selected = self.pressed_index
-
     def action_choose(self, step: int) -> None:
-        if step > 0:
-            self.action_next_button()
-        else:
-            self.action_previous_button()
-        self.action_toggle_button()
+        buttons = list(self.query(RadioButton))
+        if buttons:
+            # the next one from the chosen one (RadioSet's own cursor starts at the first
+            # button, whatever is chosen: "←" from Markdown gave JSON, not Word)
+            buttons[(self.pressed_index + step) % len(buttons)].value = True
 
 
 class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False):
@@ -219,13 +215,27 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         if path_input.value == self._auto_path:  # not edited by the user: follow the format
             self._auto_path = default_filename(self.peildatum, fmt)
             path_input.value = self._auto_path
+            return
+        path = Path(path_input.value.strip())
+        if path.suffix.lower().lstrip(".") in FORMATS:  # an edited name: a new extension
+            path_input.value = str(path.with_suffix(f".{fmt}"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         if event.input.id == "snapshot-path":
+            self._follow_extension(event.value)
             self.check_path()
         else:
             self.check_since()
+
+    def _follow_extension(self, text: str) -> None:
+        """A file name typed with another format's extension chooses that format: the
+        name says what the file is ("stand.md" never holds Word)."""
+        suffix = Path(text.strip()).suffix.lower().lstrip(".")
+        if suffix in FORMATS and suffix != self.fmt:
+            for button in self.query_one("#snapshot-format", FormatChoice).query(RadioButton):
+                if button.name == suffix:
+                    button.value = True  # RadioSet.Changed follows: self.fmt = suffix
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
