@@ -58,6 +58,7 @@ _AssessKey = tuple[date, Window, date | None]  # peildatum, window, latest peild
 if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
     from pilot_tui import overview
     from pilot_tui.tui.editing import EditFlow
+    from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.widgets.timeline import Timeline
 
 
@@ -116,6 +117,7 @@ class PilotApp(App[int], inherit_bindings=False):
         self.filter = Filter()
         self.overview_filter: overview.OverviewFilter | None = None  # a count chosen in `g`
         self.snapshot_format = "docx"  # the last format written, offered again
+        self.snapshot_writing: SnapshotWriting | None = None  # the last one asked for
         self.sort = SortOrder.ATTENTION
         self.search_query = ""
         self.selected: str | None = None
@@ -607,13 +609,26 @@ class PilotApp(App[int], inherit_bindings=False):
         self.notify(S.SORT_SET.format(what=self.sort.value), markup=False, timeout=2)
 
     async def action_quit(self) -> None:
-        """q / ctrl+q: stop; with a change not on disk, ask first (never lose it silently)."""
+        """q / ctrl+q: stop; ask first when that would lose something: a change not on
+        disk, an open form with changes, a snapshot being written."""
+        from pilot_tui.tui.screens.confirm import ConfirmDialog, Form
+
+        writing = self.snapshot_writing
+        if writing is not None and not writing.done:
+            dialog = ConfirmDialog(
+                S.CONFIRM_QUIT_WRITING_TITLE,
+                S.CONFIRM_QUIT_WRITING_TEXT.format(fmt=writing.label),
+                S.CONFIRM_QUIT_WRITING_YES,
+                S.CONFIRM_QUIT_NO,
+            )
+            self.push_screen(dialog, lambda yes: self._stop(writing) if yes else None)
+            return
         why = self.edits.unsaved_reason() if self.loaded else None
+        if why is None and any(isinstance(s, Form) and s.changed for s in self.screen_stack):
+            why = S.CONFIRM_QUIT_FORM
         if why is None:
             self.exit()
             return
-        from pilot_tui.tui.screens.confirm import ConfirmDialog
-
         dialog = ConfirmDialog(
             S.CONFIRM_QUIT_TITLE,
             S.CONFIRM_QUIT_TEXT.format(why=why),
@@ -621,6 +636,14 @@ class PilotApp(App[int], inherit_bindings=False):
             S.CONFIRM_QUIT_NO,
         )
         self.push_screen(dialog, lambda yes: self.exit() if yes else None)
+
+    def _stop(self, writing: SnapshotWriting) -> None:
+        writing.cancel.set()  # the worker stops at its next progress report, writes nothing
+        self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to stop (Textual's own text is English)."""
+        self.notify(S.HELP_QUIT, markup=False, timeout=3)
 
     # -- editing (issue 4): the flows live in editing.py -------------------------------------
     def _check_disk(self) -> None:

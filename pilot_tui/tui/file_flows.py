@@ -8,8 +8,10 @@ as one Dutch notification line, shown as text (``markup=False``), never a traceb
 from __future__ import annotations
 
 import copy
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -36,17 +38,26 @@ def _error_text(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _progress(app: PilotApp, template: str) -> Callable[[int, int], None]:
-    """A progress callback for a worker thread: a notification at most every few seconds."""
+class Cancelled(Exception):
+    """The app is stopping: the long work in the worker thread ends without a result."""
+
+
+def _progress(
+    app: PilotApp, template: str, cancel: threading.Event | None = None, **fields: str
+) -> Callable[[int, int], None]:
+    """A progress callback for a worker thread: a notification at most every few seconds;
+    raises Cancelled once ``cancel`` is set."""
     last = time.monotonic()
 
     def report(done: int, total: int) -> None:
         nonlocal last
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
         now = time.monotonic()
         if now - last < PROGRESS_EVERY or not total:
             return
         last = now
-        message = template.format(done=done, total=total)
+        message = template.format(done=done, total=total, **fields)
         app.call_from_thread(app.notify, message, markup=False, timeout=PROGRESS_TIMEOUT)
 
     return report
@@ -131,25 +142,58 @@ def start_snapshot(app: PilotApp) -> None:
     app.push_screen(dialog, partial(_snapshot_chosen, app))
 
 
+@dataclass
+class SnapshotWriting:
+    """A snapshot being made in a worker thread; quitting asks first, then cancels it."""
+
+    label: str  # the format, as the dialog names it ("Word")
+    cancel: threading.Event = field(default_factory=threading.Event)
+    done: bool = False  # set by the worker when it ends, however
+
+
 def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
     if request is None:
         return
     app.snapshot_format = request.fmt
     label = S.SNAPSHOT_FORMAT_LABELS.get(request.fmt, request.fmt)
     app.notify(S.SNAPSHOT_BUSY.format(fmt=label), markup=False, timeout=PROGRESS_TIMEOUT)
-    work = partial(_write_snapshot, app, request, app.peildatum)
+    writing = SnapshotWriting(label)
+    app.snapshot_writing = writing
+    work = partial(_write_snapshot, app, request, app.peildatum, writing)
     app.run_worker(work, thread=True, group="snapshot", exit_on_error=False)
 
 
-def _write_snapshot(app: PilotApp, request: SnapshotRequest, peildatum: date) -> None:
-    """In a worker thread: build, render and write the snapshot; say how it went."""
+def _write_snapshot(
+    app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
+) -> None:
+    """In a worker thread: build, render and write the snapshot; say how it went. Word
+    takes minutes for thousands of pilots: its progress is shown too."""
+    try:
+        _make_and_write(app, request, peildatum, writing)
+    finally:
+        writing.done = True
+
+
+def _make_and_write(
+    app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
+) -> None:
     from pilot_tui.snapshot import SnapshotOptions, make
 
     options = SnapshotOptions(peildatum, app.window, request.since, request.summary, None)
+    cancel = writing.cancel
     try:
-        progress = _progress(app, S.SNAPSHOT_PROGRESS)
-        data = make(app.store.register, options, request.fmt, build_progress=progress)
+        data = make(
+            app.store.register,
+            options,
+            request.fmt,
+            build_progress=_progress(app, S.SNAPSHOT_PROGRESS, cancel),
+            render_progress=_progress(app, S.SNAPSHOT_RENDER_PROGRESS, cancel, fmt=writing.label),
+        )
+        if cancel.is_set():
+            raise Cancelled
         atomic_write(request.path, data)
+    except Cancelled:
+        return  # the app is stopping: no file, no message
     except (OSError, ValueError, StoreError) as exc:
         message = S.SNAPSHOT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)

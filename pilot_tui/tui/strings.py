@@ -296,6 +296,7 @@ SNAPSHOT_BUSY: Final = "Stand van zaken maken ({fmt})…"
 SNAPSHOT_WRITTEN: Final = "Stand van zaken geschreven: {path}"
 SNAPSHOT_FAILED: Final = "Stand van zaken niet geschreven: {error}"
 SNAPSHOT_PROGRESS: Final = "{done} van {total} pilots verwerkt…"
+SNAPSHOT_RENDER_PROGRESS: Final = "{fmt}: {done} van {total} onderdelen geschreven…"
 
 # -- editing: bindings -----------------------------------------------------------------
 KEY_EDIT: Final = "Bewerken"
@@ -364,6 +365,14 @@ CONFIRM_QUIT_TEXT: Final = (
     "met ctrl+s bewaart u haar eerst."
 )
 CONFIRM_QUIT_UNSAVED: Final = "het opslaan mislukte"
+CONFIRM_QUIT_FORM: Final = "het formulier is nog open"
+CONFIRM_QUIT_WRITING_TITLE: Final = "Stoppen tijdens het schrijven?"
+CONFIRM_QUIT_WRITING_TEXT: Final = (
+    "De stand van zaken ({fmt}) wordt nog geschreven. Stoppen breekt dat af: het bestand "
+    "wordt dan niet geschreven."
+)
+CONFIRM_QUIT_WRITING_YES: Final = "Stoppen"
+HELP_QUIT: Final = "Stoppen: ctrl+q (of q in de lijst)."
 CONFIRM_QUIT_CONFLICT: Final = "u koos nog niet welke versie blijft"
 CONFIRM_QUIT_YES: Final = "Stoppen, wijziging weg"
 CONFIRM_QUIT_NO: Final = "Niet stoppen"

@@ -561,3 +561,95 @@ async def test_keep_mine_that_cannot_back_up_theirs_keeps_the_choice_open(
         await pilot.press("m")
         await pilot.pause()
     assert on_disk(seed_store).get(ZAAK).gemeente == "Zwolle"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("form_key", ["u", "e"])
+async def test_ctrl_q_in_a_changed_form_asks_first(make_app: MakeApp, form_key: str) -> None:
+    """ctrl+q closed the app at once from a form with typed text; escape asked."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(form_key)
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*" ONOPGESLAGEN", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        message = shown_text(app.screen.query_one("#confirm-message", Static))
+        assert "formulier is nog open" in message
+        await pilot.press("enter")  # the focused answer: do not quit
+        await pilot.pause()
+        assert app.is_running and app.screen is form
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("left", "enter")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_in_an_unchanged_form_just_quits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_c_says_in_dutch_how_to_stop(make_app: MakeApp) -> None:
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert "Stoppen: ctrl+q (of q in de lijst)." in notes(app)
+
+
+async def test_quit_while_a_snapshot_is_written_asks_and_writes_nothing(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting during a long Word export left a blank screen for a minute, then wrote
+    the file: now it asks, and stops the export (no file) when the answer is yes."""
+    import threading
+    import time
+
+    from pilot_tui import snapshot as snapshot_module
+
+    started = threading.Event()
+    reports: list[int] = []
+
+    def slow_make(register: Any, options: Any, fmt: str, **progress: Any) -> bytes:
+        started.set()
+        for i in range(3000):  # a minute of Word, reported as it goes
+            progress["render_progress"](i, 3000)
+            reports.append(i)
+            time.sleep(0.02)
+        return b"never"
+
+    monkeypatch.setattr(snapshot_module, "make", slow_make)
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")
+        assert started.wait(5)
+        writing = app.snapshot_writing
+        assert writing is not None and not writing.done
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "wordt nog geschreven" in shown_text(
+            app.screen.query_one("#confirm-message", Static)
+        )
+        await pilot.press("left", "enter")
+        await pilot.pause()
+    assert writing.cancel.is_set()
+    for _ in range(100):
+        if writing.done:
+            break
+        time.sleep(0.02)
+    assert writing.done and len(reports) < 3000  # stopped at its next report
+    assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []

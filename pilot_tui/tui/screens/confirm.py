@@ -6,7 +6,7 @@ button has the focus is chosen by the caller: the safe answer for what cannot be
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +16,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from pilot_tui.tui import strings as S
+
+
+@runtime_checkable
+class Form(Protocol):
+    """A form that may hold changes not saved yet (the pilot form, the stand-van-zaken
+    form): closing it or quitting asks first."""
+
+    @property
+    def changed(self) -> bool: ...
 
 
 class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
