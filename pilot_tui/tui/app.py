@@ -373,6 +373,10 @@ class PilotApp(App[int], inherit_bindings=False):
         stale = sum(1 for a in assessed if a.niet_bijgewerkt)
         if stale:
             extra.append(f"{stale} {S.NIET_BIJGEWERKT}")
+        latest = self.store.register.latest_peildatum()
+        if assessed and latest is not None and self.peildatum > latest:
+            # the new round has not started: every pilot is up to date for the last one
+            extra.append(S.PEILDATUM_NOT_STARTED)
         if self.filter.active:
             extra.append(S.FILTER_ACTIVE.format(what=self.filter.describe()))
         if self.overview_filter is not None:

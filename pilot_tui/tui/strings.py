@@ -103,6 +103,8 @@ FIELD_RECHTSGEBIED: Final = "Rechtsgebied"
 FIELD_PARTNERS: Final = "Partners"
 FIELD_ID: Final = "Id"
 NIET_BIJGEWERKT: Final = "niet bijgewerkt"
+# a peildatum after the register's last: "niet bijgewerkt" counts from the first update
+PEILDATUM_NOT_STARTED: Final = "nog geen pilot bijgewerkt voor deze peildatum (u begint)"
 NIET_BIJGEWERKT_FLAG: Final = "niet bijgewerkt voor de laatste peildatum"
 NONE: Final = "—"
 

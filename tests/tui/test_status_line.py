@@ -63,3 +63,31 @@ async def test_the_count_beside_the_search_box_is_not_repeated(make_app: MakeApp
         assert " van 33" not in status_text(app)  # searching: only beside the box
         status = app.main.query_one(StatusLine)
         assert all(len(line) <= 78 for line in str(status.render()).split("\n"))
+
+
+async def test_a_new_peildatum_says_the_round_has_not_started(make_app: MakeApp) -> None:
+    """Right after choosing a peildatum past the register's last, nothing counts as "niet
+    bijgewerkt" yet (DESIGN: that starts with the first update); the status line says so."""
+    from pilot_tui.tui import strings as S
+
+    app = make_app(peildatum=date(2022, 6, 1))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert S.PEILDATUM_NOT_STARTED in status_text(app)
+        assert S.NIET_BIJGEWERKT not in status_text(app).replace(S.PEILDATUM_NOT_STARTED, "")
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press(*" Bijgewerkt.", "ctrl+s")
+        await pilot.pause()
+        text = status_text(app)
+        assert S.PEILDATUM_NOT_STARTED not in text
+        assert f"{S.NIET_BIJGEWERKT}" in text  # the others are counted now
+
+
+async def test_a_register_peildatum_has_no_such_hint(make_app: MakeApp) -> None:
+    from pilot_tui.tui import strings as S
+
+    app = make_app(peildatum=date(2021, 12, 1))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert S.PEILDATUM_NOT_STARTED not in status_text(app)
