@@ -589,3 +589,28 @@ def test_seed_snapshot(seed: Snapshot) -> None:
     assert len(json.loads(render(seed, "json"))["pilots"]) == 33
     html = render(seed, "html").decode("utf-8")
     assert html.count('<table class="pilot"') == 33
+
+
+def test_an_older_stand_van_zaken_says_its_date() -> None:
+    """A pilot not updated for the peildatum shows its last text with that text's date,
+    never as if it were current (a first-time user read a December text in June)."""
+    from pilot_tui.model import HistoryEntry, Pilot, Register
+
+    june, december = date(2022, 6, 1), date(2021, 12, 1)
+    reg = Register(title="Stand van zaken pilots", peildata=[december, june])
+    for pid, when in (("oud", december), ("nieuw", june)):
+        pilot = Pilot(id=pid, name=pid.capitalize(), looptijd="januari 2021 – december 2023")
+        pilot.set_entry(HistoryEntry(when, f"Tekst van {when}.", Status.LOPEND))
+        reg.pilots.append(pilot)
+    window = parse_window("3m")
+    assert window is not None
+    snap = build_snapshot(reg, SnapshotOptions(june, window))
+    labels = {
+        p.id: [s.label for s in p.sections if s.key == "stand_van_zaken"] for p in snap.pilots
+    }
+    assert labels == {
+        "oud": ["Stand van zaken (per 1 december 2021)"],
+        "nieuw": ["Stand van zaken"],
+    }
+    md = render(snap, "md").decode("utf-8")
+    assert "**Stand van zaken (per 1 december 2021)**" in md

@@ -496,7 +496,11 @@ def _build_pilot(
             placeholder = Para("p", (Run(NO_ENTRY, italic=True),))
             refs = tuple(r for p in paras for r in p.runs if r.note is not None)
             paras = (Para("p", placeholder.runs + refs),)
-        sections.append(Section(key, SECTION_LABELS.get(key, label), text, paras, empty=empty))
+        title = SECTION_LABELS.get(key, label)
+        if key == "stand_van_zaken" and entry is not None and entry.peildatum != peildatum:
+            # an earlier text, not updated for this peildatum: never shown as if current
+            title = f"{title} (per {format_date(entry.peildatum)})"
+        sections.append(Section(key, title, text, paras, empty=empty))
     return SnapshotPilot(
         id=pilot.id,
         name=name,
