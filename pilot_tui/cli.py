@@ -24,6 +24,7 @@ from pilot_tui.memory import Pause
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise, strip_controls
 from pilot_tui.periods import (
     Window,
+    date_problem,
     format_date,
     format_interval,
     parse_date,
@@ -79,9 +80,12 @@ class DutchParser(argparse.ArgumentParser):
         add_help = kwargs.pop("add_help", True)
         kwargs["add_help"] = False  # our own -h, with a Dutch description
         super().__init__(*args, **kwargs)
-        self._positionals.title = "argumenten"
-        self._optionals.title = "opties"
         if add_help:
+            # Not on a parent parser (add_help=False): argparse merges a parent's groups by
+            # title into argparse's own English ones, renamed only here; renaming a parent's
+            # too made a second "opties" heading.
+            self._positionals.title = "argumenten"
+            self._optionals.title = "opties"
             self.add_argument("-h", "--help", action="help", help="deze hulp tonen en stoppen")
 
     def error(self, message: str) -> NoReturn:
@@ -95,7 +99,7 @@ def date_arg(text: str) -> date:
     value = parse_date(text)
     if value is None:
         raise argparse.ArgumentTypeError(
-            f"onleesbare datum {text!r} (gebruik bv. 2022-06-01 of „1 juni 2022”)"
+            f"{date_problem(text)} (gebruik bv. 2022-06-01 of „1 juni 2022”)"
         )
     return value
 

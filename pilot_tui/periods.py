@@ -977,6 +977,20 @@ def parse_date(text: str, today: date | None = None) -> date | None:
         return None
 
 
+def date_problem(text: str) -> str:
+    """Why :func:`parse_date` cannot read ``text``, in Dutch: the specific reason when
+    the text is clearly meant as a date ("„31 juni 2022” is geen bestaande datum"), else
+    "geen datum die ik kan lezen: „…”"."""
+    unreadable = f"geen datum die ik kan lezen: {_quote(text)}"
+    try:
+        _read_point(_normalize(text).rstrip(".").strip(), 0)
+    except _ReadError as exc:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - never raise on text: anything else is unreadable
+        return unreadable
+    return unreadable
+
+
 def format_date(d: date) -> str:
     """1 december 2021"""
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"

@@ -262,6 +262,16 @@ def test_help_is_dutch() -> None:
     assert result.stdout.startswith("gebruik: pilot-tui")
     for english in ("usage:", "positional arguments", "options:", "show this help"):
         assert english not in result.stdout
+    assert result.stdout.count("\nopties:\n") == 1  # one heading for all the options
+
+
+@pytest.mark.parametrize("command", ["list", "snapshot", "import", "set"])
+def test_command_help_has_one_heading_each(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    for heading in ("opties:", "argumenten:"):
+        assert result.stdout.count(f"\n{heading}\n") <= 1, result.stdout
+    assert "options:" not in result.stdout
 
 
 def test_unreadable_period_is_one_line_on_stderr_only() -> None:

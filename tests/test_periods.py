@@ -17,6 +17,7 @@ from pilot_tui.periods import (
     MONTHS,
     Interval,
     Period,
+    date_problem,
     format_date,
     format_interval,
     parse_date,
@@ -657,3 +658,18 @@ def test_module_imports_no_ui_libraries() -> None:
 
     source = Path(periods.__file__).read_text(encoding="utf-8")
     assert not re.search(r"^\s*(from|import)\s+(textual|rich)\b", source, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("31 juni 2022", "„31 juni 2022” is geen bestaande datum"),
+        ("2022-02-30", "„2022-02-30” is geen bestaande datum"),
+        ("32-13-2022", "maand 13 bestaat niet"),
+        ("bla bla", "geen datum die ik kan lezen: „bla bla”"),
+        ("", "geen datum die ik kan lezen: „”"),
+    ],
+)
+def test_date_problem_says_why(text: str, problem: str) -> None:
+    assert parse_date(text) is None
+    assert date_problem(text) == problem

@@ -53,8 +53,8 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
     A corrupt or foreign file raises StoreError (one Dutch line)."""
     try:
         opened: tuple[Store, str | None] = Store.open(store_path), None
-    except StoreLocked as exc:
-        opened = Store.open(store_path, readonly=True), str(exc)
+    except StoreLocked:
+        opened = Store.open(store_path, readonly=True), S.LOCKED_NOTICE.format(path=store_path)
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).
     keep_out_of_collections(len(opened[0].register.pilots))
     return opened

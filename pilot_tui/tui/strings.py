@@ -45,6 +45,10 @@ KEY_BOTTOM: Final = "Naar het eind"
 PEILDATUM_LABEL: Final = "peildatum {date}"
 WINDOW_LABEL: Final = "venster {window}"
 READONLY_BANNER: Final = "alleen-lezen: {reason}"
+# why the app opened the register read-only (the command line adds "alleen-lezen kan wel")
+LOCKED_NOTICE: Final = (
+    "register in gebruik: {path} is al geopend door een ander programma of venster"
+)
 MATCHES: Final = "{shown} van {total}"
 SEARCH_PLACEHOLDER: Final = "zoek in alle velden…"
 SEARCH_PROMPT: Final = "Zoek: "
@@ -113,7 +117,7 @@ PEILDATUM_TITLE: Final = "Peildatum kiezen"
 PEILDATUM_HELP: Final = 'Bijvoorbeeld "1 juni 2022", "2022-06-01", "01-06-2022" of "vandaag".'
 PEILDATUM_KNOWN: Final = "Peildata in het register: {dates}"
 PEILDATUM_READS: Final = "Gelezen als: {date}"
-PEILDATUM_BAD: Final = "Geen datum die ik kan lezen: {text!r}"
+PEILDATUM_BAD: Final = "{problem}."  # periods.date_problem, with a capital
 PEILDATUM_EMPTY: Final = "Typ een datum."
 WINDOW_TITLE: Final = "Venster kiezen"
 WINDOW_HELP: Final = 'Kies een venster of typ er een, bijvoorbeeld "90d", "6m", "1j".'
@@ -284,7 +288,7 @@ SNAPSHOT_SINCE_DEFAULT: Final = 'Wijzigingen sinds {date} (vorige peildatum); "g
 SNAPSHOT_SINCE_NO_DEFAULT: Final = "Geen eerdere peildatum: zonder wijzigingen."
 SNAPSHOT_SINCE_OFF: Final = "Zonder wijzigingen."
 SNAPSHOT_SINCE_READS: Final = "Wijzigingen sinds {date}."
-SNAPSHOT_SINCE_BAD: Final = "Geen datum die ik kan lezen: {text!r}"
+SNAPSHOT_SINCE_BAD: Final = "{problem}."  # periods.date_problem, with a capital
 SNAPSHOT_SINCE_LATE: Final = "Moet vóór de peildatum ({date}) liggen."
 SNAPSHOT_SUMMARY: Final = "Aandachtspunten opnemen"
 BUTTON_WRITE: Final = "Schrijven"

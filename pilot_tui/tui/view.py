@@ -39,6 +39,11 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+def first_upper(text: str) -> str:
+    """A reason as a sentence: its first letter a capital, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
 # -- search -------------------------------------------------------------------------------
 
 

@@ -220,9 +220,14 @@ async def test_bad_dates_are_refused_inline(make_app: MakeApp) -> None:
         assert isinstance(dialog, PeildatumDialog)
         reading = dialog.query_one("#peildatum-reading")
         assert reading.has_class("-error")
-        assert "Geen datum die ik kan lezen" in str(reading.render())
+        # clearly meant as a date: says why it is none
+        assert str(reading.render()) == "„31 februari 2022” is geen bestaande datum."
         await pilot.press("enter")
         assert app.screen is dialog  # refused: the dialog stays
+        reading_input = dialog.query_one(Input)
+        reading_input.value = "bla"
+        await pilot.pause()
+        assert str(reading.render()) == "Geen datum die ik kan lezen: „bla”."
         await pilot.press("escape")
         assert not isinstance(app.screen, PeildatumDialog)
         assert app.peildatum == date(2021, 12, 1)

@@ -440,6 +440,7 @@ async def test_second_instance_is_read_only_and_says_why(
             shown = " ".join(" ".join(shown_lines(status)).split())
             assert shown.startswith("alleen-lezen: register in gebruik:")
             assert "al geopend door een ander programma of venster" in shown
+            assert "alleen-lezen openen kan wel" not in shown  # it is open read-only already
             assert "Stand van zaken pilots · peildatum 1 december 2021" in shown  # not cut off
             assert app.main.pilot_list.region.height >= 5  # room left for the list
             await pilot.press("e")

@@ -12,8 +12,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from pilot_tui.periods import format_date, parse_date
+from pilot_tui.periods import date_problem, format_date, parse_date
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.view import first_upper
 
 
 class PeildatumDialog(ModalScreen[date | None], inherit_bindings=False):
@@ -51,7 +52,7 @@ class PeildatumDialog(ModalScreen[date | None], inherit_bindings=False):
         elif not text.strip():
             message = S.PEILDATUM_EMPTY
         else:
-            message = S.PEILDATUM_BAD.format(text=text.strip())
+            message = S.PEILDATUM_BAD.format(problem=first_upper(date_problem(text)))
         reading.update(Text(message))
         reading.set_class(parsed is None, "-error")
         return parsed

@@ -20,9 +20,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from pilot_tui.periods import format_date, parse_date
+from pilot_tui.periods import date_problem, format_date, parse_date
 from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.view import first_upper
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,11 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             return True, None
         parsed = parse_date(text, today=self.today)
         if parsed is None:
-            self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_BAD.format(text=text), True)
+            self._message(
+                "#snapshot-since-message",
+                S.SNAPSHOT_SINCE_BAD.format(problem=first_upper(date_problem(text))),
+                True,
+            )
             return False, None
         if parsed >= self.peildatum:
             message = S.SNAPSHOT_SINCE_LATE.format(date=format_date(self.peildatum))
