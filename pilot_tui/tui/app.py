@@ -704,6 +704,12 @@ class PilotApp(App[int], inherit_bindings=False):
                 CommandPalette(placeholder=S.PALETTE_PLACEHOLDER, id="--command-palette")
             )
 
+    def search_themes(self) -> None:
+        """The theme picker (Textual's, with a Dutch placeholder)."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=S.THEME_PLACEHOLDER))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own (English) system commands are replaced by these Dutch ones.
         yield SystemCommand(S.PALETTE_THEME, S.PALETTE_THEME_HELP, self.action_change_theme)

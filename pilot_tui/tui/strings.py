@@ -182,6 +182,7 @@ OVERVIEW_FILTER_SET: Final = "Filter: {label}"
 
 PALETTE_PILOT_HELP: Final = "Naar deze pilot in de lijst"
 PALETTE_PLACEHOLDER: Final = "Zoek een opdracht of pilot…"
+THEME_PLACEHOLDER: Final = "Zoek een kleurenthema…"
 PALETTE_SEARCH_ALL: Final = "Zoek „{text}” in alle velden"
 PALETTE_SEARCH_ALL_HELP: Final = (
     "Geen opdracht of pilotnaam gevonden; enter zoekt de tekst in de lijst (alle velden)"

@@ -586,3 +586,17 @@ async def test_footer_keys_show_whole_or_not_at_all(
             await pilot.pause(0.2)
             keys = await footer_keys(app, pilot)
             assert all(w.display for w in keys.values())
+
+
+async def test_the_theme_picker_speaks_dutch(make_app: MakeApp) -> None:
+    """Textual's theme picker said "Search for themes…"."""
+    from textual.command import CommandPalette, CommandInput
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_change_theme()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Zoek een kleurenthema…"
+        await pilot.press("escape")

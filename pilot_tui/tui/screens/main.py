@@ -181,6 +181,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         return MainFooter(compact=width < ROOMY_FOOTER, show_command_palette=width >= WIDE)
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class for the terminal's width now: Textual sets it on the first
+        # resize, after the first frame, which at 80 columns showed the wide layout first.
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
         yield StatusLine(id="status")
         with Horizontal(id="search-bar"):
             yield Label(Text(S.SEARCH_PROMPT), id="search-prompt")
