@@ -257,6 +257,10 @@ async def test_window_dialog_choice_and_typed(make_app: MakeApp, config_dir: Pat
         await pilot.press("down", "down", "enter")  # 3 -> 6 -> 12 maanden
         assert app.window.label == "12 maanden"
         assert "venster 12 maanden" in status_text(app)
+        await pilot.press("w", *"1j")  # typed on the list: goes to the field
+        assert app.screen.query_one("#window-input", Input).value == "1j"
+        await pilot.press("enter")
+        assert app.window.label == "1 jaar"
         await pilot.press("w", "tab", *"90d")
         assert "Gelezen als: 90 dagen" in str(app.screen.query_one("#window-reading").render())
         await pilot.press("enter")
@@ -590,7 +594,7 @@ async def test_footer_keys_show_whole_or_not_at_all(
 
 async def test_the_theme_picker_speaks_dutch(make_app: MakeApp) -> None:
     """Textual's theme picker said "Search for themes…"."""
-    from textual.command import CommandPalette, CommandInput
+    from textual.command import CommandInput, CommandPalette
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

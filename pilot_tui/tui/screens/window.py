@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -41,7 +42,7 @@ class WindowDialog(ModalScreen[Window | None], inherit_bindings=False):
                 *(Option(Text(w.label), id=str(i)) for i, w in enumerate(self.choices)),
                 id="window-choices",
             )
-            yield Input(placeholder="90d", id="window-input")
+            yield Input(placeholder="90d", id="window-input", select_on_focus=False)
             yield Static(Text(""), id="window-reading", classes="dialog-reading")
 
     def on_mount(self) -> None:
@@ -53,6 +54,20 @@ class WindowDialog(ModalScreen[Window | None], inherit_bindings=False):
         else:
             options.highlighted = 0
         options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the list types in the field: "Kies een venster of typ er een"."""
+        if (
+            self.query_one("#window-choices", OptionList).has_focus
+            and event.is_printable
+            and event.character
+            and not event.character.isspace()
+        ):
+            field = self.query_one("#window-input", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
