@@ -426,6 +426,7 @@ class PilotApp(App[int], inherit_bindings=False):
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS
+        main.pilot_list.mark_sorted(self.sort.column)
         main.show_rows(
             [rows[a.pilot.id] for a in self.shown], words, len(assessed), empty, self.selected
         )
@@ -609,8 +610,8 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def action_cycle_sort(self) -> None:
         self.sort = self.sort.next()
+        # said in the list's header (▾) and the status line; a toast per press stacked up
         self.refresh_view()
-        self.notify(S.SORT_SET.format(what=self.sort.value), markup=False, timeout=2)
 
     async def action_quit(self) -> None:
         """q / ctrl+q: stop; ask first when that would lose something: a change not on

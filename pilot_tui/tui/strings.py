@@ -59,7 +59,6 @@ NO_PILOTS: Final = "Geen pilots."
 NO_MATCHES: Final = "Geen pilots die passen bij de zoekterm of het filter."
 NO_PREV_PEILDATUM: Final = "Er is geen eerdere peildatum in het register."
 NO_NEXT_PEILDATUM: Final = "Er is geen latere peildatum in het register."
-SORT_SET: Final = "Sortering: {what}"
 
 # list column headers
 COL_ATTENTION: Final = "Aandacht"

@@ -177,6 +177,13 @@ class SortOrder(Enum):
         members = list(SortOrder)
         return members[(members.index(self) + 1) % len(members)]
 
+    @property
+    def column(self) -> str:
+        """The list column this order sorts by (marked in the list's header)."""
+        return {"ATTENTION": "attention", "NAME": "name", "END": "end", "DAYS": "days"}.get(
+            self.name, "status"
+        )
+
 
 _STATUS_ORDER = list(Status)
 

@@ -20,7 +20,7 @@ from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import SortOrder
 
 from .conftest import MakeApp, window
-from .helpers import detail_text, footer_keys, names, status_text
+from .helpers import detail_text, footer_keys, names, notes, record_notifications, status_text
 
 SIZE = (120, 35)
 
@@ -295,7 +295,7 @@ async def test_filter_by_several_classes(make_app: MakeApp) -> None:
 
 
 async def test_o_cycles_the_sort(make_app: MakeApp) -> None:
-    app = make_app()
+    app = record_notifications(make_app())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.sort is SortOrder.ATTENTION
@@ -305,9 +305,15 @@ async def test_o_cycles_the_sort(make_app: MakeApp) -> None:
         shown = names(app)
         assert shown == sorted(shown, key=str.casefold)
         assert "sortering: naam" in status_text(app)
+        header = app.main.pilot_list.render_line(0).text
+        assert "Pilot ▾" in header and header.count("▾") == 1
         for expected in (SortOrder.END, SortOrder.DAYS, SortOrder.STATUS, SortOrder.ATTENTION):
             await pilot.press("o")
             assert app.sort is expected
+            header = app.main.pilot_list.render_line(0).text
+            assert header.count("▾") == 1  # one column marked, whichever it is
+        assert "Aandacht ▾" in header
+        assert not [n for n in notes(app) if n.startswith("Sortering")]  # no stacked toasts
 
 
 async def test_help_lists_the_bindings(make_app: MakeApp) -> None:

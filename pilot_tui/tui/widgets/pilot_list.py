@@ -48,6 +48,9 @@ def attention_style(attention: Attention) -> Style:
     return Style(color=Color.parse(attention.colour).rich_color, bold=True)
 
 
+SORT_MARK = "▾"  # after the header of the column the list is sorted by
+
+
 def _cell(text: str, width: int, *, right: bool = False) -> Text:
     t = Text(text, no_wrap=True, overflow="ellipsis", end="")
     t.truncate(width, overflow="ellipsis", pad=True)
@@ -122,6 +125,14 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_text = S.NO_PILOTS
         self._end_width = cell_len(S.COL_END)
         self._highlighted: str | None = None
+        # the column the list is sorted by, marked in the header: "attention", "name",
+        # "status", "end" or "days"
+        self.sorted_by = "attention"
+
+    def mark_sorted(self, column: str) -> None:
+        if column != self.sorted_by:
+            self.sorted_by = column
+            self.refresh()
 
     # -- data --------------------------------------------------------------------------
     @property
@@ -251,11 +262,22 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         attention_w, name_w, status_w, end_w, days_w = self._columns(width)
         if y == 0:
-            cells = [_cell(S.COL_ATTENTION, attention_w), _cell(S.COL_NAME, name_w)]
+            sort = self.sorted_by if status_w or self.sorted_by != "status" else "attention"
+
+            def head(column: str, label: str) -> str:
+                return f"{label} {SORT_MARK}" if column == sort else label
+
+            cells = [
+                _cell(head("attention", S.COL_ATTENTION), attention_w),
+                _cell(head("name", S.COL_NAME), name_w),
+            ]
             if status_w:
-                cells.append(_cell(S.COL_STATUS, status_w))
-            cells += [_cell(S.COL_END, end_w), _cell(S.COL_DAYS, days_w, right=True)]
+                cells.append(_cell(head("status", S.COL_STATUS), status_w))
+            cells += [_cell(head("end", S.COL_END), end_w), _cell(S.COL_DAYS, days_w, right=True)]
             line = self._line(cells, width)
+            if sort == "days":  # no room after "Dagen": the mark goes in the gap before it
+                at = sum(cell.cell_len for cell in cells[:-1]) + GAP * (len(cells) - 2)
+                line = line[:at] + Text(SORT_MARK) + line[at + 1 :]
             line.stylize(self.get_component_rich_style("pilot-list--header"))
             return self._strip(line, base, width)
         index = round(self.scroll_y) + y - 1
