@@ -206,6 +206,7 @@ class Operation:
     after: Pilot | None  # None: the pilot was deleted
     peildata_before: list[date]
     peildata_after: list[date]
+    action: str = ""  # Dutch, the same as a noun: "het verwijderen van „X”" (undo, redo)
 
 
 class EditConflict(ChangeError):
@@ -258,6 +259,7 @@ class EditSession:
                 working,
                 peildata,
                 list(self.register.peildata),
+                f"de wijziging van „{working.name}”",
             ),
             audit,
         )
@@ -276,6 +278,7 @@ class EditSession:
         working = snapshot_pilot(pilot)
         audit = write_entry(self.register, working, peildatum, change, unchanged=unchanged)
         verb = "ongewijzigd gelaten" if unchanged else "bijgewerkt"
+        noun = "het ongewijzigd laten" if unchanged else "het bijwerken"
         return self._commit(
             Operation(
                 f"stand van zaken van „{working.name}” {verb}",
@@ -284,6 +287,7 @@ class EditSession:
                 working,
                 peildata,
                 list(self.register.peildata),
+                f"{noun} van de stand van zaken van „{working.name}”",
             ),
             audit,
         )
@@ -306,6 +310,7 @@ class EditSession:
                 pilot,
                 peildata,
                 list(self.register.peildata),
+                f"het toevoegen van „{pilot.name}”",
             ),
             audit,
         )
@@ -337,6 +342,7 @@ class EditSession:
                 snapshot_pilot(pilot),
                 peildata,
                 peildata,
+                f"de wijziging van „{pilot.name}”",
             ),
             audit,
         )
@@ -354,6 +360,7 @@ class EditSession:
                 None,
                 peildata,
                 peildata,
+                f"het verwijderen van „{pilot.name}”",
             ),
             audit,
         )

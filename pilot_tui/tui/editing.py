@@ -129,8 +129,10 @@ class EditFlow:
         done: str = S.DONE,
         *,
         select_pilot: bool = False,
+        as_action: bool = False,
     ) -> Operation | None:
         """Apply a change; report it, or why it was refused, or why saving failed.
+        ``as_action``: name it as an action ("het verwijderen van „X”"), for undo/redo.
 
         ``select_pilot``: afterwards the cursor goes to the pilot the change concerned
         (undo/redo), when it is still in the register."""
@@ -164,7 +166,8 @@ class EditFlow:
         self._note_unsaved(before)
         self.no_change = op is None
         if op is not None:
-            app.notify(done.format(what=op.description), markup=False)
+            what = op.action if as_action and op.action else op.description
+            app.notify(done.format(what=what), markup=False)
         if self.session.reapplied != merged:
             app.notify(S.MERGED, severity="warning", markup=False)
         select = None
@@ -337,8 +340,15 @@ class EditFlow:
         self.app.push_screen(dialog, partial(self._delete_confirmed, pilot.id))
 
     def _delete_confirmed(self, pilot_id: str, yes: bool | None) -> None:
-        if yes:
-            self.run(lambda: self.session.delete_pilot(pilot_id))
+        if not yes:
+            return
+        # the cursor goes to the row below (above, for the last), not back to the top
+        shown = [a.pilot.id for a in self.app.shown]
+        at = shown.index(pilot_id) if pilot_id in shown else -1
+        neighbours = shown[at + 1 : at + 2] or shown[max(at - 1, 0) : max(at, 0)]
+        op = self.run(lambda: self.session.delete_pilot(pilot_id))
+        if op is not None and at >= 0 and neighbours:
+            self.changed(select=neighbours[0], pilots=())
 
     # -- stand van zaken ---------------------------------------------------------------------
     def update(
@@ -375,7 +385,7 @@ class EditFlow:
         if not self.session.undo_stack:
             self.app.notify(S.NOTHING_TO_UNDO, markup=False, timeout=2)
             return
-        self.run(self.session.undo, S.UNDONE, select_pilot=True)
+        self.run(self.session.undo, S.UNDONE, select_pilot=True, as_action=True)
 
     def redo(self) -> None:
         if self.refused():
@@ -383,7 +393,7 @@ class EditFlow:
         if not self.session.redo_stack:
             self.app.notify(S.NOTHING_TO_REDO, markup=False, timeout=2)
             return
-        self.run(self.session.redo, S.REDONE, select_pilot=True)
+        self.run(self.session.redo, S.REDONE, select_pilot=True, as_action=True)
 
     def retry_save(self) -> None:
         """ctrl+s: write what is in memory but not on disk; or choose for an open conflict."""

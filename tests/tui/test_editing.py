@@ -161,21 +161,24 @@ async def test_delete_asks_naming_the_pilot_and_can_be_undone(
         await pilot.press("escape")  # no
         await pilot.pause()
         assert on_disk(seed_store).get("beslisboom") is not None
+        ids = [r.pilot_id for r in app.main.pilot_list.rows]
+        below = ids[ids.index("beslisboom") + 1]
         await pilot.press("d", "enter")  # yes
         await pilot.pause()
         assert on_disk(seed_store).get("beslisboom") is None
         assert "Beslisboom" not in [r.name for r in app.main.pilot_list.rows]
+        assert app.main.pilot_list.highlighted == below  # the next row, not the top
         assert list((seed_store.parent / "store.json.backups").glob("*verwijderen*"))
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert "Ongedaan gemaakt: „Beslisboom” verwijderd." in notes(app)
+        assert "Ongedaan gemaakt: het verwijderen van „Beslisboom”." in notes(app)
         assert on_disk(seed_store).get("beslisboom") is not None
         assert "Beslisboom" in [r.name for r in app.main.pilot_list.rows]
         assert app.main.pilot_list.highlighted == "beslisboom"  # the restored pilot, selected
         assert app.selected == "beslisboom"
         await pilot.press("ctrl+y")
         await pilot.pause()
-        assert "Opnieuw gedaan: „Beslisboom” verwijderd." in notes(app)
+        assert "Opnieuw gedaan: het verwijderen van „Beslisboom”." in notes(app)
         assert on_disk(seed_store).get("beslisboom") is None
 
 
@@ -193,7 +196,7 @@ async def test_undo_and_redo_of_an_edit(make_app: MakeApp, seed_store: Path) -> 
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert on_disk(seed_store).get("mijn-zaak").name == "MIJN ZAAK"  # type: ignore[union-attr]
-        assert "Ongedaan gemaakt: „Mijn Zaak Online” gewijzigd." in notes(app)
+        assert "Ongedaan gemaakt: de wijziging van „Mijn Zaak Online”." in notes(app)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert on_disk(seed_store).get("mijn-zaak").name == "Mijn Zaak Online"  # type: ignore[union-attr]
@@ -270,7 +273,9 @@ async def test_undo_of_an_update_removes_the_new_peildatum(
         assert D2 in on_disk(seed_store).peildata
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert "Ongedaan gemaakt: stand van zaken van „Beslisboom” bijgewerkt." in notes(app)
+        assert "Ongedaan gemaakt: het bijwerken van de stand van zaken van „Beslisboom”." in notes(
+            app
+        )
     register = on_disk(seed_store)
     assert D2 not in register.peildata
     assert register.get("beslisboom").entry_for(D2) is None  # type: ignore[union-attr]
