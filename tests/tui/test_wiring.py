@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from pilot_tui.model import Register
 from pilot_tui.store import Store
@@ -356,6 +357,8 @@ async def test_snapshot_dialog_edited_path_and_since(
         assert request.since == date(2021, 7, 1)
         assert request.path == tmp_path / "mijn-stand.md"
         assert request.fmt == "md"
+        where = dialog.query_one("#snapshot-path-message", Static)
+        assert str(where.render()) == f"Wordt {tmp_path / 'mijn-stand.md'}."  # the folder too
         since.value = ""  # type: ignore[attr-defined]
         await pilot.pause()
         request = dialog.request()
@@ -391,8 +394,13 @@ async def test_snapshot_write_error_is_one_line(
 
 
 def test_snapshot_dialog_80x24(
-    snap_compare: Any, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    snap_compare: Any, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    # a fixed folder: the dialog shows the whole path of the file it will write
+    folder = Path(tempfile.gettempdir()) / "pilot-tui-snapshot-dialog"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    monkeypatch.chdir(folder)
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
     assert snap_compare(app, terminal_size=(80, 24), press=["s", "right"])

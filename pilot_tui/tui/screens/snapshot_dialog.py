@@ -163,9 +163,9 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             self._message("#snapshot-path-message", problem, True)
             return None
         assert path is not None
-        self._message(
-            "#snapshot-path-message", S.SNAPSHOT_PATH_EXISTS if path.exists() else "", False
-        )
+        # the whole path: the field shows a name, the folder is where the app was started
+        where = S.SNAPSHOT_PATH_EXISTS if path.exists() else S.SNAPSHOT_PATH_WHERE
+        self._message("#snapshot-path-message", where.format(path=path), False)
         return path
 
     def check_since(self) -> tuple[bool, date | None]:
