@@ -513,6 +513,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if entry:
         out(f"Stand van zaken (peildatum {format_date(entry.peildatum)})")
         out(clean(entry.stand_van_zaken))
+        if entry.zaken is not None:
+            out(f"Aantal zaken: {entry.zaken}")
     else:
         out("Stand van zaken: nog geen stand van zaken op of voor deze peildatum")
     out()
@@ -627,8 +629,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     for e in pilot.history:
         status = e.status.value if e.status else "?"
         extra = " (ongewijzigd)" if e.unchanged else ""
+        zaken = f" · {e.zaken} zaken" if e.zaken is not None else ""
         out()
-        out(f"{format_date(e.peildatum)} · {status}{extra}")
+        out(f"{format_date(e.peildatum)} · {status}{zaken}{extra}")
         out(clean(e.stand_van_zaken))
     if not pilot.history:
         out("nog geen stand van zaken")

@@ -185,6 +185,11 @@ def test_set_and_history(small_store: Path) -> None:
     data = json.loads(small_store.read_text(encoding="utf-8"))
     audit = list(data["audit"].values())
     assert audit and audit[-1]["pilot_id"] == "almere"
+    # the number of cases is shown in text too, not only in JSON
+    text = run_cli("history", "--store", str(small_store), "almere").stdout
+    assert "1 juni 2022 · lopend · 12 zaken" in text
+    shown = run_cli("show", "--store", str(small_store), "almere", "--peildatum", "2022-06-01")
+    assert "Aantal zaken: 12" in shown.stdout
 
 
 def test_set_by_exact_name_and_plain_field(small_store: Path) -> None:

@@ -39,6 +39,7 @@ from pilot_tui.worddiff import DiffOp, word_diff
 GROUP_BY = ("programma", "status")
 
 NO_ENTRY = "(nog geen stand van zaken)"
+ZAKEN = "Aantal behandelde zaken: {n}."  # after the stand van zaken, when it has a number
 SECTION_LABELS = {
     "achtergrond": "Achtergrond",
     "doel": "Doel",
@@ -496,6 +497,8 @@ def _build_pilot(
             placeholder = Para("p", (Run(NO_ENTRY, italic=True),))
             refs = tuple(r for p in paras for r in p.runs if r.note is not None)
             paras = (Para("p", placeholder.runs + refs),)
+        if key == "stand_van_zaken" and entry is not None and entry.zaken is not None:
+            paras += (Para("p", (Run(ZAKEN.format(n=entry.zaken)),)),)
         title = SECTION_LABELS.get(key, label)
         if key == "stand_van_zaken" and entry is not None and entry.peildatum != peildatum:
             # an earlier text, not updated for this peildatum: never shown as if current
