@@ -492,11 +492,9 @@ class EditSession:
                 self.store.delete_pilot(pilot_id)
             else:
                 index = next((i for i, p in enumerate(register.pilots) if p.id == pilot_id), None)
-                if index is None:
-                    register.pilots.append(state)
-                else:
+                if index is not None:
                     register.pilots[index] = state
-                self.store.save_pilot(state)
+                self.store.save_pilot(state)  # a pilot back from a delete: in its old place
             register.peildata = sorted(peildata)
             self.store.save_meta()
             self.store.add_audit(audit)

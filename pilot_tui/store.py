@@ -941,6 +941,9 @@ class Store:
     def _adopt(self, parsed: _Parsed) -> None:
         self.register = parsed.register
         self._doc_ids = parsed.doc_ids
+        # pilot id -> the document id it had before it was deleted: undoing the delete
+        # puts it back in its place (pilots are read in document order)
+        self._retired: dict[str, int] = {}
         self._meta_key = parsed.meta_key
         self._next_pilot_id = max(parsed.doc_ids.values(), default=0) + 1
         self._next_audit_id = parsed.audit_ids + 1
@@ -1095,14 +1098,20 @@ class Store:
             self._storage.flush()
 
     def save_pilot(self, pilot: Pilot) -> None:
-        """Insert or replace one pilot (and keep it in ``register``)."""
+        """Insert or replace one pilot (and keep it in ``register``). A pilot deleted in
+        this session comes back in its old place, in the file and in ``register``."""
         self._writable()
-        if self.register.get(pilot.id) is None:
-            self.register.pilots.append(pilot)
         doc_id = self._doc_ids.get(pilot.id)
         if doc_id is None:
-            doc_id = self._doc_ids[pilot.id] = self._next_pilot_id
-            self._next_pilot_id += 1
+            doc_id = self._retired.pop(pilot.id, None)
+            if doc_id is None or doc_id in self._doc_ids.values():
+                doc_id = self._next_pilot_id
+                self._next_pilot_id += 1
+            self._doc_ids[pilot.id] = doc_id
+        if self.register.get(pilot.id) is None:
+            pilots = self.register.pilots
+            after = (i for i, p in enumerate(pilots) if self._doc_ids.get(p.id, 0) > doc_id)
+            pilots.insert(next(after, len(pilots)), pilot)
         self._change(PILOTS, {doc_id: pilot.to_dict()})
 
     def delete_pilot(self, pilot_id: str) -> None:
@@ -1110,6 +1119,7 @@ class Store:
         self.register.pilots = [p for p in self.register.pilots if p.id != pilot_id]
         doc_id = self._doc_ids.pop(pilot_id, None)
         if doc_id is not None:
+            self._retired[pilot_id] = doc_id
             self._change(PILOTS, {}, remove=(doc_id,))
         else:
             self.flush()  # nothing to delete (any more): still write what is pending

@@ -207,3 +207,22 @@ def test_save_mine_as_a_copy(small_store: Path) -> None:
     first.touch()
     second = copy_path(small_store, when)
     assert second != first and second.name.endswith("-2).json")
+
+
+def test_undoing_a_delete_puts_the_pilot_back_in_its_place(small_store: Path) -> None:
+    """In the register and in the file: the snapshot follows the register's order (a
+    first-time user saw an undone pilot move to the end of its group in the document)."""
+    with Store.open(small_store) as store:
+        order = [p.id for p in store.register.pilots]
+        middle = order[len(order) // 2]
+        session = EditSession(store)
+        session.delete_pilot(middle)
+        session.undo()
+        assert [p.id for p in store.register.pilots] == order
+        session.redo()
+        session.undo()  # and again
+        assert [p.id for p in store.register.pilots] == order
+        added = session.add_pilot(Pilot(id="", name="Helemaal nieuw"))
+        assert [p.id for p in store.register.pilots] == [*order, added.pilot_id]  # new: last
+    with Store.open(small_store, readonly=True) as store:
+        assert [p.id for p in store.register.pilots] == [*order, added.pilot_id]
