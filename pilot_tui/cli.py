@@ -116,7 +116,7 @@ def since_arg(text: str) -> date | None:
 def window_arg(text: str) -> Window:
     value = parse_window(text)
     if value is None:
-        raise argparse.ArgumentTypeError(f"onleesbaar venster {text!r} (gebruik bv. 90d, 3m of 1y)")
+        raise argparse.ArgumentTypeError(f"onleesbaar venster {text!r} (gebruik bv. 90d, 3m of 1j)")
     return value
 
 
@@ -152,7 +152,7 @@ def _parents(default: Any) -> tuple[DutchParser, ...]:
         type=window_arg,
         default=default,
         metavar="VENSTER",
-        help="venster voor 'binnenkort': 90d, 3m, 1y (standaard 3m)",
+        help="venster voor 'binnenkort': 90d, 3m, 1j (standaard 3m)",
     )
     return common, dated, windowed
 

@@ -30,12 +30,17 @@ def config_dir() -> Path:
 
 
 def window_spec(window: Window) -> str | None:
-    """A short text parse_window reads back ("3m", "90d", "1y"), or None."""
+    """A text parse_window reads back as this window, with the same label: the label
+    itself ("1 jaar", "12 maanden"; "1j" came back as "12 maanden"), else a short one
+    ("3m", "90d", "1j"), or None."""
+    again = parse_window(window.label)
+    if again is not None and again.delta == window.delta and again.label == window.label:
+        return window.label
     delta = window.delta
     months = delta.years * 12 + delta.months
     days = delta.days
     if months and not days:
-        return f"{months}m"
+        return f"{months // 12}j" if months % 12 == 0 else f"{months}m"
     if days and not months:
         return f"{days}d"
     return None

@@ -98,6 +98,9 @@ def test_window_spec_round_trips() -> None:
         spec = settings.window_spec(w)
         assert spec is not None
         assert window(spec).delta == w.delta
+    # it comes back with the same name: a year as a year, 12 months as 12 months
+    for text, label in (("1j", "1 jaar"), ("12m", "12 maanden"), ("90d", "90 dagen")):
+        assert window(settings.window_spec(window(text)) or "").label == label
 
 
 def test_settings_save_and_load(tmp_path: Path) -> None:
