@@ -645,7 +645,12 @@ def snapshot_format(asked: str | None, output: Path | None) -> str:
 
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     if asked is None:
-        return suffix if suffix in FORMATS else "docx"
+        if suffix and suffix not in FORMATS:  # "-o stand.txt" would be Word named .txt
+            raise UsageError(
+                f"{output}: welk formaat? .{suffix} is geen van {', '.join(FORMATS)}; "
+                f"geef --format of een naam op .docx, .md, …"
+            )
+        return suffix or "docx"
     if suffix in FORMATS and suffix != asked:
         raise UsageError(
             f"{output}: de extensie .{suffix} past niet bij --format {asked}; "

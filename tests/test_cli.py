@@ -305,7 +305,8 @@ def test_snapshot_since_geen_means_without_changes(
     [
         ((), "stand.md", "md"),  # no --format: the extension says
         ((), "stand.JSON", "json"),
-        ((), "stand.txt", "docx"),  # no format's extension: Word, as always
+        ((), "stand", "docx"),  # no extension: Word, as always
+        (("--format", "md"), "stand.markdown", "md"),  # the format given: any name
         (("--format", "html"), "stand.html", "html"),
         (("--format", "md"), "stand", "md"),
     ],
@@ -325,6 +326,15 @@ def test_snapshot_format_follows_the_file_name(
         assert b"<html" in data[:200]
     else:
         assert data.startswith(b"# Stand van zaken pilots")
+
+
+def test_snapshot_asks_the_format_of_an_unknown_extension(seed_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stand.txt"
+    result = run_cli("snapshot", "--store", str(seed_store), "-o", str(out))
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert "welk formaat?" in result.stderr
+    assert not out.exists()
 
 
 def test_snapshot_refuses_a_name_for_another_format(seed_store: Path, tmp_path: Path) -> None:

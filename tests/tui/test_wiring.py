@@ -359,6 +359,15 @@ async def test_snapshot_dialog_edited_path_and_since(
         assert request.fmt == "md"
         where = dialog.query_one("#snapshot-path-message", Static)
         assert str(where.render()) == f"Wordt {tmp_path / 'mijn-stand.md'}."  # the folder too
+        path_input.value = "mijn-stand"  # no extension: the format's
+        await pilot.pause()
+        request = dialog.request()
+        assert request is not None and request.path == tmp_path / "mijn-stand.md"
+        path_input.value = "mijn-stand.txt"  # another extension: allowed, but said
+        await pilot.pause()
+        assert "Let op: het wordt Markdown, al zegt de naam .txt." in str(where.render())
+        path_input.value = "mijn-stand.md"
+        await pilot.pause()
         since.value = ""  # type: ignore[attr-defined]
         await pilot.pause()
         request = dialog.request()

@@ -155,6 +155,8 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             path = Path(text).expanduser()
             if not path.is_absolute():
                 path = self.folder / path
+            if not path.suffix and not path.is_dir():  # "rapport" becomes "rapport.docx"
+                path = path.with_name(f"{path.name}.{self.fmt}")
             if path.is_dir():
                 problem = S.SNAPSHOT_PATH_IS_DIR.format(path=path)
             elif not path.parent.is_dir():
@@ -165,7 +167,11 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         assert path is not None
         # the whole path: the field shows a name, the folder is where the app was started
         where = S.SNAPSHOT_PATH_EXISTS if path.exists() else S.SNAPSHOT_PATH_WHERE
-        self._message("#snapshot-path-message", where.format(path=path), False)
+        message = where.format(path=path)
+        if path.suffix.lower().lstrip(".") not in FORMATS:  # ".txt": allowed, but said
+            label = S.SNAPSHOT_FORMAT_LABELS.get(self.fmt, self.fmt)
+            message += " " + S.SNAPSHOT_PATH_OTHER.format(suffix=path.suffix, fmt=label)
+        self._message("#snapshot-path-message", message, False)
         return path
 
     def check_since(self) -> tuple[bool, date | None]:
