@@ -727,8 +727,9 @@ class PilotApp(App[int], inherit_bindings=False):
             if binding.action in {"command_palette", "quit", "app.quit", "help"}:
                 continue
             seen.add(binding.action)
-            title = f"{binding.description} ({self.get_key_display(binding)})"
             name = binding.action.removeprefix("app.")
+            described = S.PALETTE_ACTION_TITLE.get(name, binding.description)
+            title = f"{described} ({self.get_key_display(binding)})"
             help_text = S.PALETTE_ACTION_HELP.get(name) or binding.tooltip or ""
             yield SystemCommand(
                 title,

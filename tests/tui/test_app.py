@@ -364,10 +364,14 @@ async def test_command_palette_offers_the_actions(make_app: MakeApp) -> None:
             "Zoeken (/)",
             "Tijdlijn (t)",
             "Overzicht (g)",
-            "Stand van zaken (s)",
+            "Stand van zaken exporteren als document (Word, Markdown, HTML, CSV, JSON) (s)",
             "Overzicht importeren…",
         ):
             assert title in titles
+        # found by the words a user tries ("document", "export", "word")
+        snapshot = next(t for t in titles if t.endswith("(s)"))
+        for word in ("document", "export", "word"):
+            assert word in snapshot.lower()
         command = next(c for c in app.get_system_commands(app.main) if c.title == "Sortering (o)")
         command.callback()
         await pilot.pause()
