@@ -553,7 +553,13 @@ def _summary(
     expired: list[AttentionItem] = []
     stale: list[AttentionItem] = []
     starting: list[AttentionItem] = []
-    for sp in sorted(snap_pilots, key=lambda s: (s.end or date.max, s.name.casefold())):
+    # only the pilots each list holds are sorted (a few hundred of 10,000)
+    by_end = [
+        sp
+        for sp in snap_pilots
+        if sp.attention in (Attention.EINDIGT_BINNENKORT, Attention.VERLOPEN)
+    ]
+    for sp in sorted(by_end, key=lambda s: (s.end or date.max, s.name.casefold())):
         if sp.attention == Attention.EINDIGT_BINNENKORT and sp.end is not None:
             days = sp.days_left or 0
             when = "vandaag" if days == 0 else f"over {_days(days)}"
@@ -570,7 +576,8 @@ def _summary(
                     f"einde {sp.end_text} ({_exact(sp)}{ago}), status nog {sp.status.value}",
                 )
             )
-    for sp in sorted(snap_pilots, key=lambda s: (s.start or date.max, s.name.casefold())):
+    by_start = [sp for sp in snap_pilots if sp.attention == Attention.START_BINNENKORT]
+    for sp in sorted(by_start, key=lambda s: (s.start or date.max, s.name.casefold())):
         if sp.attention == Attention.START_BINNENKORT and sp.start is not None:
             days = (sp.start - peildatum).days
             since = (
