@@ -113,13 +113,18 @@ NONE: Final = "—"
 
 # -- dialogs ---------------------------------------------------------------------------
 PEILDATUM_TITLE: Final = "Peildatum kiezen"
-PEILDATUM_HELP: Final = 'Bijvoorbeeld "1 juni 2022", "2022-06-01", "01-06-2022" of "vandaag".'
+PEILDATUM_HELP: Final = (
+    'Bijvoorbeeld "1 juni 2022", "2022-06-01", "01-06-2022" of "vandaag". '
+    "Enter kiest, escape sluit."
+)
 PEILDATUM_KNOWN: Final = "Peildata in het register: {dates}"
 PEILDATUM_READS: Final = "Gelezen als: {date}"
 PEILDATUM_BAD: Final = "{problem}."  # periods.date_problem, with a capital
 PEILDATUM_EMPTY: Final = "Typ een datum."
 WINDOW_TITLE: Final = "Venster kiezen"
-WINDOW_HELP: Final = 'Kies een venster of typ er een, bijvoorbeeld "90d", "6m", "1j".'
+WINDOW_HELP: Final = (
+    'Kies een venster of typ er een, bijvoorbeeld "90d", "6m", "1j". Enter kiest, escape sluit.'
+)
 WINDOW_CURRENT: Final = "Nu: {window}"
 WINDOW_BAD: Final = "Geen venster dat ik kan lezen: {text!r}"
 WINDOW_READS: Final = "Gelezen als: {window}"
@@ -300,6 +305,7 @@ SNAPSHOT_SUMMARY: Final = "Aandachtspunten opnemen"
 BUTTON_WRITE: Final = "Schrijven"
 OVERWRITE_TITLE: Final = "Bestand bestaat al"
 OVERWRITE_QUESTION: Final = "{path} bestaat al. Overschrijven?"
+OVERWRITE_KEYS: Final = "j overschrijven · n of escape niet · enter kiest de gemarkeerde knop"
 BUTTON_OVERWRITE: Final = "Overschrijven"
 BUTTON_NO: Final = "Nee"
 KEY_YES: Final = "Ja"

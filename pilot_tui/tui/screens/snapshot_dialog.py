@@ -300,6 +300,7 @@ class OverwriteDialog(ModalScreen[bool], inherit_bindings=False):
         with Vertical(id="overwrite-dialog"):
             yield Label(Text(S.OVERWRITE_TITLE), classes="snapshot-title")
             yield Static(Text(S.OVERWRITE_QUESTION.format(path=self.path)), id="overwrite-question")
+            yield Static(Text(S.OVERWRITE_KEYS), classes="snapshot-help")
             with Horizontal(classes="snapshot-buttons"):
                 yield Button(Text(S.BUTTON_OVERWRITE), id="overwrite-yes", variant="warning")
                 yield Button(Text(S.BUTTON_NO), id="overwrite-no", variant="primary")
