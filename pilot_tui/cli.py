@@ -640,20 +640,21 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def snapshot_format(asked: str | None, output: Path | None) -> str:
     """The format: as asked, else as the output file's extension says, else Word. A file
-    named for another format than asked is refused (a ".md" file holding Word)."""
-    from pilot_tui.snapshot import FORMATS
+    named for another format than asked is refused (a ".md" file holding Word), and so is
+    an extension that names no format when none was asked (".txt")."""
+    from pilot_tui.snapshot import FORMATS, format_of
 
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    said = format_of(output) if output is not None else None
     if asked is None:
-        if suffix and suffix not in FORMATS:  # "-o stand.txt" would be Word named .txt
+        if output is not None and output.suffix and said is None:
             raise UsageError(
-                f"{output}: welk formaat? .{suffix} is geen van {', '.join(FORMATS)}; "
+                f"{output}: welk formaat? {output.suffix} is geen van {', '.join(FORMATS)}; "
                 f"geef --format of een naam op .docx, .md, …"
             )
-        return suffix or "docx"
-    if suffix in FORMATS and suffix != asked:
+        return said or "docx"
+    if said is not None and said != asked:
         raise UsageError(
-            f"{output}: de extensie .{suffix} past niet bij --format {asked}; "
+            f"{output}: de extensie .{said} past niet bij --format {asked}; "
             f"kies een andere naam of laat --format weg"
         )
     return asked

@@ -614,3 +614,19 @@ def test_an_older_stand_van_zaken_says_its_date() -> None:
     }
     md = render(snap, "md").decode("utf-8")
     assert "**Stand van zaken (per 1 december 2021)**" in md
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("stand.md", "md"),
+        ("stand.MD", "md"),
+        ("a.b.docx", "docx"),
+        ("stand.txt", None),
+        ("stand", None),
+    ],
+)
+def test_format_of_a_file_name(name: str, fmt: str | None) -> None:
+    from pilot_tui.snapshot import format_of
+
+    assert format_of(Path(name)) == fmt

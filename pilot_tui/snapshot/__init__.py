@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import Register
@@ -37,6 +38,7 @@ __all__ = [
     "SnapshotPilot",
     "build_snapshot",
     "default_filename",
+    "format_of",
     "make",
     "render",
 ]
@@ -74,6 +76,12 @@ def render(
     if progress is not None:
         progress(total, total)
     return data
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file name says by its extension ("stand.MD" -> "md"), or None."""
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else None
 
 
 def default_filename(peildatum: date, fmt: str) -> str:

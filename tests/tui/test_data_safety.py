@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from pilot_tui import store as store_module
@@ -511,18 +512,26 @@ async def test_quit_with_an_unsaved_change_asks_first(
         await pilot.pause()
         disk_full(monkeypatch)
         await edit_gemeente(app, pilot, ZAAK, "Zwolle")
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "nog niet opgeslagen" in shown_text(app.screen.query_one("#confirm-message", Static))
-        await pilot.press("enter")  # the focused answer: do not quit
-        await pilot.pause()
-        assert app.is_running and isinstance(app.screen, MainScreen)
-        await pilot.press("q")
-        await pilot.pause()
-        await pilot.press("left", "enter")
-        await pilot.pause()
-        assert not app.is_running
+        await quit_asks(app, pilot, "q", "nog niet opgeslagen", MainScreen)
+
+
+async def quit_asks(
+    app: PilotApp, pilot: Any, key: str, reason: str, back_on: type[Screen[Any]]
+) -> None:
+    """``key`` asks before quitting, naming ``reason``: no (the focused answer) goes back
+    to ``back_on``; asked again, yes quits."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmDialog)
+    assert reason in shown_text(app.screen.query_one("#confirm-message", Static))
+    await pilot.press("enter")  # the focused answer: do not quit
+    await pilot.pause()
+    assert app.is_running and isinstance(app.screen, back_on)
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.press("left", "enter")
+    await pilot.pause()
+    assert not app.is_running
 
 
 async def test_quit_with_nothing_unsaved_just_quits(make_app: MakeApp) -> None:
@@ -572,20 +581,8 @@ async def test_ctrl_q_in_a_changed_form_asks_first(make_app: MakeApp, form_key: 
         await pilot.pause()
         await pilot.press(form_key)
         await pilot.pause()
-        form = app.screen
-        await pilot.press(*" ONOPGESLAGEN", "ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        message = shown_text(app.screen.query_one("#confirm-message", Static))
-        assert "formulier is nog open" in message
-        await pilot.press("enter")  # the focused answer: do not quit
-        await pilot.pause()
-        assert app.is_running and app.screen is form
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        await pilot.press("left", "enter")
-        await pilot.pause()
-        assert not app.is_running
+        await pilot.press(*" ONOPGESLAGEN")
+        await quit_asks(app, pilot, "ctrl+q", "formulier is nog open", type(app.screen))
 
 
 async def test_ctrl_q_in_an_unchanged_form_just_quits(make_app: MakeApp) -> None:

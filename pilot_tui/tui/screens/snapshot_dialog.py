@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from pilot_tui.periods import date_problem, format_date, parse_date
-from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename
+from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename, format_of
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import first_upper
 
@@ -168,7 +168,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         # the whole path: the field shows a name, the folder is where the app was started
         where = S.SNAPSHOT_PATH_EXISTS if path.exists() else S.SNAPSHOT_PATH_WHERE
         message = where.format(path=path)
-        if path.suffix.lower().lstrip(".") not in FORMATS:  # ".txt": allowed, but said
+        if format_of(path) is None:  # ".txt": allowed, but said
             label = S.SNAPSHOT_FORMAT_LABELS.get(self.fmt, self.fmt)
             message += " " + S.SNAPSHOT_PATH_OTHER.format(suffix=path.suffix, fmt=label)
         self._message("#snapshot-path-message", message, False)
@@ -228,7 +228,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             path_input.value = self._auto_path
             return
         path = Path(path_input.value.strip())
-        if path.suffix.lower().lstrip(".") in FORMATS:  # an edited name: a new extension
+        if format_of(path) is not None:  # an edited name: a new extension
             path_input.value = str(path.with_suffix(f".{fmt}"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -242,11 +242,11 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
     def _follow_extension(self, text: str) -> None:
         """A file name typed with another format's extension chooses that format: the
         name says what the file is ("stand.md" never holds Word)."""
-        suffix = Path(text.strip()).suffix.lower().lstrip(".")
-        if suffix in FORMATS and suffix != self.fmt:
+        said = format_of(Path(text.strip()))
+        if said is not None and said != self.fmt:
             for button in self.query_one("#snapshot-format", FormatChoice).query(RadioButton):
-                if button.name == suffix:
-                    button.value = True  # RadioSet.Changed follows: self.fmt = suffix
+                if button.name == said:
+                    button.value = True  # RadioSet.Changed follows: self.fmt = said
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
