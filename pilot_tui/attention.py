@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -84,7 +84,7 @@ def read_period(looptijd: str) -> Period:
 
 @dataclass(frozen=True)
 class Assessment:
-    pilot: Pilot
+    pilot: Pilot  # as it was at the peildatum (see Pilot.as_of)
     attention: Attention
     status: Status  # at the peildatum
     period: Period
@@ -92,6 +92,7 @@ class Assessment:
     end: date | None  # latest possible end
     days_left: int | None  # days from the peildatum to the latest possible end
     niet_bijgewerkt: bool
+    source: Pilot | None = field(default=None, compare=False, repr=False)  # as stored
 
 
 def classify(status: Status, period: Period, peildatum: date, window_end: date) -> Attention:
@@ -124,8 +125,11 @@ def is_niet_bijgewerkt(pilot: Pilot, status: Status, latest_peildatum: date | No
 
 
 def assess(
-    pilot: Pilot, peildatum: date, window_end: date, latest_peildatum: date | None
+    stored: Pilot, peildatum: date, window_end: date, latest_peildatum: date | None
 ) -> Assessment:
+    """One pilot at the peildatum, with its values as they were then. The caller passes
+    only pilots that existed at the peildatum (see :func:`assess_all`)."""
+    pilot = stored.as_of(peildatum) or stored
     status = pilot.status_at(peildatum)
     period = read_period(pilot.looptijd)
     end = period.end.latest if period.end else None
@@ -138,13 +142,19 @@ def assess(
         end=end,
         days_left=(end - peildatum).days if end is not None else None,
         niet_bijgewerkt=is_niet_bijgewerkt(pilot, status, latest_peildatum),
+        source=stored,
     )
 
 
 def assess_all(register: Register, peildatum: date, window: Window) -> list[Assessment]:
+    """Every pilot that existed at the peildatum, as it was then."""
     window_end = window.end(peildatum)
     latest = register.latest_peildatum(peildatum)
-    return [assess(p, peildatum, window_end, latest) for p in register.pilots]
+    return [
+        assess(p, peildatum, window_end, latest)
+        for p in register.pilots
+        if not (p.removed if not p.past else p.value_at("removed", peildatum))
+    ]
 
 
 def counts(assessments: list[Assessment]) -> dict[Attention, int]:

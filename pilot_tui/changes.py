@@ -13,7 +13,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pilot_tui.model import AuditEntry, HistoryEntry, Pilot, Register, Status, normalise
+from pilot_tui.model import (
+    AuditEntry,
+    Footnote,
+    HistoryEntry,
+    Past,
+    Pilot,
+    Register,
+    Status,
+    normalise,
+)
+from pilot_tui.periods import format_date
 from pilot_tui.store import StoreConflict
 
 # Fields as they appear in `show --json`, with a Dutch description for help texts.
@@ -40,6 +50,36 @@ ALL_FIELDS = {**PILOT_FIELDS, **ENTRY_FIELDS}
 
 class ChangeError(ValueError):
     """Refused input; the message is one Dutch line."""
+
+
+class RoundError(ChangeError):
+    """A change for a date that is no peildatum of the register (start a round first)."""
+
+
+class CorrectionError(ChangeError):
+    """A change for an earlier peildatum than the latest, not asked for as a correction."""
+
+
+def check_peildatum(register: Register, when: date, *, correction: bool = False) -> None:
+    """Refuse a change for ``when`` unless it is the register's latest peildatum, or an
+    earlier one and the change is explicitly a correction of what that round showed."""
+    if when not in register.peildata:
+        latest = register.latest_peildatum()
+        if latest is not None and when < latest:
+            raise RoundError(
+                f"{format_date(when)} is geen peildatum van het register "
+                f"(peildata: {', '.join(format_date(p) for p in register.peildata)})"
+            )
+        raise RoundError(
+            f"{format_date(when)} is geen peildatum van het register; begin eerst een nieuwe "
+            f"ronde: pilot-tui start-round {format_date(when)}"
+        )
+    if not correction and when < max(register.peildata):
+        raise CorrectionError(
+            f"{format_date(when)} is een eerdere peildatum (de laatste is "
+            f"{format_date(max(register.peildata))}); een wijziging verandert wat die ronde "
+            "liet zien: geef --correct om dat bewust te doen"
+        )
 
 
 def parse_assignment(text: str) -> tuple[str, str]:
@@ -77,14 +117,27 @@ def _name_key(name: str) -> str:
     return normalise(name)
 
 
-def name_problem(register: Register, name: str, pilot_id: str | None) -> str | None:
-    """Why ``name`` cannot be used for the pilot ``pilot_id`` (None: it can)."""
+def name_problem(
+    register: Register, name: str, pilot_id: str | None, when: date | None = None
+) -> str | None:
+    """Why ``name`` cannot be used for the pilot ``pilot_id`` (None: it can): another
+    pilot that exists (at ``when``, or now) has that name."""
     if not name.strip():
         return "de naam mag niet leeg zijn"
     wanted = normalise(name)
     for other in register.pilots:
-        if other.id != pilot_id and _name_key(other.name) == wanted:
-            return f"er is al een pilot met de naam „{other.name}”"
+        if other.id == pilot_id:
+            continue
+        if when is None or not other.past:
+            if other.removed:
+                continue
+            other_name = other.name
+        else:
+            if not other.exists_at(when):
+                continue
+            other_name = other.value_at("name", when)
+        if _name_key(other_name) == wanted:
+            return f"er is al een pilot met de naam „{' '.join(other_name.split())}”"
     return None
 
 
@@ -113,7 +166,7 @@ def apply_changes(
     entry = EntryChange()
     for field, raw in assignments:
         if field == "name":
-            problem = name_problem(register, raw, pilot.id)
+            problem = name_problem(register, raw, pilot.id, peildatum)
             if problem:
                 raise ChangeError(problem)
             pilot_values[field] = raw.strip()
@@ -133,14 +186,31 @@ def apply_changes(
             entry.zaken = parse_zaken(raw)
             entry.zaken_given = True
     when = now or datetime.now()
-    audit: list[AuditEntry] = []
-    for field, value in pilot_values.items():
-        old = getattr(pilot, field)
-        if old != value:
-            setattr(pilot, field, value)
-            audit.append(AuditEntry(when, pilot.id, field, _plain(old), _plain(value)))
+    audit = set_fields(pilot, pilot_values, peildatum, now=when)
     if entry.stand_van_zaken is not None or entry.status is not None or entry.zaken_given:
         audit.extend(write_entry(register, pilot, peildatum, entry, now=when))
+    return audit
+
+
+def field_label(field: str, peildatum: date) -> str:
+    """The audit's name for a field changed for a peildatum: ``looptijd@2022-06-01``."""
+    return f"{field}@{peildatum.isoformat()}"
+
+
+def set_fields(
+    pilot: Pilot, values: dict[str, Any], peildatum: date, *, now: datetime | None = None
+) -> list[AuditEntry]:
+    """Give the pilot these field values from ``peildatum`` on; the audit of what changed."""
+    when = now or datetime.now()
+    audit: list[AuditEntry] = []
+    for field, value in values.items():
+        old = pilot.value_at(field, peildatum)
+        if pilot.set_at(field, value, peildatum):
+            audit.append(
+                AuditEntry(
+                    when, pilot.id, field_label(field, peildatum), _plain(old), _plain(value)
+                )
+            )
     return audit
 
 
@@ -153,10 +223,24 @@ def write_entry(
     unchanged: bool = False,
     now: datetime | None = None,
 ) -> list[AuditEntry]:
-    """Write the pilot's entry for ``peildatum``: missing parts come from the entry before."""
+    """Write the pilot's entry for ``peildatum``: missing parts come from the entry before.
+
+    A round's entry is a text or an explicit "ongewijzigd": an empty text is refused, and
+    an entry made without a text (only a status or a number of cases) carries the text
+    before it as unchanged, never as if it were new."""
     when = now or datetime.now()
     existing = pilot.entry_for(peildatum)
     base = existing or pilot.entry_at(peildatum)
+    if change.stand_van_zaken is not None and not change.stand_van_zaken.strip():
+        raise ChangeError(
+            "de stand van zaken mag niet leeg zijn; laat hem ongewijzigd om de vorige tekst "
+            "te houden"
+        )
+    if unchanged and base is None:
+        raise ChangeError("er is geen eerdere stand van zaken om ongewijzigd te laten")
+    if change.stand_van_zaken is None and base is None:
+        raise ChangeError("geef een stand van zaken: er is nog geen eerdere tekst")
+    carried = change.stand_van_zaken is None and (existing is None or existing.unchanged)
     new = HistoryEntry(
         peildatum=peildatum,
         stand_van_zaken=(
@@ -166,11 +250,11 @@ def write_entry(
         ),
         status=change.status or (base.status if base and base.status else pilot.status),
         zaken=change.zaken if change.zaken_given else (existing.zaken if existing else None),
-        unchanged=unchanged,
+        unchanged=unchanged or carried,
+        extra=dict(existing.extra) if existing is not None else {},
     )
     old_status = pilot.status
     pilot.set_entry(new)
-    register.add_peildatum(peildatum)
     field = f"stand_van_zaken@{peildatum.isoformat()}"
     audit = [
         AuditEntry(when, pilot.id, field, existing.to_dict() if existing else None, new.to_dict())
@@ -187,7 +271,7 @@ def snapshot_pilot(pilot: Pilot) -> Pilot:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
-        return list(value)
+        return [v.to_dict() if isinstance(v, Footnote) else v for v in value]
     if isinstance(value, Status):
         return value.value
     return value
@@ -241,25 +325,80 @@ class EditSession:
         return register
 
     # -- actions -------------------------------------------------------------------------
+    def start_round(self, peildatum: date) -> None:
+        """Begin a new round: ``peildatum`` becomes the register's latest peildatum.
+        Deliberate and not undoable by ctrl+z (nothing of a pilot changes)."""
+        latest = self.register.latest_peildatum()
+        if peildatum in self.register.peildata:
+            raise RoundError(f"{format_date(peildatum)} is al een peildatum van het register")
+        if latest is not None and peildatum <= latest:
+            raise RoundError(
+                f"een nieuwe ronde moet na de laatste peildatum ({format_date(latest)}) liggen"
+            )
+        peildata = sorted([*self.register.peildata, peildatum])
+        audit = [AuditEntry(datetime.now(), "", "peildatum", None, peildatum.isoformat())]
+        with self.store.batch():
+            self.register.peildata = peildata
+            self.store.save_meta()
+            self.store.add_audit(audit)
+
     def edit_fields(
-        self, pilot_id: str, assignments: list[tuple[str, str]], peildatum: date
+        self,
+        pilot_id: str,
+        assignments: list[tuple[str, str]],
+        peildatum: date,
+        *,
+        correction: bool = False,
     ) -> Operation | None:
-        pilot = self._pilot(pilot_id)
+        check_peildatum(self.register, peildatum, correction=correction)
+        pilot = self._existing(pilot_id, peildatum)
         before = snapshot_pilot(pilot)
         peildata = list(self.register.peildata)
         working = snapshot_pilot(pilot)
         audit = apply_changes(self.register, working, assignments, peildatum)
         if not audit:
             return None
+        name = working.value_at("name", peildatum)
         return self._commit(
             Operation(
-                f"„{working.name}” gewijzigd",
+                f"„{name}” gewijzigd",
                 pilot_id,
                 before,
                 working,
                 peildata,
                 list(self.register.peildata),
-                f"de wijziging van „{working.name}”",
+                f"de wijziging van „{name}”",
+            ),
+            audit,
+        )
+
+    def set_values(
+        self,
+        pilot_id: str,
+        values: dict[str, Any],
+        peildatum: date,
+        *,
+        correction: bool = False,
+    ) -> Operation | None:
+        """Give fields of the pilot these values (model values: lists, Footnotes) from
+        ``peildatum`` on."""
+        check_peildatum(self.register, peildatum, correction=correction)
+        pilot = self._existing(pilot_id, peildatum)
+        working = snapshot_pilot(pilot)
+        audit = set_fields(working, values, peildatum)
+        if not audit:
+            return None
+        name = working.value_at("name", peildatum)
+        peildata = list(self.register.peildata)
+        return self._commit(
+            Operation(
+                f"„{name}” gewijzigd",
+                pilot_id,
+                snapshot_pilot(pilot),
+                working,
+                peildata,
+                peildata,
+                f"de wijziging van „{name}”",
             ),
             audit,
         )
@@ -271,37 +410,60 @@ class EditSession:
         change: EntryChange,
         *,
         unchanged: bool = False,
+        correction: bool = False,
     ) -> Operation:
-        pilot = self._pilot(pilot_id)
+        check_peildatum(self.register, peildatum, correction=correction)
+        pilot = self._existing(pilot_id, peildatum)
         before = snapshot_pilot(pilot)
         peildata = list(self.register.peildata)
         working = snapshot_pilot(pilot)
         audit = write_entry(self.register, working, peildatum, change, unchanged=unchanged)
         verb = "ongewijzigd gelaten" if unchanged else "bijgewerkt"
         noun = "het ongewijzigd laten" if unchanged else "het bijwerken"
+        name = working.value_at("name", peildatum)
         return self._commit(
             Operation(
-                f"stand van zaken van „{working.name}” {verb}",
+                f"stand van zaken van „{name}” {verb}",
                 pilot_id,
                 before,
                 working,
                 peildata,
                 list(self.register.peildata),
-                f"{noun} van de stand van zaken van „{working.name}”",
+                f"{noun} van de stand van zaken van „{name}”",
             ),
             audit,
         )
 
-    def add_pilot(self, pilot: Pilot) -> Operation:
-        problem = name_problem(self.register, pilot.name, None)
+    def add_pilot(self, pilot: Pilot, peildatum: date | None = None) -> Operation:
+        """Add a new pilot; it exists from ``peildatum`` on (the register's latest
+        peildatum when not given), not before."""
+        when = peildatum or self.register.latest_peildatum()
+        if when is None:
+            raise RoundError(
+                "het register heeft nog geen peildatum; begin eerst een ronde: "
+                "pilot-tui start-round DATUM"
+            )
+        check_peildatum(self.register, when)
+        problem = name_problem(self.register, pilot.name, None, when)
         if problem:
             raise ChangeError(problem)
         if not pilot.id or self.register.get(pilot.id) is not None:
             pilot.id = self.register.new_id(pilot.name)
-        peildata = list(self.register.peildata)
         for entry in pilot.history:
-            self.register.add_peildatum(entry.peildatum)
-        audit = [AuditEntry(datetime.now(), pilot.id, "pilot", None, pilot.name)]
+            if entry.peildatum != when:
+                raise ChangeError(
+                    f"een nieuwe pilot krijgt alleen een stand van zaken voor {format_date(when)}"
+                )
+            if not entry.stand_van_zaken.strip():
+                raise ChangeError("de stand van zaken mag niet leeg zijn")
+        pilot.removed = False
+        pilot.past = [Past(when, {"removed": True})]
+        if pilot.history and pilot.history[-1].status is not None:
+            pilot.status = pilot.history[-1].status
+        peildata = list(self.register.peildata)
+        audit = [
+            AuditEntry(datetime.now(), pilot.id, f"pilot@{when.isoformat()}", None, pilot.name)
+        ]
         return self._commit(
             Operation(
                 f"„{pilot.name}” toegevoegd",
@@ -315,22 +477,31 @@ class EditSession:
             audit,
         )
 
-    def replace_pilot(self, pilot: Pilot) -> Operation | None:
-        """Save a pilot edited as a whole (the edit form): diff it field by field."""
-        current = self._pilot(pilot.id)
-        problem = name_problem(self.register, pilot.name, pilot.id)
+    def replace_pilot(
+        self, pilot: Pilot, peildatum: date | None = None, *, correction: bool = False
+    ) -> Operation | None:
+        """Save a pilot edited as a whole (the edit form, which showed the pilot as it is
+        at ``peildatum``): each field that differs from then changes from then on."""
+        when = peildatum or self.register.latest_peildatum()
+        if when is None:
+            raise RoundError("het register heeft nog geen peildatum")
+        check_peildatum(self.register, when, correction=correction)
+        current = self._existing(pilot.id, when)
+        problem = name_problem(self.register, pilot.name, pilot.id, when)
         if problem:
             raise ChangeError(problem)
-        when = datetime.now()
-        audit = [
-            AuditEntry(when, pilot.id, f, _plain(getattr(current, f)), _plain(getattr(pilot, f)))
-            for f in (*PILOT_FIELDS, "status", "footnotes")
-            if getattr(current, f) != getattr(pilot, f)
-        ]
-        for entry in audit:
-            if entry.field == "footnotes":
-                entry.old = [n.to_dict() for n in current.footnotes]
-                entry.new = [n.to_dict() for n in pilot.footnotes]
+        working = snapshot_pilot(current)
+        now = datetime.now()
+        values = {
+            f: getattr(pilot, f)
+            for f in (*PILOT_FIELDS, "footnotes")
+            if getattr(pilot, f) != current.value_at(f, when)
+        }
+        audit = set_fields(working, values, when, now=now)
+        if pilot.status != current.status_at(when):
+            audit.extend(
+                write_entry(self.register, working, when, EntryChange(status=pilot.status), now=now)
+            )
         if not audit:
             return None
         peildata = list(self.register.peildata)
@@ -339,7 +510,7 @@ class EditSession:
                 f"„{pilot.name}” gewijzigd",
                 pilot.id,
                 snapshot_pilot(current),
-                snapshot_pilot(pilot),
+                working,
                 peildata,
                 peildata,
                 f"de wijziging van „{pilot.name}”",
@@ -347,20 +518,65 @@ class EditSession:
             audit,
         )
 
-    def delete_pilot(self, pilot_id: str) -> Operation:
-        pilot = self._pilot(pilot_id)
+    def delete_pilot(
+        self, pilot_id: str, peildatum: date | None = None, *, correction: bool = False
+    ) -> Operation:
+        """Retire the pilot from ``peildatum`` on: it stays in every earlier view. A pilot
+        that then exists at no date at all (added in this round) leaves the register."""
+        when = peildatum or self.register.latest_peildatum()
+        if when is None:
+            raise RoundError("het register heeft nog geen peildatum")
+        check_peildatum(self.register, when, correction=correction)
+        pilot = self._existing(pilot_id, when)
         self.store.backup("verwijderen")
         peildata = list(self.register.peildata)
-        audit = [AuditEntry(datetime.now(), pilot_id, "pilot", pilot.name, None)]
+        working = snapshot_pilot(pilot)
+        name = working.value_at("name", when)
+        working.set_at("removed", True, when)
+        after: Pilot | None = working
+        if all(removed for _start, removed in working.timeline("removed")):
+            after = None
+        audit = [AuditEntry(datetime.now(), pilot_id, f"pilot@{when.isoformat()}", name, None)]
         return self._commit(
             Operation(
-                f"„{pilot.name}” verwijderd",
+                f"„{name}” verwijderd",
                 pilot_id,
                 snapshot_pilot(pilot),
-                None,
+                after,
                 peildata,
                 peildata,
-                f"het verwijderen van „{pilot.name}”",
+                f"het verwijderen van „{name}”",
+            ),
+            audit,
+        )
+
+    def undelete(self, pilot_id: str, peildatum: date | None = None) -> Operation:
+        """Bring a retired pilot back from ``peildatum`` on."""
+        when = peildatum or self.register.latest_peildatum()
+        if when is None:
+            raise RoundError("het register heeft nog geen peildatum")
+        check_peildatum(self.register, when)
+        pilot = self._pilot(pilot_id)
+        if pilot.exists_at(when):
+            raise ChangeError(f"„{pilot.name}” bestaat al op {format_date(when)}")
+        problem = name_problem(self.register, pilot.name, pilot.id, when)
+        if problem:
+            raise ChangeError(problem)
+        working = snapshot_pilot(pilot)
+        working.set_at("removed", False, when)
+        audit = [
+            AuditEntry(datetime.now(), pilot_id, f"pilot@{when.isoformat()}", None, pilot.name)
+        ]
+        peildata = list(self.register.peildata)
+        return self._commit(
+            Operation(
+                f"„{pilot.name}” teruggezet",
+                pilot_id,
+                snapshot_pilot(pilot),
+                working,
+                peildata,
+                peildata,
+                f"het terugzetten van „{pilot.name}”",
             ),
             audit,
         )
@@ -391,6 +607,16 @@ class EditSession:
         pilot = self.register.get(pilot_id)
         if pilot is None:
             raise ChangeError(f"geen pilot met id {pilot_id!r}")
+        return pilot
+
+    def _existing(self, pilot_id: str, when: date) -> Pilot:
+        """The stored pilot, refused when it does not exist at ``when``."""
+        pilot = self._pilot(pilot_id)
+        if not pilot.exists_at(when):
+            raise ChangeError(
+                f"„{' '.join(pilot.name.split())}” bestaat niet op {format_date(when)} "
+                "(verwijderd, of later toegevoegd)"
+            )
         return pilot
 
     def _commit(self, op: Operation, audit: list[AuditEntry]) -> Operation:

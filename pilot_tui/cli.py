@@ -19,7 +19,13 @@ from typing import Any, NoReturn
 
 from pilot_tui import __version__
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
-from pilot_tui.changes import ChangeError, EditSession, parse_assignment
+from pilot_tui.changes import (
+    ALL_FIELDS,
+    ChangeError,
+    EditSession,
+    EntryChange,
+    parse_assignment,
+)
 from pilot_tui.memory import Pause
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise, strip_controls
 from pilot_tui.periods import (
@@ -72,6 +78,17 @@ def dutch_argparse_message(message: str) -> str:
 class DutchHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, prefix if prefix is not None else "gebruik: ")
+
+
+class DutchRawHelpFormatter(argparse.RawDescriptionHelpFormatter, DutchHelpFormatter):
+    """Keeps the epilog's lines (the table of fields of `set --help`)."""
+
+
+def fields_epilog() -> str:
+    width = max(map(len, ALL_FIELDS))
+    lines = ["velden:"]
+    lines += [f"  {name.ljust(width)}  {meaning}" for name, meaning in ALL_FIELDS.items()]
+    return "\n".join(lines)
 
 
 class DutchParser(argparse.ArgumentParser):
@@ -184,6 +201,7 @@ def build_parser() -> DutchParser:
     p.add_argument(
         "--status",
         nargs="+",
+        action="extend",
         default=None,
         metavar="STATUS",
         help="alleen deze status(sen): " + ", ".join(s.value for s in Status),
@@ -191,6 +209,7 @@ def build_parser() -> DutchParser:
     p.add_argument(
         "--attention",
         nargs="+",
+        action="extend",
         default=None,
         metavar="KLASSE",
         help="alleen deze aandachtsklasse(n), bv. verlopen 'eindigt binnenkort'",
@@ -214,17 +233,108 @@ def build_parser() -> DutchParser:
         parents=[common, dated, as_json],
         help="problemen in het register zoeken (schrijft niets)",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="ook pilots die nog niet zijn bijgewerkt voor de laatste ronde als probleem tellen",
+    )
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser(
-        "set", parents=[common, dated], help="velden van een pilot wijzigen: VELD=WAARDE …"
+    correct = DutchParser(add_help=False)
+    correct.add_argument(
+        "--correct",
+        action="store_true",
+        help="een eerdere peildatum dan de laatste bewust corrigeren",
     )
-    p.add_argument("pilot", metavar="PILOT")
-    p.add_argument("assignments", nargs="+", metavar="VELD=WAARDE")
+    p = sub.add_parser(
+        "set",
+        parents=[common, dated, correct],
+        help="velden van een pilot wijzigen: VELD=WAARDE … (voor de peildatum)",
+        description="Velden van een pilot wijzigen voor de peildatum (standaard de laatste); "
+        "de wijziging geldt vanaf die peildatum, eerdere peildata blijven zoals ze waren.",
+        epilog=fields_epilog(),
+        formatter_class=DutchRawHelpFormatter,
+    )
+    p.add_argument("pilot", metavar="PILOT", help="id, naam of een eenduidig deel van de naam")
+    p.add_argument("assignments", nargs="*", metavar="VELD=WAARDE")
+    p.add_argument(
+        "--unchanged",
+        action="store_true",
+        help="de stand van zaken voor de peildatum ongewijzigd laten (de vorige tekst)",
+    )
     p.set_defaults(func=cmd_set)
 
     p = sub.add_parser(
-        "history", parents=[common, as_json], help="de stand van zaken van een pilot per peildatum"
+        "add",
+        parents=[common, dated],
+        help="een nieuwe pilot toevoegen (vanaf de peildatum); drukt het id af",
+        epilog=fields_epilog(),
+        formatter_class=DutchRawHelpFormatter,
+    )
+    p.add_argument("name", metavar="NAAM")
+    p.add_argument("assignments", nargs="*", metavar="VELD=WAARDE")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "delete",
+        parents=[common, dated, correct],
+        help="een pilot verwijderen vanaf de peildatum (eerdere peildata houden hem)",
+    )
+    p.add_argument("pilot", metavar="PILOT")
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser(
+        "undelete",
+        parents=[common, dated],
+        help="een verwijderde pilot terugzetten vanaf de peildatum",
+    )
+    p.add_argument("pilot", metavar="PILOT")
+    p.set_defaults(func=cmd_undelete)
+
+    p = sub.add_parser(
+        "start-round",
+        parents=[common],
+        help="een nieuwe ronde beginnen: DATUM wordt de laatste peildatum",
+    )
+    p.add_argument("date", type=date_arg, metavar="DATUM")
+    p.set_defaults(func=cmd_start_round)
+
+    p = sub.add_parser(
+        "footnote",
+        parents=[common, dated, correct],
+        help="voetnoten van een pilot: toevoegen, wijzigen, verwijderen",
+    )
+    p.add_argument(
+        "action", choices=("add", "change", "remove"), metavar="ACTIE", help="add, change of remove"
+    )
+    p.add_argument("pilot", metavar="PILOT")
+    p.add_argument(
+        "number",
+        nargs="?",
+        type=int,
+        default=None,
+        metavar="NR",
+        help="het nummer van de voetnoot bij de pilot (change, remove)",
+    )
+    p.add_argument("--text", default=None, metavar="TEKST", help="de tekst van de voetnoot")
+    p.add_argument(
+        "--section",
+        default=None,
+        choices=("name", "achtergrond", "doel", "stand_van_zaken", "looptijd"),
+        help="het veld waarin de verwijzing staat (standaard stand_van_zaken)",
+    )
+    p.add_argument(
+        "--anchor",
+        default=None,
+        metavar="TEKST",
+        help="de woorden vlak voor de verwijzing (standaard het einde van het veld)",
+    )
+    p.set_defaults(func=cmd_footnote)
+
+    p = sub.add_parser(
+        "history",
+        parents=[common, dated, as_json],
+        help="de stand van zaken van een pilot per peildatum",
     )
     p.add_argument("pilot", metavar="PILOT")
     p.set_defaults(func=cmd_history)
@@ -334,11 +444,53 @@ def resolve_window(args: argparse.Namespace) -> Window:
     return parsed
 
 
-def find_pilot(register: Register, key: str) -> Pilot:
-    pilot = register.find(key)
-    if pilot is None:
-        raise UsageError(f"geen pilot met id of naam {key!r}")
-    return pilot
+def find_pilot(register: Register, key: str, peildatum: date | None = None) -> Pilot:
+    """The stored pilot with this id, name, former name, or unambiguous part of its name;
+    names as they were at ``peildatum`` (when given), among the pilots there then."""
+    for pilot in register.pilots:
+        if pilot.id == key:
+            return pilot
+    if peildatum is None:
+        pilots = [p for p in register.pilots if not p.removed]
+        names = {p.id: p.name for p in pilots}
+    else:
+        pilots = [p for p in register.pilots if p.exists_at(peildatum)]
+        names = {p.id: p.value_at("name", peildatum) for p in pilots}
+    wanted = normalise(key)
+    if not wanted:
+        raise UsageError("geef een id of (een deel van) een naam")
+    for pilot in pilots:
+        if names[pilot.id] == key:
+            return pilot
+    for pilot in pilots:
+        if normalise(names[pilot.id]) == wanted or any(
+            normalise(n) == wanted for n in pilot.former_names
+        ):
+            return pilot
+    found = [p for p in pilots if wanted in normalise(names[p.id])]
+    if len(found) == 1:
+        return found[0]
+    shown = repr(" ".join(key.split()))
+    if not found:
+        where = f" op {format_date(peildatum)}" if peildatum is not None else ""
+        raise UsageError(f"geen pilot met id of naam {shown}{where}")
+    listed = "; ".join(f"{' '.join(names[p.id].split())} ({p.id})" for p in found[:5])
+    more = f"; en {len(found) - 5} meer" if len(found) > 5 else ""
+    raise UsageError(
+        f"{shown} past bij {len(found)} pilots: {listed}{more}; geef meer van de naam of het id"
+    )
+
+
+def pilot_at(register: Register, key: str, peildatum: date) -> Pilot:
+    """The pilot as it was at ``peildatum`` (see Pilot.as_of)."""
+    stored = find_pilot(register, key, peildatum)
+    view = stored.as_of(peildatum)
+    if view is None:
+        raise UsageError(
+            f"„{' '.join(stored.name.split())}” bestaat niet op {format_date(peildatum)} "
+            "(verwijderd, of later toegevoegd)"
+        )
+    return view
 
 
 def clean(text: str) -> str:
@@ -468,7 +620,7 @@ def pilot_json(pilot: Pilot, a: Assessment, peildatum: date) -> dict[str, Any]:
             "stand_van_zaken": entry.stand_van_zaken if entry else None,
             "stand_van_zaken_peildatum": entry.peildatum.isoformat() if entry else None,
             "status": a.status.value,
-            "current_status": pilot.status.value,
+            "current_status": pilot.status.value,  # as of the peildatum, like every field
             "attention": a.attention.value,
             "start": _iso(a.start),
             "end": _iso(a.end),
@@ -483,8 +635,8 @@ def pilot_json(pilot: Pilot, a: Assessment, peildatum: date) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         register = store.register
-        pilot = find_pilot(register, args.pilot)
         peildatum = resolve_peildatum(args, register)
+        pilot = pilot_at(register, args.pilot, peildatum)
         window = resolve_window(args)
         from pilot_tui.attention import assess
 
@@ -496,7 +648,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     out(clean(pilot.name))
     if pilot.former_names:
         out("voorheen: " + "; ".join(clean(n) for n in pilot.former_names))
-    out(f"id: {pilot.id} · status: {a.status.value} · {a.attention.symbol} {a.attention.value}")
+    out(
+        f"id: {clean(pilot.id)} · status: {a.status.value} · "
+        f"{a.attention.symbol} {a.attention.value}"
+    )
     for label, value in (
         ("Programma", pilot.programma),
         ("Gemeente", pilot.gemeente),
@@ -511,7 +666,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         out(clean(text))
     out()
     if entry:
-        out(f"Stand van zaken (peildatum {format_date(entry.peildatum)})")
+        written = pilot.text_date(entry)
+        kept = f", ongewijzigd sinds {format_date(written)}" if written != entry.peildatum else ""
+        out(f"Stand van zaken (peildatum {format_date(entry.peildatum)}{kept})")
         out(clean(entry.stand_van_zaken))
         if entry.zaken is not None:
             out(f"Aantal zaken: {entry.zaken}")
@@ -540,78 +697,238 @@ def cmd_period(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def find_problems(register: Register, peildatum: date) -> list[dict[str, str]]:
-    problems: list[dict[str, str]] = []
-
-    def add(p: Pilot, message: str) -> None:
-        problems.append({"id": p.id, "name": p.name, "problem": message})
-
-    seen: dict[str, Pilot] = {}
-    for p in register.pilots:
-        key = normalise(p.name)
-        if not key:
-            add(p, "naam ontbreekt")
-        elif key in seen:
-            add(p, f"dubbele naam (ook {seen[key].id})")
-        else:
-            seen[key] = p
-        for field, label in (
-            ("achtergrond", "achtergrond"),
-            ("doel", "doel"),
-            ("looptijd", "looptijd"),
-        ):
-            if not getattr(p, field).strip():
-                add(p, f"{label} ontbreekt")
-        if not p.history:
-            add(p, "geen stand van zaken")
-        if p.looptijd.strip():
-            period = parse_looptijd(p.looptijd)
-            if not period.ok:
-                add(p, f"looptijd onleesbaar: {period.error}")
-            elif period.start and period.end and period.end.latest < period.start.earliest:
-                add(p, "einde ligt voor het begin")
-            status = p.status_at(peildatum)
-            if status == Status.LOPEND and period.end is not None and period.end.latest < peildatum:
-                add(p, f"einde ({format_interval(period.end)}) is voorbij maar status is lopend")
-    return problems
-
-
 def cmd_check(args: argparse.Namespace) -> int:
+    from pilot_tui.checks import find_problems
+
     with open_readonly(args) as store:
         register = store.register
         peildatum = resolve_peildatum(args, register)
         problems = find_problems(register, peildatum)
+    counted = [pr for pr in problems if args.strict or not pr.get("notice")]
+    noticed = [pr for pr in problems if pr not in counted]
     if args.json:
         out_json(problems)
     else:
-        for pr in problems:
-            out(f"{clean(pr['name'])} ({pr['id']}): {pr['problem']}")
+        for pr in counted:
+            out(f"{clean(pr['name'])} ({clean(pr['id'])}): {clean(pr['problem'])}")
+        for pr in noticed:
+            out(f"let op: {clean(pr['name'])} ({clean(pr['id'])}): {clean(pr['problem'])}")
+        n = len(register.as_of(peildatum).pilots)
         out(
-            f"{len(problems)} problemen in {len(register.pilots)} pilots "
-            f"(peildatum {format_date(peildatum)})"
-            if problems
-            else f"geen problemen in {len(register.pilots)} pilots"
+            f"{len(counted)} problemen in {n} pilots (peildatum {format_date(peildatum)})"
+            if counted
+            else f"geen problemen in {n} pilots (peildatum {format_date(peildatum)})"
         )
-    return EXIT_PROBLEMS if problems else EXIT_OK
+    return EXIT_PROBLEMS if counted else EXIT_OK
+
+
+def _write_peildatum(args: argparse.Namespace, register: Register) -> date:
+    """The peildatum a change is for: as given, else the register's latest."""
+    if getattr(args, "peildatum", None):
+        return args.peildatum
+    latest = register.latest_peildatum()
+    if latest is None:
+        raise UsageError(
+            "het register heeft nog geen peildatum; begin een ronde: pilot-tui start-round DATUM"
+        )
+    return latest
+
+
+def _warn_looptijd(pilot: Pilot, peildatum: date) -> None:
+    looptijd = pilot.value_at("looptijd", peildatum)
+    period = parse_looptijd(looptijd)
+    if looptijd.strip() and not period.ok:
+        sys.stderr.write(
+            f"pilot-tui: waarschuwing: opgeslagen, maar de looptijd is niet te lezen "
+            f"({clean(period.error or '')})\n"
+        )
+
+
+def _detached(pilot: Pilot | None, peildatum: date) -> list[tuple[int, Any]]:
+    from pilot_tui.checks import detached_footnotes
+
+    view = pilot.as_of(peildatum) if pilot is not None else None
+    return detached_footnotes(view, peildatum) if view is not None else []
+
+
+def _warn_detached(pilot: Pilot, peildatum: date, before: list[tuple[int, Any]]) -> None:
+    """Say which footnotes the change detached from their words (not those that were
+    detached already: `check` lists all)."""
+    was = {(note.text, note.anchor) for _n, note in before}
+    for number, note in _detached(pilot, peildatum):
+        if (note.text, note.anchor) in was:
+            continue
+        sys.stderr.write(
+            f"pilot-tui: waarschuwing: voetnoot {number} hoort bij „{clean(note.anchor)}”, "
+            f"maar die woorden staan niet meer in {note.section}; pas de voetnoot aan met "
+            f"pilot-tui footnote change of remove\n"
+        )
 
 
 def cmd_set(args: argparse.Namespace) -> int:
     assignments = [parse_assignment(a) for a in args.assignments]
+    if not assignments and not args.unchanged:
+        raise UsageError("geef VELD=WAARDE of --unchanged (zie `pilot-tui set --help`)")
+    if args.unchanged and any(f == "stand_van_zaken" for f, _v in assignments):
+        raise UsageError("--unchanged en stand_van_zaken=… gaan niet samen")
     with open_writable(args) as store:
-        pilot = find_pilot(store.register, args.pilot)
-        peildatum = resolve_peildatum(args, store.register)
-        op = EditSession(store).edit_fields(pilot.id, assignments, peildatum)
+        peildatum = _write_peildatum(args, store.register)
+        pilot = find_pilot(store.register, args.pilot, peildatum)
+        name = clean(" ".join(pilot.value_at("name", peildatum).split()))
+        detached = _detached(pilot, peildatum)
+        session = EditSession(store)
+        op = None
+        if assignments:
+            op = session.edit_fields(pilot.id, assignments, peildatum, correction=args.correct)
+        if args.unchanged:
+            op = session.update_entry(
+                pilot.id, peildatum, EntryChange(), unchanged=True, correction=args.correct
+            )
+        stored = store.register.get(pilot.id)
         if op is None:
-            out(f"{clean(pilot.name)}: niets gewijzigd")
+            out(f"{name}: niets gewijzigd")
             return EXIT_OK
-        fields = ", ".join(field for field, _value in assignments)
-        out(f"{clean(pilot.name)}: {fields} opgeslagen (peildatum {format_date(peildatum)})")
+        what = [field for field, _value in assignments]
+        if args.unchanged:
+            what.append("stand van zaken ongewijzigd")
+        out(f"{name}: {', '.join(what)} opgeslagen (peildatum {format_date(peildatum)})")
+        if stored is not None:
+            if any(f == "looptijd" for f, _v in assignments):
+                _warn_looptijd(stored, peildatum)
+            _warn_detached(stored, peildatum, detached)
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from pilot_tui.changes import apply_changes
+    from pilot_tui.model import Pilot as NewPilot
+
+    assignments = [parse_assignment(a) for a in args.assignments]
+    if any(f == "name" for f, _v in assignments):
+        raise UsageError("de naam staat al vooraan: pilot-tui add NAAM VELD=WAARDE …")
+    with open_writable(args) as store:
+        register = store.register
+        peildatum = _write_peildatum(args, register)
+        pilot = NewPilot(id="", name=" ".join(args.name.split()))
+        if not pilot.name:
+            raise UsageError("de naam mag niet leeg zijn")
+        pilot.id = register.new_id(pilot.name)
+        scratch = Register(peildata=list(register.peildata))
+        apply_changes(scratch, pilot, assignments, peildatum)
+        op = EditSession(store).add_pilot(pilot, peildatum)
+        out(op.pilot_id)
+        sys.stderr.write(
+            f"pilot-tui: „{clean(pilot.name)}” toegevoegd vanaf peildatum "
+            f"{format_date(peildatum)}\n"
+        )
+        stored = store.register.get(op.pilot_id)
+        if stored is not None and any(f == "looptijd" for f, _v in assignments):
+            _warn_looptijd(stored, peildatum)
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with open_writable(args) as store:
+        peildatum = _write_peildatum(args, store.register)
+        pilot = find_pilot(store.register, args.pilot, peildatum)
+        op = EditSession(store).delete_pilot(pilot.id, peildatum, correction=args.correct)
+        out(f"{clean(op.description)} vanaf peildatum {format_date(peildatum)}")
+    return EXIT_OK
+
+
+def cmd_undelete(args: argparse.Namespace) -> int:
+    with open_writable(args) as store:
+        peildatum = _write_peildatum(args, store.register)
+        pilot = find_pilot_any(store.register, args.pilot)
+        op = EditSession(store).undelete(pilot.id, peildatum)
+        out(f"{clean(op.description)} vanaf peildatum {format_date(peildatum)}")
+    return EXIT_OK
+
+
+def find_pilot_any(register: Register, key: str) -> Pilot:
+    """A pilot by id or by any name it ever had (retired pilots included)."""
+    wanted = normalise(key)
+    found = [
+        p
+        for p in register.pilots
+        if p.id == key or any(normalise(name) == wanted for _start, name in p.timeline("name"))
+    ]
+    if len(found) != 1:
+        raise UsageError(
+            f"geen pilot met id of naam {key!r}"
+            if not found
+            else f"{key!r} past bij {len(found)} pilots; geef het id"
+        )
+    return found[0]
+
+
+def cmd_start_round(args: argparse.Namespace) -> int:
+    with open_writable(args) as store:
+        EditSession(store).start_round(args.date)
+        n = sum(1 for p in store.register.pilots if p.exists_at(args.date))
+        out(
+            f"nieuwe ronde: peildatum {format_date(args.date)} ({n} pilots; nog geen enkele "
+            "bijgewerkt)"
+        )
+    return EXIT_OK
+
+
+def cmd_footnote(args: argparse.Namespace) -> int:
+    from pilot_tui.model import Footnote
+
+    with open_writable(args) as store:
+        peildatum = _write_peildatum(args, store.register)
+        stored = find_pilot(store.register, args.pilot, peildatum)
+        detached = _detached(stored, peildatum)
+        notes = [
+            Footnote(n.text, n.section, n.anchor, dict(n.extra))
+            for n in stored.value_at("footnotes", peildatum)
+        ]
+        if args.action == "add":
+            if args.number is not None:
+                raise UsageError("footnote add neemt geen nummer; de voetnoot komt achteraan")
+            if not (args.text or "").strip():
+                raise UsageError("geef de tekst van de voetnoot met --text")
+            notes.append(
+                Footnote(args.text.strip(), args.section or "stand_van_zaken", args.anchor or "")
+            )
+        else:
+            if args.number is None or not 1 <= args.number <= len(notes):
+                raise UsageError(
+                    f"geef het nummer van een voetnoot (1 tot en met {len(notes)})"
+                    if notes
+                    else "deze pilot heeft geen voetnoten"
+                )
+            i = args.number - 1
+            if args.action == "remove":
+                del notes[i]
+            else:
+                if args.text is not None:
+                    if not args.text.strip():
+                        raise UsageError("de tekst van een voetnoot mag niet leeg zijn")
+                    notes[i].text = args.text.strip()
+                if args.section is not None:
+                    notes[i].section = args.section
+                if args.anchor is not None:
+                    notes[i].anchor = args.anchor
+        op = EditSession(store).set_values(
+            stored.id, {"footnotes": notes}, peildatum, correction=args.correct
+        )
+        name = clean(" ".join(stored.value_at("name", peildatum).split()))
+        if op is None:
+            out(f"{name}: niets gewijzigd")
+        else:
+            out(f"{name}: voetnoten opgeslagen (peildatum {format_date(peildatum)})")
+            after = store.register.get(stored.id)
+            if after is not None:
+                _warn_detached(after, peildatum, detached)
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
-        pilot = find_pilot(store.register, args.pilot)
+        peildatum = resolve_peildatum(args, store.register)
+        pilot = pilot_at(store.register, args.pilot, peildatum)
     entries = [
         {
             "peildatum": e.peildatum.isoformat(),
@@ -668,6 +985,11 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     with open_readonly(args) as store:
         register = store.register
     peildatum = resolve_peildatum(args, register)
+    if args.since is not None and args.since >= peildatum:
+        raise UsageError(
+            f"--since ({format_date(args.since)}) moet voor de peildatum "
+            f"({format_date(peildatum)}) liggen"
+        )
     target: Path = args.output or Path(default_filename(peildatum, args.format))
     if target.is_dir():
         raise UsageError(f"{target}: is een map; geef een bestandsnaam met -o")
@@ -693,7 +1015,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         atomic_write(target, data)
     except OSError as exc:
         raise UsageError(f"{target}: kan niet schrijven ({exc.strerror})") from None
-    out(f"{target} geschreven ({len(register.pilots)} pilots, peildatum {format_date(peildatum)})")
+    n = sum(1 for p in register.pilots if p.exists_at(peildatum))
+    out(f"{target} geschreven ({n} pilots, peildatum {format_date(peildatum)})")
     return EXIT_OK
 
 

@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from pilot_tui.model import (
     BULLET,
+    AuditEntry,
     Footnote,
     HistoryEntry,
+    Past,
     Pilot,
     Register,
     Status,
@@ -1045,10 +1047,16 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
     fresh id. Each matched pilot gets the document's stand van zaken as its entry for the
     peildatum (an existing entry for that date is replaced only when the text differs; a
     text equal to the previous entry is recorded as carried forward). Other fields change
-    only with ``update``.
+    only with ``update``, from the peildatum on (what earlier peildata showed stays). A
+    pilot new to a register with earlier peildata exists from the peildatum on. Every
+    change is added to the register's audit log.
     """
     report = MergeReport()
+    now = datetime.now()
+    at = peildatum.isoformat()
+    audit = register.audit
     existing_ids = {p.id for p in register.pilots}
+    earlier = any(p < peildatum for p in register.peildata)
     index = _Index(register)
     ids = _Ids(register)
     matched: set[str] = set()
@@ -1062,26 +1070,49 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
             new.id = ids.new(inc.name)
             new.history = []
             new.set_entry(HistoryEntry(peildatum, text, status))
+            if earlier:
+                new.past = [Past(peildatum, {"removed": True})]
             register.pilots.append(new)
+            audit.append(AuditEntry(now, new.id, f"pilot@{at}", None, new.name))
             matched.add(new.id)
             report.nieuw.append(new.name)
             continue
         matched.add(target.id)
         changed = False
+        if not target.exists_at(peildatum):  # retired, but the document has it: back
+            target.set_at("removed", False, peildatum)
+            audit.append(AuditEntry(now, target.id, f"pilot@{at}", None, target.name))
+            changed = True
         current = target.entry_for(peildatum)
+        written: HistoryEntry | None = None
         if current is None:
             previous = target.previous_entry(peildatum)
             same = previous is not None and previous.stand_van_zaken == text
-            target.set_entry(HistoryEntry(peildatum, text, status, unchanged=same))
+            written = HistoryEntry(peildatum, text, status, unchanged=same)
             changed = not same or (previous is not None and previous.status != status)
         elif current.stand_van_zaken != text or (update and current.status != status):
-            target.set_entry(HistoryEntry(peildatum, text, status, zaken=current.zaken))
+            written = HistoryEntry(peildatum, text, status, zaken=current.zaken)
             changed = True
+        if written is not None:
+            target.set_entry(written)
+            old = current.to_dict() if current is not None else None
+            audit.append(
+                AuditEntry(now, target.id, f"stand_van_zaken@{at}", old, written.to_dict())
+            )
         if update:
-            changed = _update_fields(target, inc, status) or changed
+            before = {f: target.value_at(f, peildatum) for f in _TRACKED}
+            changed = _update_fields(target, inc, status, peildatum) or changed
+            for f, old_value in before.items():
+                new_value = target.value_at(f, peildatum)
+                if new_value != old_value:
+                    audit.append(
+                        AuditEntry(
+                            now, target.id, f"{f}@{at}", _plain(old_value), _plain(new_value)
+                        )
+                    )
         (report.bijgewerkt if changed else report.ongewijzigd).append(target.name)
     for pilot in register.pilots:
-        if pilot.id in existing_ids and pilot.id not in matched:
+        if pilot.id in existing_ids and pilot.id not in matched and pilot.exists_at(peildatum):
             report.niet_in_document.append(pilot.name)
     register.add_peildatum(peildatum)
     if update or not register.intro:
@@ -1089,26 +1120,38 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
     return report
 
 
-def _update_fields(target: Pilot, inc: Pilot, status: Status) -> bool:
+_TRACKED = ("name", "former_names", *_UPDATABLE)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, list):
+        return [v.to_dict() if isinstance(v, Footnote) else v for v in value]
+    return value
+
+
+def _update_fields(target: Pilot, inc: Pilot, status: Status, peildatum: date) -> bool:
+    """The document's fields into ``target``, from ``peildatum`` on."""
     changed = False
-    if inc.name != target.name:
-        if target.name not in target.former_names:
-            target.former_names.append(target.name)
-        target.name = inc.name
+    name = target.value_at("name", peildatum)
+    former = list(target.value_at("former_names", peildatum))
+    if inc.name != name:
+        if name not in former:
+            former.append(name)
+        target.set_at("name", inc.name, peildatum)
+        name = inc.name
         changed = True
-    for name in inc.former_names:
-        if name not in target.former_names and name != target.name:
-            target.former_names.append(name)
-            changed = True
+    for other in inc.former_names:
+        if other not in former and other != name:
+            former.append(other)
+    changed = target.set_at("former_names", former, peildatum) or changed
     for attr in _UPDATABLE:
         new = getattr(inc, attr)
         if attr in ("gemeente", "programma", "rechtsgebied") and not new:
             continue  # an inferred blank never wipes what the analyst filled in
         if attr == "partners" and not new:
             continue
-        if getattr(target, attr) != new:
-            setattr(target, attr, list(new) if isinstance(new, list) else new)
-            changed = True
+        value = list(new) if isinstance(new, list) else new
+        changed = target.set_at(attr, value, peildatum) or changed
     latest = target.history[-1] if target.history else None
     if latest is not None and latest.status is None and target.status != status:
         target.status = status

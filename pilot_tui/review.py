@@ -46,7 +46,10 @@ def review_order(register: Register, peildatum: date, window: Window) -> list[Re
     window_end = window.end(peildatum)
     previous = register.previous_peildatum(peildatum)
     keyed: list[tuple[tuple[int, date, str], ReviewItem]] = []
-    for pilot in register.pilots:
+    for stored in register.pilots:
+        pilot = stored.as_of(peildatum)
+        if pilot is None:
+            continue  # retired, or added later
         status = status_before(pilot, peildatum)
         if status in CLOSED_STATUSES:
             continue

@@ -566,6 +566,7 @@ class _Parsed:
     doc_ids: dict[str, int]  # pilot id -> document id in the pilots table
     meta_key: str
     audit_ids: int  # the highest audit document id in use
+    schema: int = SCHEMA_VERSION  # the schema version of the file as read
 
 
 def _doc_key(key: Any) -> int:
@@ -608,7 +609,9 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             title=_meta_str(meta, "title"),
             intro=_meta_str(meta, "intro"),
             peildata=sorted(peildata),
+            extra={k: v for k, v in meta.items() if k not in _META_KEYS},
         )
+        schema = meta["schema_version"]
         doc_ids: dict[str, int] = {}
         table = PILOTS
         pilots = sorted((_doc_key(k), v) for k, v in data.get(PILOTS, {}).items())
@@ -634,7 +637,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
         raise StoreError(
             f"{path}: beschadigd register: {where}: {_one_line(_dutch(exc))}"
         ) from None
-    return _Parsed(register, doc_ids, meta_key, audit_ids)
+    return _Parsed(register, doc_ids, meta_key, audit_ids, schema)
 
 
 def register_from_data(path: Path, data: dict[str, Any]) -> tuple[Register, dict[str, int]]:
@@ -650,8 +653,12 @@ def _meta_str(meta: dict[str, Any], key: str) -> str:
     return value
 
 
+_META_KEYS = frozenset({"schema_version", "title", "intro", "peildata"})
+
+
 def meta_doc(register: Register) -> dict[str, Any]:
     return {
+        **register.extra,
         "schema_version": SCHEMA_VERSION,
         "title": register.title,
         "intro": register.intro,
@@ -947,6 +954,8 @@ class Store:
         self._meta_key = parsed.meta_key
         self._next_pilot_id = max(parsed.doc_ids.values(), default=0) + 1
         self._next_audit_id = parsed.audit_ids + 1
+        self.schema = parsed.schema  # of the file; an older one is upgraded on first write
+        self._upgrade_saved = False  # the copy of the file of the older schema is made
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -974,6 +983,8 @@ class Store:
             if lock is not None and FileStamp.of(path) != storage.stamp:
                 parsed = _load_checked(storage)  # changed while we waited for the lock
             store = cls(path, storage, lock, backups_keep=backups_keep, _parsed=parsed)
+            if lock is not None and store.schema < SCHEMA_VERSION:
+                store._upgrade_backup()
             if lock is not None and daily_backup:
                 store._daily_backup()
             return store
@@ -1100,7 +1111,9 @@ class Store:
     def save_pilot(self, pilot: Pilot) -> None:
         """Insert or replace one pilot (and keep it in ``register``). A pilot deleted in
         this session comes back in its old place, in the file and in ``register``."""
-        self._writable()
+        if pilot.view_of is not None:  # a view lacks the values of other peildata
+            raise ValueError(f"pilot {pilot.id!r}: een weergave op een peildatum opgeslagen")
+        self._changing()
         doc_id = self._doc_ids.get(pilot.id)
         if doc_id is None:
             doc_id = self._retired.pop(pilot.id, None)
@@ -1115,7 +1128,7 @@ class Store:
         self._change(PILOTS, {doc_id: pilot.to_dict()})
 
     def delete_pilot(self, pilot_id: str) -> None:
-        self._writable()
+        self._changing()
         self.register.pilots = [p for p in self.register.pilots if p.id != pilot_id]
         doc_id = self._doc_ids.pop(pilot_id, None)
         if doc_id is not None:
@@ -1125,7 +1138,7 @@ class Store:
             self.flush()  # nothing to delete (any more): still write what is pending
 
     def save_meta(self) -> None:
-        self._writable()
+        self._changing()
         data = self._storage.read()
         data[META] = {self._meta_key: meta_doc(self.register)}
         self._storage.put(data)
@@ -1133,7 +1146,7 @@ class Store:
     def add_audit(self, entries: list[AuditEntry]) -> None:
         """Append audit entries. Entries already in ``register.audit`` (the same objects,
         e.g. when a failed save is retried) are not added twice."""
-        self._writable()
+        self._changing()
         present = {id(e) for e in self.register.audit}
         new = [e for e in entries if id(e) not in present]
         if not new:
@@ -1148,7 +1161,7 @@ class Store:
 
     def save_all(self) -> None:
         """Rewrite the whole register from ``self.register`` in one save (bulk operations)."""
-        self._writable()
+        self._changing()
         data = data_from_register(self.register)
         self._adopt(
             _Parsed(
@@ -1163,6 +1176,36 @@ class Store:
     def _writable(self) -> None:
         if self.readonly:
             raise StoreReadOnly(f"{self.path}: het register is alleen-lezen geopend")
+
+    def _changing(self) -> None:
+        """Before a change of the register's content: writable, and of this schema."""
+        self._writable()
+        if self.schema < SCHEMA_VERSION:
+            self._upgrade()
+
+    def _upgrade_backup(self) -> None:
+        """A copy of a file of an older schema as it was, once, before it is upgraded.
+        A failure is a warning: the upgrade loses nothing (the records of schema 1 are
+        valid records of schema 2 as they are: what is new is written only when set)."""
+        if self._upgrade_saved:
+            return
+        try:
+            make_backup(self.path, f"schema-{self.schema}", keep=self.backups_keep)
+            self._upgrade_saved = True
+        except OSError as exc:
+            self.warnings.append(
+                f"{self.path}: reservekopie vóór het bijwerken van het schema mislukt "
+                f"({os_reason(exc)})"
+            )
+
+    def _upgrade(self) -> None:
+        """The first change of a file of an older schema: its backup (if not made when
+        it was opened), then the meta document with the new version."""
+        self._upgrade_backup()
+        self.schema = SCHEMA_VERSION
+        data = self._storage.read()
+        data[META] = {self._meta_key: meta_doc(self.register)}
+        self._storage.put(data)
 
     def _change(
         self, table: str, docs: dict[int, dict[str, Any]], remove: tuple[int, ...] = ()

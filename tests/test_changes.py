@@ -55,12 +55,13 @@ def test_apply_is_all_or_nothing() -> None:
     assert pilot.doel == ""
 
 
-def test_entry_for_new_peildatum_keeps_old_and_adds_peildatum() -> None:
+def test_entry_for_a_later_date_keeps_old_and_adds_no_peildatum() -> None:
+    """A round is started deliberately (EditSession.start_round), never by an edit."""
     reg = small_register()
     pilot = reg.get("almere")
     assert pilot is not None
     apply_changes(reg, pilot, [("stand_van_zaken", "Nieuw."), ("status", "afgerond")], D3)
-    assert D3 in reg.peildata
+    assert D3 not in reg.peildata
     assert [e.peildatum for e in pilot.history] == [D1, D3]
     assert pilot.entry_at(D2) is not None and pilot.entry_at(D2).stand_van_zaken.startswith("Stand")  # type: ignore[union-attr]
     assert pilot.status == Status.AFGEROND
@@ -78,7 +79,10 @@ def test_session_edit_update_delete_undo_redo(small_store: Path) -> None:
         assert on_disk(small_store)["almere"]["doel"] == "Beter helpen"
         op = session.delete_pilot("almere")
         assert "verwijderd" in op.description
-        assert "almere" not in on_disk(small_store)
+        retired = on_disk(small_store)["almere"]  # retired at D2, still there at D1
+        assert retired["removed"] is True
+        assert store.register.get("almere").as_of(D1) is not None  # type: ignore[union-attr]
+        assert store.register.get("almere").as_of(D2) is None  # type: ignore[union-attr]
 
         undone = session.undo()
         assert undone is op
@@ -136,7 +140,7 @@ def test_replace_pilot_audits_each_field(small_store: Path) -> None:
         edited.partners = ["A", "B"]
         assert session.replace_pilot(edited) is not None
         fields = {a.field for a in store.register.audit}
-        assert {"gemeente", "partners"} <= fields
+        assert {"gemeente@2022-06-01", "partners@2022-06-01"} <= fields
         assert session.replace_pilot(edited) is None  # nothing changed
 
 
@@ -160,7 +164,7 @@ def test_change_on_disk_to_another_pilot_is_kept_and_ours_reapplied(small_store:
     with Store.open(small_store) as store:
         session = EditSession(store)
         _external_edit(small_store, "huur", "doel", "Door een collega gewijzigd")
-        session.edit_fields("almere", [("doel", "Mijn doel")], D1)
+        session.edit_fields("almere", [("doel", "Mijn doel")], D2)
         assert session.reapplied == 1
         disk = on_disk(small_store)
         assert disk["huur"]["doel"] == "Door een collega gewijzigd"
@@ -175,7 +179,7 @@ def test_change_on_disk_to_the_same_pilot_asks(small_store: Path) -> None:
         session = EditSession(store)
         _external_edit(small_store, "almere", "doel", "Hun doel")
         with pytest.raises(EditConflict) as info:
-            session.edit_fields("almere", [("doel", "Mijn doel")], D1)
+            session.edit_fields("almere", [("doel", "Mijn doel")], D2)
         conflict = info.value
         # Nothing was overwritten: the file and the register hold their version.
         assert on_disk(small_store)["almere"]["doel"] == "Hun doel"
@@ -195,7 +199,7 @@ def test_save_mine_as_a_copy(small_store: Path) -> None:
         session = EditSession(store)
         _external_edit(small_store, "almere", "doel", "Hun doel")
         with pytest.raises(EditConflict) as info:
-            session.edit_fields("almere", [("doel", "Mijn doel")], D1)
+            session.edit_fields("almere", [("doel", "Mijn doel")], D2)
         target = copy_path(small_store)
         assert target.parent == small_store.parent and "mijn versie" in target.name
         Store.create(target, register_with(store.register, "almere", info.value.ours)).close()

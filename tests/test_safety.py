@@ -120,8 +120,11 @@ CORRUPT: dict[str, tuple[Any, str]] = {
         edited(lambda d: d["pilots"].update({"9": d["pilots"]["1"]})),
         "komt twee keer voor",
     ),
-    "unknown-field": (edited(_set(("pilots", "1", "kleur"), "rood")), "onbekende velden"),
-    "newer-schema": (edited(_set(("meta", "1", "schema_version"), 2)), "nieuwer"),
+    "unknown-past-field": (
+        edited(_set(("pilots", "1", "past"), [{"until": "2022-06-01", "values": {"kleur": "x"}}])),
+        "onbekend veld",
+    ),
+    "newer-schema": (edited(_set(("meta", "1", "schema_version"), 3)), "nieuwer"),
     "schema-missing": (edited(_del(("meta", "1", "schema_version"))), "zonder schemaversie"),
     "schema-not-int": (edited(_set(("meta", "1", "schema_version"), "1")), "ongeldige schema"),
     "schema-zero": (edited(_set(("meta", "1", "schema_version"), 0)), "onbekende schemaversie"),

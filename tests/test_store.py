@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from tinydb import TinyDB
 
 import pilot_tui.store as store_mod
-from pilot_tui.model import AuditEntry, HistoryEntry, Pilot, Register, Status
+from pilot_tui.model import SCHEMA_VERSION, AuditEntry, HistoryEntry, Pilot, Register, Status
 from pilot_tui.store import (
     AtomicJSONStorage,
     Store,
@@ -108,7 +108,7 @@ def test_file_is_a_tinydb_document(tmp_path: Path) -> None:
     try:
         assert {"meta", "pilots", "audit"} <= db.tables()
         assert len(db.table("pilots")) == 3
-        assert db.table("meta").all()[0]["schema_version"] == 1
+        assert db.table("meta").all()[0]["schema_version"] == SCHEMA_VERSION
     finally:
         db.close()
 

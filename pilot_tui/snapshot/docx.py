@@ -95,7 +95,9 @@ class _Writer:
         self.total = sum(len(g.pilots) for g in snapshot.groups)
         c = snapshot.changes
         if c is not None:
-            self.total += sum(map(len, (c.new, c.closed, c.status, c.looptijd, c.texts)))
+            self.total += sum(
+                map(len, (c.new, c.closed, c.status, c.looptijd, c.texts, c.removed))
+            ) + sum(map(len, (c.renamed, c.kept, c.fields)))
         self.doc: Any = Document()
         styles = self.doc.styles
         # resolved once; every paragraph and table gets the style object
@@ -298,6 +300,10 @@ class _Writer:
             for lc in c.looptijd
         ]
         rows += [(tc.pilot.name, "Stand van zaken bijgewerkt", text(tc.lines)) for tc in c.texts]
+        rows += [(r.name, "Verwijderd", _nothing) for r in c.removed]
+        rows += [(x.pilot.name, "Nieuwe naam", _text(x.text)) for x in c.renamed]
+        rows += [(r.name, "Stand van zaken ongewijzigd", _nothing) for r in c.kept]
+        rows += [(fc.pilot.name, f"{fc.label} gewijzigd", text(fc.lines)) for fc in c.fields]
         if not rows:
             doc.add_paragraph(c.empty_text)
             return

@@ -160,6 +160,18 @@ def _changes(changes: Changes, out: list[str]) -> None:
         out.append("</ul>")
     else:
         out.append(empty)
+    if changes.removed:
+        out.append("<h3>Verwijderde pilots</h3>")
+        out.append("<ul>")
+        out += [f"<li>{_e(r.name)}</li>" for r in changes.removed]
+        out.append("</ul>")
+    if changes.renamed:
+        out.append("<h3>Nieuwe namen</h3>")
+        out.append("<ul>")
+        out += [
+            f"<li>{link(c.pilot.id, c.pilot.name)} ({_e(c.text)})</li>" for c in changes.renamed
+        ]
+        out.append("</ul>")
     for title, items in (
         ("Afgesloten pilots", changes.closed),
         ("Statuswijzigingen", changes.status),
@@ -189,6 +201,16 @@ def _changes(changes: Changes, out: list[str]) -> None:
     for tc in changes.texts:
         out.append(f"<h4>{link(tc.pilot.id, tc.pilot.name)}</h4>")
         out += [f'<p class="diff">{_diff(ops)}</p>' for ops in tc.lines if ops]
+    if changes.kept:
+        out.append("<h3>Stand van zaken ongewijzigd</h3>")
+        out.append("<ul>")
+        out += [f"<li>{link(r.id, r.name)}</li>" for r in changes.kept]
+        out.append("</ul>")
+    if changes.fields:
+        out.append("<h3>Overige wijzigingen</h3>")
+        for fc in changes.fields:
+            out.append(f"<h4>{link(fc.pilot.id, fc.pilot.name)}: {_e(fc.label)}</h4>")
+            out += [f'<p class="diff">{_diff(ops)}</p>' for ops in fc.lines if ops]
     out.append("</section>")
 
 

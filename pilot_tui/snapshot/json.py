@@ -55,6 +55,14 @@ Top level::
                           "insert" (word by word): the equal and delete parts make
                           ``old``, the equal and insert parts make the new text (white
                           space at its ends aside)
+        removed           [{"id", "name"}]: in the register at ``since``, retired by
+                          ``peildatum`` (name as it was at ``since``)
+        renamed           [{"id", "name", "old"}]: name at ``peildatum`` and at ``since``
+        fields            [{"id", "name", "field", "label", "old", "new", "diff"}]: other
+                          fields changed (achtergrond, doel, programma, gemeente,
+                          rechtsgebied, partners, former_names, looptijd_label,
+                          footnotes as "[1] text" lines); diff as for stand_van_zaken
+        unchanged         [{"id", "name"}]: stand van zaken explicitly kept "ongewijzigd"
     pilots            list, in document order (grouped when group_by is set), each:
         id, name          stable id; name as shown
         former_names      list of earlier names ("voorheen")
@@ -150,6 +158,21 @@ def _changes(c: Changes) -> dict[str, Any]:
             }
             for tc in c.texts
         ],
+        "removed": [{"id": r.id, "name": r.name} for r in c.removed],
+        "renamed": [{"id": x.pilot.id, "name": x.pilot.name, "old": x.old} for x in c.renamed],
+        "fields": [
+            {
+                "id": fc.pilot.id,
+                "name": fc.pilot.name,
+                "field": fc.field,
+                "label": fc.label,
+                "old": fc.old,
+                "new": fc.new,
+                "diff": [[[o.op, o.text] for o in line] for line in fc.lines],
+            }
+            for fc in c.fields
+        ],
+        "unchanged": [{"id": r.id, "name": r.name} for r in c.kept],
     }
 
 

@@ -146,6 +146,12 @@ def _changes(changes: Changes, out: list[str]) -> None:
 
     out += ["### Nieuwe pilots", ""]
     out += [f"- {esc(r.name)}" for r in changes.new] or [empty]
+    if changes.removed:
+        out += ["", "### Verwijderde pilots", ""]
+        out += [f"- {esc(r.name)}" for r in changes.removed]
+    if changes.renamed:
+        out += ["", "### Nieuwe namen", ""]
+        out += [f"- {esc(c.pilot.name)} ({esc(c.text)})" for c in changes.renamed]
     out += ["", "### Afgesloten pilots", ""]
     out += [f"- {esc(c.pilot.name)} ({esc(c.text)})" for c in changes.closed] or [empty]
     out += ["", "### Statuswijzigingen", ""]
@@ -165,6 +171,18 @@ def _changes(changes: Changes, out: list[str]) -> None:
             line = _diff_line(ops)
             if line:
                 out += [line, ""]
+    if changes.kept:
+        out += ["### Stand van zaken ongewijzigd", ""]
+        out += [f"- {esc(r.name)}" for r in changes.kept]
+        out.append("")
+    if changes.fields:
+        out += ["### Overige wijzigingen", ""]
+        for fc in changes.fields:
+            out += [f"#### {esc(fc.pilot.name)}: {esc(fc.label)}", ""]
+            for ops in fc.lines:
+                line = _diff_line(ops)
+                if line:
+                    out += [line, ""]
 
 
 def _pilot(p: SnapshotPilot, level: str, out: list[str]) -> None:

@@ -228,6 +228,28 @@ class TextChange:
 
 
 @dataclass(frozen=True)
+class RenameChange:
+    pilot: PilotRef  # with its name at the peildatum
+    old: str
+
+    @property
+    def text(self) -> str:
+        return f"voorheen „{self.old}”"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """Another field than status, looptijd and stand van zaken changed."""
+
+    pilot: PilotRef
+    field: str  # the key, e.g. "doel", "footnotes"
+    label: str  # Dutch: "Doel", "Voetnoten"
+    old: str
+    new: str
+    lines: tuple[tuple[DiffOp, ...], ...]  # the word diff, one tuple per line
+
+
+@dataclass(frozen=True)
 class Changes:
     since: date
     title: str  # "Wijzigingen sinds peildatum 1 juni 2021"
@@ -236,16 +258,22 @@ class Changes:
     status: tuple[StatusChange, ...]  # other status changes
     looptijd: tuple[LooptijdChange, ...]
     texts: tuple[TextChange, ...]  # stand van zaken updated
+    removed: tuple[PilotRef, ...] = ()  # there at ``since``, retired by the peildatum
+    renamed: tuple[RenameChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+    kept: tuple[PilotRef, ...] = ()  # stand van zaken explicitly kept "ongewijzigd"
     empty_text: str = "Geen."
 
     @property
     def pilot_ids(self) -> set[str]:
         """Every pilot named in the changes."""
-        refs: list[PilotRef] = list(self.new)
+        refs: list[PilotRef] = [*self.new, *self.removed, *self.kept]
+        refs += [c.pilot for c in self.renamed]
         refs += [c.pilot for c in self.closed]
         refs += [c.pilot for c in self.status]
         refs += [c.pilot for c in self.looptijd]
         refs += [c.pilot for c in self.texts]
+        refs += [c.pilot for c in self.fields]
         return {r.id for r in refs}
 
 
@@ -500,9 +528,12 @@ def _build_pilot(
         if key == "stand_van_zaken" and entry is not None and entry.zaken is not None:
             paras += (Para("p", (Run(ZAKEN.format(n=entry.zaken)),)),)
         title = SECTION_LABELS.get(key, label)
-        if key == "stand_van_zaken" and entry is not None and entry.peildatum != peildatum:
-            # an earlier text, not updated for this peildatum: never shown as if current
-            title = f"{title} (per {format_date(entry.peildatum)})"
+        if key == "stand_van_zaken" and entry is not None:
+            written = pilot.text_date(entry)
+            if written != peildatum:
+                # an earlier text, not updated (or kept "ongewijzigd") for this peildatum:
+                # never shown as if current
+                title = f"{title} (per {format_date(written)})"
         sections.append(Section(key, title, text, paras, empty=empty))
     return SnapshotPilot(
         id=pilot.id,
@@ -625,63 +656,99 @@ def _summary(
     )
 
 
+# Fields reported as "Overige wijzigingen", with their Dutch labels, in this order.
+FIELD_LABELS = {
+    "achtergrond": "Achtergrond",
+    "doel": "Doel",
+    "looptijd_label": "Looptijd of doorlooptijd",
+    "programma": "Programma",
+    "gemeente": "Gemeente",
+    "rechtsgebied": "Rechtsgebied",
+    "partners": "Partners",
+    "former_names": "Voormalige namen",
+    "footnotes": "Voetnoten",
+}
+
+
+def _field_text(field: str, value: object) -> str:
+    if field == "footnotes":
+        assert isinstance(value, list)
+        return "\n".join(f"[{i}] {clean(n.text).strip()}" for i, n in enumerate(value, start=1))
+    if isinstance(value, list):
+        return "; ".join(clean(str(v)).strip() for v in value)
+    return clean(str(value)).strip()
+
+
 def _changes(register: Register, peildatum: date, since: date) -> Changes:
+    """What changed from the register as it was at ``since`` to as it is at the
+    peildatum: both views come from the per-peildatum values (see Pilot.as_of), so a
+    retired pilot is reported as removed and a renamed one as renamed."""
     new: list[PilotRef] = []
+    removed: list[PilotRef] = []
+    renamed: list[RenameChange] = []
     closed: list[StatusChange] = []
     status: list[StatusChange] = []
     looptijd: list[LooptijdChange] = []
     texts: list[TextChange] = []
-    # the oldest recorded looptijd after ``since``, per pilot
-    old_looptijd: dict[str, str] = {}
-    created: set[str] = set()  # pilots added to the register after ``since``
-    for entry in sorted(register.audit, key=lambda e: e.when):
-        if entry.when.date() <= since:
+    fields: list[FieldChange] = []
+    kept: list[PilotRef] = []
+    for stored in register.pilots:
+        before = stored.as_of(since)
+        pilot = stored.as_of(peildatum)
+        if pilot is None:
+            if before is not None:
+                removed.append(_ref(before))
             continue
-        if entry.field == "pilot" and entry.old is None:
-            created.add(entry.pilot_id)
-        if entry.field == "looptijd" and entry.pilot_id not in old_looptijd:
-            old_looptijd[entry.pilot_id] = entry.old if isinstance(entry.old, str) else ""
-    for pilot in register.pilots:
         ref = _ref(pilot)
-        then = pilot.entry_at(since)
+        then = before.entry_at(since) if before is not None else None
         now = pilot.entry_at(peildatum)
-        if then is None:
-            # new: a stand van zaken now but none then, or added since (per the audit log)
-            if now is not None or pilot.id in created:
+        if before is None or then is None:
+            # new: added since, or a stand van zaken now but none then
+            if before is None or now is not None:
                 new.append(ref)
-        else:
-            s0 = pilot.status_at(since)
-            s1 = pilot.status_at(peildatum)
-            if s0 != s1:
-                if s0 not in CLOSED_STATUSES and s1 in CLOSED_STATUSES:
-                    closed.append(StatusChange(ref, s0, s1))
-                else:
-                    status.append(StatusChange(ref, s0, s1))
-            if now is not None and now is not then:
-                old_text = clean(then.stand_van_zaken).strip()
-                new_text = clean(now.stand_van_zaken).strip()
-                if old_text != new_text:
-                    texts.append(
-                        TextChange(
-                            ref,
-                            then.peildatum,
-                            now.peildatum,
-                            old_text,
-                            new_text,
-                            word_diff(old_text, new_text),
-                        )
+            continue
+        if clean(before.name).strip() != ref.name:
+            renamed.append(RenameChange(ref, clean(before.name).strip()))
+        s0 = before.status_at(since)
+        s1 = pilot.status_at(peildatum)
+        if s0 != s1:
+            if s0 not in CLOSED_STATUSES and s1 in CLOSED_STATUSES:
+                closed.append(StatusChange(ref, s0, s1))
+            else:
+                status.append(StatusChange(ref, s0, s1))
+        if now is not None and now is not then:
+            old_text = clean(then.stand_van_zaken).strip()
+            new_text = clean(now.stand_van_zaken).strip()
+            if old_text != new_text:
+                texts.append(
+                    TextChange(
+                        ref,
+                        then.peildatum,
+                        now.peildatum,
+                        old_text,
+                        new_text,
+                        word_diff(old_text, new_text),
                     )
-        if pilot.id in old_looptijd:
-            old = clean(old_looptijd[pilot.id]).strip()
-            cur = clean(pilot.looptijd).strip()
-            if old != cur:
-                p0 = read_period(old)
-                p1 = read_period(cur)
-                e0 = p0.end.latest if p0.end else None
-                e1 = p1.end.latest if p1.end else None
-                days = (e1 - e0).days if e0 and e1 else None
-                text = shift_text(e0, e1) if e0 and e1 else ""
-                looptijd.append(LooptijdChange(ref, old, cur, e0, e1, days, text))
+                )
+            elif now.unchanged:
+                kept.append(ref)
+        old = clean(before.looptijd).strip()
+        cur = clean(pilot.looptijd).strip()
+        if old != cur:
+            p0 = read_period(old)
+            p1 = read_period(cur)
+            e0 = p0.end.latest if p0.end else None
+            e1 = p1.end.latest if p1.end else None
+            days = (e1 - e0).days if e0 and e1 else None
+            text = shift_text(e0, e1) if e0 and e1 else ""
+            looptijd.append(LooptijdChange(ref, old, cur, e0, e1, days, text))
+        if not stored.past or stored.past[-1].until <= since:
+            continue  # no field changed after ``since``
+        for field, label in FIELD_LABELS.items():
+            a = _field_text(field, getattr(before, field))
+            b = _field_text(field, getattr(pilot, field))
+            if a != b:
+                fields.append(FieldChange(ref, field, label, a, b, word_diff(a, b)))
     return Changes(
         since=since,
         title=f"Wijzigingen sinds peildatum {format_date(since)}",
@@ -690,6 +757,10 @@ def _changes(register: Register, peildatum: date, since: date) -> Changes:
         status=tuple(status),
         looptijd=tuple(looptijd),
         texts=tuple(texts),
+        removed=tuple(removed),
+        renamed=tuple(renamed),
+        fields=tuple(fields),
+        kept=tuple(kept),
     )
 
 
@@ -738,12 +809,14 @@ def _build_snapshot(
     peildatum = options.peildatum
     window_end = options.window.end(peildatum)
     latest = register.latest_peildatum(peildatum)
-    total = len(register.pilots)
+    present = [p for p in register.pilots if p.exists_at(peildatum)]
+    total = len(present)
     if progress is not None:
         progress(0, total)
     assessed: list[tuple[Pilot, Assessment]] = []
-    for i, pilot in enumerate(register.pilots):
-        assessed.append((pilot, assess(pilot, peildatum, window_end, latest)))
+    for i, stored in enumerate(present):
+        a = assess(stored, peildatum, window_end, latest)
+        assessed.append((a.pilot, a))
         if progress is not None and (i + 1) % 100 == 0 and i + 1 < total:
             progress(i + 1, total)
     # group first, so that footnotes are numbered in the order they are shown

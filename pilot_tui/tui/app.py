@@ -347,8 +347,10 @@ class PilotApp(App[int], inherit_bindings=False):
             rows.pop(pilot_id, None)
         anew: list[Assessment] = []
         for pilot in self.store.register.pilots:
+            if not pilot.exists_at(self.peildatum):
+                continue
             a = by_id.get(pilot.id)
-            if a is None or a.pilot is not pilot:
+            if a is None or a.source is not pilot:
                 a = assess(pilot, self.peildatum, window_end, latest)
                 rows[pilot.id] = make_row(a)
             anew.append(a)

@@ -36,7 +36,10 @@ class PilotCommands(Provider):
             return
         matcher = self.matcher(query)
         found: list[tuple[float, str, str, Sequence[int]]] = []
-        for pilot in app.store.register.pilots:
+        for stored in app.store.register.pilots:
+            pilot = stored.as_of(app.peildatum)
+            if pilot is None:
+                continue  # not in the register at the peildatum shown
             name = one_line(pilot.name) or S.NO_NAME
             score, offsets = matcher.fuzzy_search.match(matcher.query, name)
             if score > 0:

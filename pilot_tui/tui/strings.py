@@ -107,7 +107,7 @@ FIELD_PARTNERS: Final = "Partners"
 FIELD_ID: Final = "Id"
 NIET_BIJGEWERKT: Final = "niet bijgewerkt"
 # a peildatum after the register's last: "niet bijgewerkt" counts from the first update
-PEILDATUM_NOT_STARTED: Final = "nog geen pilot bijgewerkt voor deze peildatum (u begint)"
+PEILDATUM_NOT_STARTED: Final = "ronde nog niet begonnen (de eerste wijziging vraagt het)"
 NIET_BIJGEWERKT_FLAG: Final = "niet bijgewerkt voor de laatste peildatum"
 NONE: Final = "—"
 
@@ -368,9 +368,33 @@ ENTRY_NEW_PEILDATUM: Final = "Peildatum {peildatum} is nieuw: die komt in het re
 # -- confirmations ---------------------------------------------------------------------
 CONFIRM_DELETE_TITLE: Final = "Pilot verwijderen?"
 CONFIRM_DELETE_TEXT: Final = (
-    "„{name}” met zijn hele geschiedenis verwijderen? "
-    "Er wordt eerst een reservekopie gemaakt; ctrl+z maakt het ongedaan."
+    "„{name}” verwijderen vanaf peildatum {peildatum}? In eerdere peildata blijft de pilot "
+    "staan, en „Wijzigingen sinds” noemt hem verwijderd. Er wordt eerst een reservekopie "
+    "gemaakt; ctrl+z maakt het ongedaan."
 )
+FOOTNOTE_DETACHED: Final = (
+    "Voetnoot {n} hoort bij „{anchor}”, maar die woorden staan niet meer in de tekst: in het "
+    "document komt hij aan het eind. Pas de tekst of de voetnoot aan (e); `pilot-tui check` "
+    "noemt hem tot dan."
+)
+CONFIRM_ROUND_TITLE: Final = "Nieuwe ronde beginnen?"
+CONFIRM_ROUND_TEXT: Final = (
+    "Peildatum {peildatum} is nieuw. Een nieuwe ronde beginnen met deze peildatum? Wijzigingen "
+    "gelden dan vanaf {peildatum}; wat eerdere peildata lieten zien blijft zoals het was."
+)
+CONFIRM_ROUND_YES: Final = "Ronde beginnen"
+ROUND_STARTED: Final = "Nieuwe ronde begonnen: peildatum {peildatum}."
+ROUND_NOT_A_PEILDATUM: Final = (
+    "{peildatum} is geen peildatum van het register en ligt voor de laatste ({latest}); "
+    "kies een peildatum met [ of ]"
+)
+CONFIRM_CORRECTION_TITLE: Final = "Eerdere peildatum corrigeren?"
+CONFIRM_CORRECTION_TEXT: Final = (
+    "Peildatum {peildatum} is niet de laatste ({latest}). Een wijziging nu verandert wat de "
+    "stand van zaken van {peildatum} liet zien, tot de volgende wijziging van dat veld. "
+    "Alleen doen om een fout in die ronde te herstellen."
+)
+CONFIRM_CORRECTION_YES: Final = "Corrigeren"
 CONFIRM_DELETE_YES: Final = "Verwijderen"
 CONFIRM_DISCARD_TITLE: Final = "Wijzigingen weggooien?"
 CONFIRM_DISCARD_TEXT: Final = "U hebt dit formulier gewijzigd. Sluiten zonder op te slaan?"

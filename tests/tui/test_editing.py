@@ -101,9 +101,9 @@ async def test_edit_saves_only_what_changed(make_app: MakeApp, seed_store: Path)
     assert after.history == before.history
     audit = on_disk(seed_store).audit
     assert {a.field for a in audit if a.pilot_id == "gezinsadvocaat"} == {
-        "doel",
-        "gemeente",
-        "partners",
+        "doel@2021-12-01",
+        "gemeente@2021-12-01",
+        "partners@2021-12-01",
     }
 
 
@@ -146,6 +146,12 @@ async def test_duplicate_name_is_refused_in_the_form(make_app: MakeApp, seed_sto
 # -- delete and undo ---------------------------------------------------------------------
 
 
+def retired(path: Path, pilot_id: str) -> bool:
+    """Deleted at the seed's peildatum: still in the file, absent from its view."""
+    stored = on_disk(path).get(pilot_id)
+    return stored is not None and stored.as_of(D1) is None
+
+
 async def test_delete_asks_naming_the_pilot_and_can_be_undone(
     make_app: MakeApp, seed_store: Path
 ) -> None:
@@ -165,21 +171,21 @@ async def test_delete_asks_naming_the_pilot_and_can_be_undone(
         below = ids[ids.index("beslisboom") + 1]
         await pilot.press("d", "enter")  # yes
         await pilot.pause()
-        assert on_disk(seed_store).get("beslisboom") is None
+        assert retired(seed_store, "beslisboom")
         assert "Beslisboom" not in [r.name for r in app.main.pilot_list.rows]
         assert app.main.pilot_list.highlighted == below  # the next row, not the top
         assert list((seed_store.parent / "store.json.backups").glob("*verwijderen*"))
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "Ongedaan gemaakt: het verwijderen van „Beslisboom”." in notes(app)
-        assert on_disk(seed_store).get("beslisboom") is not None
+        assert not retired(seed_store, "beslisboom")
         assert "Beslisboom" in [r.name for r in app.main.pilot_list.rows]
         assert app.main.pilot_list.highlighted == "beslisboom"  # the restored pilot, selected
         assert app.selected == "beslisboom"
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert "Opnieuw gedaan: het verwijderen van „Beslisboom”." in notes(app)
-        assert on_disk(seed_store).get("beslisboom") is None
+        assert retired(seed_store, "beslisboom")
 
 
 async def test_undo_and_redo_of_an_edit(make_app: MakeApp, seed_store: Path) -> None:
@@ -220,6 +226,12 @@ async def test_update_at_a_new_peildatum_adds_it_and_keeps_the_old_text(
         await select(app, pilot, "beslisboom")
         await pilot.press("u")
         await pilot.pause()
+        ask = app.screen  # the first edit at a new peildatum begins a round, once asked
+        assert isinstance(ask, ConfirmDialog)
+        assert "1 juni 2022" in str(ask.query_one("#confirm-message", Static).content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Nieuwe ronde begonnen: peildatum 1 juni 2022." in notes(app)
         form = app.screen
         assert isinstance(form, UpdateEntryForm)
         area = form.query_one("#e-text", TextArea)
@@ -258,14 +270,15 @@ async def test_update_at_a_new_peildatum_adds_it_and_keeps_the_old_text(
     assert entry.stand_van_zaken.endswith("Inmiddels 40 gebruikers.")
 
 
-async def test_undo_of_an_update_removes_the_new_peildatum(
-    make_app: MakeApp, seed_store: Path
-) -> None:
+async def test_undo_of_an_update_keeps_the_round(make_app: MakeApp, seed_store: Path) -> None:
+    """A round is begun deliberately: undoing the first update of it leaves the round."""
     app = make_app(peildatum=D2)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await select(app, pilot, "beslisboom")
         await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("enter")  # begin the round
         await pilot.pause()
         app.screen.query_one("#e-text", TextArea).text = "Nieuw."
         await pilot.press("ctrl+s")
@@ -277,7 +290,7 @@ async def test_undo_of_an_update_removes_the_new_peildatum(
             app
         )
     register = on_disk(seed_store)
-    assert D2 not in register.peildata
+    assert D2 in register.peildata
     assert register.get("beslisboom").entry_for(D2) is None  # type: ignore[union-attr]
 
 
@@ -295,6 +308,8 @@ async def test_review_progress_and_resume_after_a_restart(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # begin the round
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
@@ -530,6 +545,5 @@ async def test_an_edit_makes_only_that_pilots_search_text_and_assessment_anew(
         await pilot.press("d", "enter")  # deleted (yes): no longer found
         await pilot.pause()
         assert app.search_query == "zeldzaamwoord"
-        assert app.store.register.get("gezinsadvocaat") is None
+        assert app.store.register.get("gezinsadvocaat").as_of(D1) is None  # type: ignore[union-attr]
         assert not app.main.pilot_list.rows
-        assert "gezinsadvocaat" not in app.search_texts()

@@ -65,17 +65,23 @@ def test_edit_form_80x24_unreadable_looptijd(snap_compare: Any, make_app: MakeAp
 
 def test_update_form_80x24(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["u", "enter"])
+
+
+def test_new_round_question_80x24(snap_compare: Any, make_app: MakeApp) -> None:
+    """The first edit at a peildatum past the register's last asks to begin a round."""
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
     assert snap_compare(app, terminal_size=(80, 24), press=["u"])
 
 
 def test_review_mode_120x35(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
-    assert snap_compare(app, terminal_size=(120, 35), press=["r"])
+    assert snap_compare(app, terminal_size=(120, 35), press=["r", "enter"])
 
 
 def test_review_mode_80x24(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
-    assert snap_compare(app, terminal_size=(80, 24), press=["r", "g"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["r", "enter", "g"])
 
 
 def test_delete_confirmation(snap_compare: Any, make_app: MakeApp) -> None:

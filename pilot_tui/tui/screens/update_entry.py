@@ -147,12 +147,13 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
 
     def result(self) -> EntryChange:
         text, status, zaken = self.values()
+        typed: str | None = None
         if self.initial is not None and text != self.initial[0]:
-            text = text.strip()  # typed text: no stray blank lines around it
-        else:
-            text = self.prefilled  # untouched: exactly as stored
+            typed = text.strip()  # typed text: no stray blank lines around it
+        # untouched: the text stays as it is; at a new peildatum the previous text is
+        # carried as "ongewijzigd", never copied as if it were new
         return EntryChange(
-            stand_van_zaken=text,
+            stand_van_zaken=typed,
             status=Status(status),
             zaken=parse_zaken(zaken),
             zaken_given=True,

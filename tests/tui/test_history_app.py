@@ -1,0 +1,131 @@
+"""A round done in the app leaves the earlier Bijlage as it was, byte for byte."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input, TextArea
+
+from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.screens.main import MainScreen
+from pilot_tui.tui.screens.pilot_form import PilotForm
+from pilot_tui.tui.screens.update_entry import UpdateEntryForm
+
+from ..test_history import cli, everything_at
+from .conftest import MakeApp, window
+
+SIZE = (120, 35)
+D2 = date(2022, 6, 1)
+
+
+async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:
+    rows = app.main.pilot_list.rows
+    app.main.pilot_list.cursor = next(i for i, r in enumerate(rows) if r.pilot_id == pilot_id)
+    app.main.pilot_list.focus()
+    await pilot.pause()
+
+
+async def test_a_round_in_the_app_leaves_the_earlier_bijlage_as_it_was(
+    make_app: MakeApp, seed_store: Path, tmp_path: Path
+) -> None:
+    before = everything_at(seed_store, tmp_path / "voor", "2021-12-01")
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # the first change asks to begin the round
+        await select(app, pilot, "pakketafhankelijke-eigen-bijdrage")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PilotForm)
+        form.query_one("#f-looptijd", Input).value = "1 oktober 2019 – 1 januari 2023"
+        form.query_one("#f-name", Input).value = "Pakketafhankelijke eigen bijdrage (verlengd)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        # a new text, asked nothing more
+        await select(app, pilot, "beslisboom")
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UpdateEntryForm)
+        app.screen.query_one("#e-text", TextArea).text = "Beslisboom is live."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # a delete retires the pilot from 1 juni 2022 on
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert "mijn-zaak" not in [r.pilot_id for r in app.main.pilot_list.rows]
+        # the earlier peildatum still shows it, and the old looptijd and name
+        app.set_peildatum(date(2021, 12, 1))
+        await pilot.pause()
+        ids = [r.pilot_id for r in app.main.pilot_list.rows]
+        assert "mijn-zaak" in ids
+        names = [r.name for r in app.main.pilot_list.rows]
+        assert "Pakketafhankelijke eigen bijdrage" in names
+        # a change there is a correction, asked for explicitly
+        await select(app, pilot, "gezinsadvocaat")
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    after = everything_at(seed_store, tmp_path / "na", "2021-12-01")
+    for key in before:
+        assert after[key] == before[key], f"{key} is veranderd op 1 december 2021"
+    code, out, _err = cli("show", "--store", str(seed_store), "--json", "Pakketafhankelijke")
+    assert code == 0 and "1 januari 2023" in out
+
+
+async def test_only_a_status_in_the_form_keeps_the_text_as_unchanged(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from textual.widgets import Select
+
+    from .helpers import on_disk
+
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "beslisboom")
+        await pilot.press("u", "enter")  # begin the round
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, UpdateEntryForm)
+        form.query_one(Select).value = "afgerond"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    stored = on_disk(seed_store).get("beslisboom")
+    assert stored is not None
+    entry = stored.entry_for(D2)
+    assert entry is not None and entry.unchanged and entry.status is not None
+    assert entry.status.value == "afgerond"
+    assert entry.stand_van_zaken == stored.history[0].stand_van_zaken
+
+
+async def test_a_text_that_loses_a_footnotes_words_says_so(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from .helpers import notes
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "wijkrechtbank-eindhoven")
+        await pilot.press("u")
+        await pilot.pause()
+        app.screen.query_one("#e-text", TextArea).text = "Helemaal nieuwe tekst."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any(
+            n.startswith("Voetnoot 1 hoort bij „is inmiddels geëvalueerd.”") for n in notes(app)
+        )
