@@ -681,6 +681,9 @@ class PilotApp(App[int], inherit_bindings=False):
     def action_update(self) -> None:
         self.edits.update()
 
+    def action_keep_unchanged(self) -> None:
+        self.edits.keep_unchanged()
+
     def action_delete(self) -> None:
         self.edits.delete()
 

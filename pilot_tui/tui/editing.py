@@ -466,6 +466,22 @@ class EditFlow:
             self.changed(select=neighbours[0], pilots=())
 
     # -- stand van zaken ---------------------------------------------------------------------
+    def keep_unchanged(self) -> None:
+        """The selected pilot's stand van zaken explicitly kept for the peildatum."""
+        if self.refused():
+            return
+        pilot = self.selected_pilot()
+        if pilot is not None:
+            self.at_peildatum(partial(self._keep_at, pilot.id))
+
+    def _keep_at(self, pilot_id: str, correction: bool) -> None:
+        peildatum = self.app.peildatum
+        self.run(
+            lambda: self.session.update_entry(
+                pilot_id, peildatum, EntryChange(), unchanged=True, correction=correction
+            )
+        )
+
     def update(
         self, pilot_id: str | None = None, then: Callable[[bool], None] | None = None
     ) -> None:

@@ -320,6 +320,7 @@ SNAPSHOT_RENDER_PROGRESS: Final = "{fmt}: {done} van {total} onderdelen geschrev
 KEY_EDIT: Final = "Bewerken"
 KEY_NEW: Final = "Nieuw"
 KEY_UPDATE: Final = "Bijwerken"
+KEY_KEEP_UNCHANGED: Final = "Stand van zaken ongewijzigd laten"
 KEY_DELETE: Final = "Verwijderen"
 KEY_REVIEW: Final = "Doorlopen"
 KEY_UNDO: Final = "Ongedaan maken"

@@ -129,3 +129,19 @@ async def test_a_text_that_loses_a_footnotes_words_says_so(
         assert any(
             n.startswith("Voetnoot 1 hoort bij „is inmiddels geëvalueerd.”") for n in notes(app)
         )
+
+
+async def test_equals_keeps_the_stand_van_zaken_unchanged(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from .helpers import notes, on_disk
+
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("equals_sign", "enter")  # the key, then: begin the round
+        await pilot.pause()
+        assert any("ongewijzigd gelaten" in n for n in notes(app))
+    entry = on_disk(seed_store).get("mijn-zaak").entry_for(D2)  # type: ignore[union-attr]
+    assert entry is not None and entry.unchanged

@@ -134,6 +134,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         Binding("left_square_bracket", "app.step_peildatum(-1)", S.KEY_PREV_PEILDATUM, show=False),
         Binding("right_square_bracket", "app.step_peildatum(1)", S.KEY_NEXT_PEILDATUM, show=False),
         Binding("u", "app.update", S.KEY_UPDATE),
+        Binding("equals_sign", "app.keep_unchanged", S.KEY_KEEP_UNCHANGED, show=False),
         Binding("r", "app.review", S.KEY_REVIEW),
         Binding("e", "app.edit", S.KEY_EDIT),
         Binding("n", "app.new", S.KEY_NEW),
