@@ -141,6 +141,13 @@ def name_problem(
     return None
 
 
+def _starts_after(looptijd: str, when: date) -> bool:
+    from pilot_tui.periods import parse_looptijd
+
+    period = parse_looptijd(looptijd)
+    return period.start is not None and period.start.earliest > when
+
+
 def split_list(value: str) -> list[str]:
     return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
 
@@ -456,6 +463,13 @@ class EditSession:
                 )
             if not entry.stand_van_zaken.strip():
                 raise ChangeError("de stand van zaken mag niet leeg zijn")
+        if pilot.status == Status.LOPEND and _starts_after(pilot.looptijd, when):
+            # not running yet at the peildatum: planned (the form and `add` default to
+            # lopend without looking at the looptijd)
+            pilot.status = Status.GEPLAND
+            for entry in pilot.history:
+                if entry.status == Status.LOPEND:
+                    entry.status = Status.GEPLAND
         pilot.removed = False
         pilot.past = [Past(when, {"removed": True})]
         if pilot.history and pilot.history[-1].status is not None:

@@ -137,6 +137,16 @@ def window_arg(text: str) -> Window:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen aantal seconden: {text!r}") from None
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError("tussen 0 en 86400 seconden")
+    return value
+
+
 def default_store() -> Path:
     return Path(os.environ.get("PILOT_TUI_STORE") or "store.json")
 
@@ -154,6 +164,13 @@ def _parents(default: Any) -> tuple[DutchParser, ...]:
         default=default,
         metavar="PAD",
         help="het register (standaard $PILOT_TUI_STORE, anders ./store.json)",
+    )
+    common.add_argument(
+        "--wait",
+        type=_seconds,
+        default=default,
+        metavar="SECONDEN",
+        help="wachten tot het register vrij is (als de app of een ander het open heeft)",
     )
     dated = DutchParser(add_help=False)
     dated.add_argument(
@@ -417,9 +434,30 @@ def open_readonly(args: argparse.Namespace) -> Store:
 
 
 def open_writable(args: argparse.Namespace) -> Store:
-    store = Store.open(store_path(args), lock_timeout=WRITER_LOCK_TIMEOUT)
+    store = _open_locked(store_path(args), args)
     warn_store(store)
     return store
+
+
+def _open_locked(path: Path, args: argparse.Namespace, *, readonly: bool = False) -> Store:
+    """Open to write. When the app has the register open, say so at once (it may be open
+    all day); another command-line writer is waited for a few seconds; ``--wait`` waits
+    as long as asked for either."""
+    from pilot_tui.store import StoreLocked, app_holder
+
+    wait = getattr(args, "wait", None)
+    if readonly:
+        return Store.open(path, readonly=True)
+    try:
+        return Store.open(path, lock_timeout=0.0)
+    except StoreLocked:
+        pid = app_holder(path)
+        if pid is not None and wait is None:
+            raise UsageError(
+                f"{path} is geopend in de app pilot-tui (proces {pid}): sluit de app (q) en "
+                "probeer opnieuw, of geef --wait SECONDEN om te wachten"
+            ) from None
+        return Store.open(path, lock_timeout=WRITER_LOCK_TIMEOUT if wait is None else wait)
 
 
 def warn_store(store: Store) -> None:
@@ -1058,7 +1096,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             + report.summary()
         )
         return EXIT_OK
-    store = Store.open(path, readonly=args.dry_run, lock_timeout=WRITER_LOCK_TIMEOUT)
+    store = _open_locked(path, args, readonly=args.dry_run)
     warn_store(store)
     with store:
         report = merge(store.register, incoming, peildatum, update=args.update)

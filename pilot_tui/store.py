@@ -679,6 +679,31 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+def holder_path(path: Path) -> Path:
+    """Beside the lock: who holds it, when it is the app (read only while it is held)."""
+    lock = lock_path(path)
+    return lock.with_name(lock.name + ".info")
+
+
+def app_holder(path: Path) -> int | None:
+    """The process id of a running app that announced it holds the register's lock."""
+    try:
+        text = holder_path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    kind, _sep, pid_text = text.strip().partition(" ")
+    if kind != "app" or not pid_text.isdigit():
+        return None
+    pid = int(pid_text)
+    try:
+        os.kill(pid, 0)  # alive? (a file left by a killed app says nothing)
+    except ProcessLookupError:
+        return None
+    except OSError:
+        return pid  # alive, but not ours to signal
+    return pid
+
+
 def backup_dir(path: Path) -> Path:
     path = real_path(path)
     return path.with_name(f"{path.name}.backups")
@@ -1026,8 +1051,20 @@ class Store:
         """The stamp of the file as last read or written by this store."""
         return self._storage.stamp
 
+    def announce_app(self) -> None:
+        """Say, beside the lock, that the app holds it: a command-line writer then says so
+        at once instead of waiting. Best effort: the lock itself is what protects."""
+        if self._lock is None:
+            return
+        with contextlib.suppress(OSError):
+            holder_path(self.path).write_text(f"app {os.getpid()}\n", encoding="utf-8")
+            self._announced = True
+
     def close(self) -> None:
         if self._lock is not None:
+            if getattr(self, "_announced", False):
+                with contextlib.suppress(OSError):
+                    holder_path(self.path).unlink()
             self._lock.release()
             self._lock = None
 

@@ -343,3 +343,30 @@ def test_an_edit_for_a_peildatum_changes_no_earlier_view(
         assert [p.until for p in pilot.past] == sorted({p.until for p in pilot.past})
         assert all(p.values for p in pilot.past)
         assert Pilot.from_dict(json.loads(json.dumps(pilot.to_dict()))) == pilot
+
+
+def test_a_new_pilot_that_starts_later_is_planned(seed_store: Path) -> None:
+    s = ("--store", str(seed_store))
+    ok("add", *s, "Start in 2023", "looptijd=Voorjaar 2023 – 2024", "stand_van_zaken=Voorbereid.")
+    shown = json.loads(ok("show", *s, "--json", "Start in 2023"))
+    assert shown["status"] == "gepland"
+    ok("add", *s, "Loopt al", "looptijd=2021 – 2023", "stand_van_zaken=Bezig.")
+    assert json.loads(ok("show", *s, "--json", "Loopt al"))["status"] == "lopend"
+
+
+def test_a_writer_meeting_the_app_says_so_at_once(seed_store: Path) -> None:
+    from .conftest import run_cli
+
+    with Store.open(seed_store) as app_store:
+        app_store.announce_app()
+        result = run_cli("set", "--store", str(seed_store), "beslisboom", "gemeente=X")
+        assert result.returncode == 2
+        assert "geopend in de app pilot-tui" in result.stderr and "--wait" in result.stderr
+        waited = run_cli("set", "--store", str(seed_store), "--wait", "0.2", "beslisboom", "x=y")
+        assert waited.returncode == 2  # the field is refused before any wait
+        waited = run_cli(
+            "set", "--store", str(seed_store), "--wait", "0.2", "beslisboom", "gemeente=X"
+        )
+        assert waited.returncode == 2 and "register in gebruik" in waited.stderr
+    # the app closed: the announcement went with it
+    assert run_cli("set", "--store", str(seed_store), "beslisboom", "gemeente=X").returncode == 0

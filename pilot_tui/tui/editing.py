@@ -60,7 +60,9 @@ if TYPE_CHECKING:
     from pilot_tui.tui.app import PilotApp
 
 # Actions that change the register: refused (with a notice) when it is read-only.
-EDIT_ACTIONS = frozenset({"new", "edit", "update", "delete", "review", "undo", "redo"})
+EDIT_ACTIONS = frozenset(
+    {"new", "edit", "update", "keep_unchanged", "delete", "review", "undo", "redo"}
+)
 
 # What the disk watch has seen (EditFlow.disk_state); None: the file is as we know it.
 DISK_DIRTY = "dirty"  # changed by someone else while something of ours is unsaved
@@ -422,7 +424,7 @@ class EditFlow:
         reading = read_looptijd(pilot.looptijd)
         if not reading.ok:
             self.app.notify(
-                S.FORM_SAVED_WITH_WARNING.format(error=reading.text),
+                S.FORM_SAVED_WITH_WARNING.format(error=reading.error),
                 severity="warning",
                 markup=False,
             )

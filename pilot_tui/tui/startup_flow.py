@@ -53,6 +53,7 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
     A corrupt or foreign file raises StoreError (one Dutch line)."""
     try:
         opened: tuple[Store, str | None] = Store.open(store_path), None
+        opened[0].announce_app()
     except StoreLocked:
         opened = Store.open(store_path, readonly=True), S.LOCKED_NOTICE.format(path=store_path)
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).

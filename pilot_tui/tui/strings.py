@@ -71,8 +71,8 @@ END_UNKNOWN: Final = "onbekend"
 END_NO_LATER_THAN: Final = "≤ {end}"  # short for "uiterlijk", in the list
 END_CLOSED: Final = "—"
 DAYS: Final = "{n}"
-DAYS_LEFT: Final = "nog {n} dagen"
-DAYS_AGO: Final = "einde {n} dagen geleden"
+DAYS_LEFT: Final = "nog {n} {dagen}"
+DAYS_AGO: Final = "einde {n} {dagen} geleden"
 
 # sort orders
 SORT_ATTENTION: Final = "aandacht, dan einddatum"
@@ -214,10 +214,11 @@ PALETTE_ACTION_HELP: Final = {
     "step_peildatum(-1)": "Naar de vorige peildatum in het register",
     "step_peildatum(1)": "Naar de volgende peildatum in het register",
     "update": "De stand van zaken van deze pilot bijwerken",
+    "keep_unchanged": "De vorige stand van zaken bewust houden voor deze peildatum",
     "review": "Pilots één voor één nalopen die aandacht vragen",
     "edit": "De gegevens van deze pilot wijzigen",
     "new": "Een nieuwe pilot toevoegen",
-    "delete": "Deze pilot uit het register verwijderen (ongedaan te maken)",
+    "delete": "Deze pilot verwijderen vanaf de peildatum (eerdere peildata houden hem)",
     "cycle_sort": "De volgorde van de lijst wisselen",
     "window": "Kiezen hoe ver vooruit 'binnenkort' kijkt",
     "toggle_timeline": "Wisselen tussen details en een tijdlijn van alle pilots",
@@ -320,7 +321,7 @@ SNAPSHOT_RENDER_PROGRESS: Final = "{fmt}: {done} van {total} onderdelen geschrev
 KEY_EDIT: Final = "Bewerken"
 KEY_NEW: Final = "Nieuw"
 KEY_UPDATE: Final = "Bijwerken"
-KEY_KEEP_UNCHANGED: Final = "Stand van zaken ongewijzigd laten"
+KEY_KEEP_UNCHANGED: Final = "Ongewijzigd laten (de vorige tekst)"
 KEY_DELETE: Final = "Verwijderen"
 KEY_REVIEW: Final = "Doorlopen"
 KEY_UNDO: Final = "Ongedaan maken"

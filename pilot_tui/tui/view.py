@@ -270,8 +270,8 @@ def days_left_label(days: int | None) -> str:
     if days is None:
         return ""
     if days < 0:
-        return S.DAYS_AGO.format(n=-days)
-    return S.DAYS_LEFT.format(n=days)
+        return S.DAYS_AGO.format(n=-days, dagen="dag" if days == -1 else "dagen")
+    return S.DAYS_LEFT.format(n=days, dagen="dag" if days == 1 else "dagen")
 
 
 def make_row(a: Assessment) -> Row:

@@ -547,3 +547,22 @@ async def test_an_edit_makes_only_that_pilots_search_text_and_assessment_anew(
         assert app.search_query == "zeldzaamwoord"
         assert app.store.register.get("gezinsadvocaat").as_of(D1) is None  # type: ignore[union-attr]
         assert not app.main.pilot_list.rows
+
+
+async def test_redo_keeps_the_cursor_on_the_pilot_changed(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "mijn-zaak")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-gemeente", Input).value = "Zwolle"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await select(app, pilot, "beslisboom")  # the user looks elsewhere meanwhile
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert app.main.pilot_list.highlighted == "mijn-zaak"
+        assert "Zwolle" in detail_text(app)

@@ -55,6 +55,7 @@ class LooptijdReading:
     text: str
     ok: bool
     empty: bool
+    error: str = ""  # why it cannot be read, without the "Niet te lezen" of ``text``
 
 
 def read_looptijd(text: str) -> LooptijdReading:
@@ -64,9 +65,8 @@ def read_looptijd(text: str) -> LooptijdReading:
     period = parse_looptijd(text)
     if period.ok:
         return LooptijdReading(S.FORM_LOOPTIJD_READ.format(reading=period.describe()), True, False)
-    return LooptijdReading(
-        S.FORM_LOOPTIJD_BAD.format(error=one_line(period.error or "")), False, False
-    )
+    error = one_line(period.error or "")
+    return LooptijdReading(S.FORM_LOOPTIJD_BAD.format(error=error), False, False, error)
 
 
 def form_values(pilot: Pilot) -> dict[str, str]:

@@ -244,7 +244,11 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         # Tight: the end column gives way (ellipsis) before the name drops below its minimum.
         end = max(END_MIN, min(end, width - attention - DAYS_WIDTH - 3 * GAP - NAME_MIN))
         fixed = attention + end + DAYS_WIDTH + 3 * GAP
-        status = STATUS_WIDTH if width - fixed - STATUS_WIDTH - GAP >= NAME_WITH_STATUS else 0
+        room = width - fixed - STATUS_WIDTH - GAP
+        # sorted by status, the status column shows (and carries the sort mark) while the
+        # name keeps its minimum
+        wanted = NAME_MIN if self.sorted_by == "status" else NAME_WITH_STATUS
+        status = STATUS_WIDTH if room >= wanted else 0
         name = width - fixed - (status + GAP if status else 0)
         return attention, max(NAME_MIN, name), status, end, DAYS_WIDTH
 
@@ -262,7 +266,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.rich_style
         attention_w, name_w, status_w, end_w, days_w = self._columns(width)
         if y == 0:
-            sort = self.sorted_by if status_w or self.sorted_by != "status" else "attention"
+            sort = self.sorted_by
 
             def head(column: str, label: str) -> str:
                 return f"{label} {SORT_MARK}" if column == sort else label
