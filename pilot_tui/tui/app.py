@@ -48,6 +48,7 @@ from pilot_tui.tui.view import (
     one_line,
     pilot_search_text,
     query_words,
+    ranked,
     sort_assessments,
 )
 from pilot_tui.tui.widgets.pilot_list import PilotList
@@ -423,8 +424,9 @@ class PilotApp(App[int], inherit_bindings=False):
             from pilot_tui.overview import matches
 
             ordered = [a for a in ordered if matches(a, chosen)]
-        self.shown = filtered(ordered, texts, words, self.filter)
-        self._narrowing.remember(sorted_list, key, words, self.shown)
+        found = filtered(ordered, texts, words, self.filter)
+        self._narrowing.remember(sorted_list, key, words, found)  # in the list's order
+        self.shown = ranked(found, words)
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS

@@ -317,6 +317,32 @@ def filtered(
     ]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_name(name: str) -> str:
+    return fold(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![0-9a-z])" + re.escape(word) + r"(?![0-9a-z])")
+
+
+def search_rank(a: Assessment, words: Sequence[str]) -> int:
+    """0: every word a whole word of the name; 1: every word in the name; 2: elsewhere."""
+    name = _folded_name(a.pilot.name)
+    if not all(w in name for w in words):
+        return 2
+    return 0 if all(_whole_word(w).search(name) for w in words) else 1
+
+
+def ranked(found: Sequence[Assessment], words: Sequence[str]) -> list[Assessment]:
+    """Search results best first: a match in the name before one in other fields, whole
+    words before parts of words; within each, the order they came in (the list's sort)."""
+    if not words:
+        return list(found)
+    return sorted(found, key=lambda a: search_rank(a, words))
+
+
 def narrows(before: Sequence[str], after: Sequence[str]) -> bool:
     """Can every pilot matching ``after`` only be among those matching ``before``? True
     when each earlier word is part of a later one ("p063" -> "p0632", "jeugd" -> "jeugd

@@ -614,3 +614,26 @@ async def test_the_theme_picker_speaks_dutch(make_app: MakeApp) -> None:
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een kleurenthema…"
         await pilot.press("escape")
+
+
+async def test_search_puts_the_name_match_first_and_enter_opens_it(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    import json as _json
+
+    data = _json.loads(seed_store.read_text(encoding="utf-8"))
+    for doc in data["pilots"].values():
+        if doc["id"] == "mijn-zaak":
+            doc["name"] = "Sociaal raadslieden online"
+    seed_store.write_text(_json.dumps(data), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"sociaal raadslieden")
+        await pilot.pause()
+        rows = [r.pilot_id for r in app.main.pilot_list.rows]
+        assert rows[0] == "mijn-zaak" and len(rows) > 1  # others mention them in their texts
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.pilot_list.highlighted == "mijn-zaak"
+        assert "Sociaal raadslieden online" in detail_text(app)

@@ -199,3 +199,24 @@ def test_match_spans_mark_where_the_word_is(text: str, data: st.DataObject) -> N
 )
 def test_match_spans_table(text: str, query: str, marked: list[str]) -> None:
     assert [text[s:e] for s, e in match_spans(text, query_words(query))] == marked
+
+
+def test_search_ranks_name_before_other_fields_and_whole_words_first() -> None:
+    from datetime import date
+
+    from pilot_tui.attention import assess
+    from pilot_tui.model import Pilot
+    from pilot_tui.tui.view import query_words, ranked
+
+    def a(pid: str, name: str) -> object:
+        return assess(Pilot(id=pid, name=name), date(2022, 1, 1), date(2022, 4, 1), None)
+
+    found = [
+        a("elders", "Wijkteam Hillesluis"),  # matched in another field
+        a("deel", "Sociaal raadsliedenwerk"),  # part of a word
+        a("heel", "Sociaal raadslieden Rotterdam"),  # whole words
+        a("heel2", "Sociaal Raadslieden Utrecht"),
+    ]
+    order = [x.pilot.id for x in ranked(found, query_words("sociaal raadslieden"))]  # type: ignore[attr-defined]
+    assert order == ["heel", "heel2", "deel", "elders"]
+    assert ranked(found, ()) == found  # no search: the list's own order

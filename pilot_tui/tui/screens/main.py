@@ -284,6 +284,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
+            if self.pilot_list.rows:
+                self.pilot_list.cursor = 0  # the best match (results are ranked)
             self.pilot_list.focus()
 
     def on_pilot_list_selected(self, event: PilotList.Selected) -> None:
