@@ -375,7 +375,7 @@ class PilotApp(App[int], inherit_bindings=False):
         extra: list[str] = []
         stale = sum(1 for a in assessed if a.niet_bijgewerkt)
         if stale:
-            extra.append(f"{stale} {S.NIET_BIJGEWERKT}")
+            extra.append(f"{S.STALE_MARK} {stale} {S.NIET_BIJGEWERKT}")
         latest = self.store.register.latest_peildatum()
         if assessed and latest is not None and self.peildatum > latest:
             # the new round has not started: every pilot is up to date for the last one

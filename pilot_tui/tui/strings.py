@@ -106,6 +106,7 @@ FIELD_RECHTSGEBIED: Final = "Rechtsgebied"
 FIELD_PARTNERS: Final = "Partners"
 FIELD_ID: Final = "Id"
 NIET_BIJGEWERKT: Final = "niet bijgewerkt"
+STALE_MARK: Final = "*"  # after a name in the list: niet bijgewerkt (as in `pilot-tui list`)
 # a peildatum after the register's last: "niet bijgewerkt" counts from the first update
 PEILDATUM_NOT_STARTED: Final = "ronde nog niet begonnen (de eerste wijziging vraagt het)"
 NIET_BIJGEWERKT_FLAG: Final = "niet bijgewerkt voor de laatste peildatum"

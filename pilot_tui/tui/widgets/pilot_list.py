@@ -49,6 +49,8 @@ def attention_style(attention: Attention) -> Style:
 
 
 SORT_MARK = "▾"  # after the header of the column the list is sorted by
+STALE_CELL = f" {S.STALE_MARK}"
+STALE_STYLE = Style(color="yellow", bold=True)
 
 
 def _cell(text: str, width: int, *, right: bool = False) -> Text:
@@ -300,11 +302,13 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         attention = Text(f"{row.attention.symbol} {word}", end="")
         if index != self.cursor:  # on the cursor the cursor colours win (symbol+word stay)
             attention.stylize(attention_style(row.attention))
-        name = _cell(row.name, name_w)
+        # niet bijgewerkt: a mark after the name (the status line says what it means)
+        name = _cell(row.name, name_w - len(STALE_CELL))
         if self.words:
             match_style = self.get_component_rich_style("pilot-list--match")
             for start, end in match_spans(row.name, self.words):
                 name.stylize(match_style, start, end)
+        name.append(STALE_CELL if row.stale else " " * len(STALE_CELL), STALE_STYLE)
         attention.truncate(attention_w, pad=True)
         cells = [attention, name]
         if status_w:
