@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -78,7 +79,8 @@ def check_peildatum(register: Register, when: date, *, correction: bool = False)
         raise CorrectionError(
             f"{format_date(when)} is een eerdere peildatum (de laatste is "
             f"{format_date(max(register.peildata))}); een wijziging verandert wat die ronde "
-            "liet zien: geef --correct om dat bewust te doen"
+            "liet zien (latere rondes blijven zoals ze waren): geef --correct om dat bewust "
+            "te doen"
         )
 
 
@@ -193,7 +195,7 @@ def apply_changes(
             entry.zaken = parse_zaken(raw)
             entry.zaken_given = True
     when = now or datetime.now()
-    audit = set_fields(pilot, pilot_values, peildatum, now=when)
+    audit = set_fields(pilot, pilot_values, peildatum, now=when, later=register.peildata)
     if entry.stand_van_zaken is not None or entry.status is not None or entry.zaken_given:
         audit.extend(write_entry(register, pilot, peildatum, entry, now=when))
     return audit
@@ -205,14 +207,26 @@ def field_label(field: str, peildatum: date) -> str:
 
 
 def set_fields(
-    pilot: Pilot, values: dict[str, Any], peildatum: date, *, now: datetime | None = None
+    pilot: Pilot,
+    values: dict[str, Any],
+    peildatum: date,
+    *,
+    now: datetime | None = None,
+    later: Sequence[date] = (),
 ) -> list[AuditEntry]:
-    """Give the pilot these field values from ``peildatum`` on; the audit of what changed."""
+    """Give the pilot these field values from ``peildatum`` on; the audit of what changed.
+
+    ``later``: the register's peildata after ``peildatum`` (a correction of an earlier
+    round): what each of them showed stays as it was, so the change holds only until the
+    next peildatum."""
     when = now or datetime.now()
     audit: list[AuditEntry] = []
     for field, value in values.items():
         old = pilot.value_at(field, peildatum)
+        shown = [(q, pilot.value_at(field, q)) for q in sorted(later) if q > peildatum]
         if pilot.set_at(field, value, peildatum):
+            for q, was in shown:
+                pilot.set_at(field, was, q)
             audit.append(
                 AuditEntry(
                     when, pilot.id, field_label(field, peildatum), _plain(old), _plain(value)
@@ -260,8 +274,22 @@ def write_entry(
         unchanged=unchanged or carried,
         extra=dict(existing.extra) if existing is not None else {},
     )
+    later = [q for q in register.peildata if q > peildatum and pilot.entry_for(q) is None]
+    shown = {q: pilot.entry_at(q) for q in later}
     old_status = pilot.status
     pilot.set_entry(new)
+    for q, was in shown.items():
+        if pilot.entry_at(q) is not was:
+            # a later round showed the entry before this one (the pilot was not updated
+            # for it): changing it would change what that round showed
+            pilot.history = [e for e in pilot.history if e is not new]
+            if existing is not None:
+                pilot.set_entry(existing)
+            pilot.status = old_status
+            raise ChangeError(
+                f"de ronde van {format_date(q)} toont deze stand van zaken ook (daar niet "
+                "bijgewerkt); een correctie zou die ronde veranderen"
+            )
     field = f"stand_van_zaken@{peildatum.isoformat()}"
     audit = [
         AuditEntry(when, pilot.id, field, existing.to_dict() if existing else None, new.to_dict())
@@ -392,7 +420,7 @@ class EditSession:
         check_peildatum(self.register, peildatum, correction=correction)
         pilot = self._existing(pilot_id, peildatum)
         working = snapshot_pilot(pilot)
-        audit = set_fields(working, values, peildatum)
+        audit = set_fields(working, values, peildatum, later=self.register.peildata)
         if not audit:
             return None
         name = working.value_at("name", peildatum)
@@ -511,7 +539,7 @@ class EditSession:
             for f in (*PILOT_FIELDS, "footnotes")
             if getattr(pilot, f) != current.value_at(f, when)
         }
-        audit = set_fields(working, values, when, now=now)
+        audit = set_fields(working, values, when, now=now, later=self.register.peildata)
         if pilot.status != current.status_at(when):
             audit.extend(
                 write_entry(self.register, working, when, EntryChange(status=pilot.status), now=now)
@@ -546,10 +574,8 @@ class EditSession:
         peildata = list(self.register.peildata)
         working = snapshot_pilot(pilot)
         name = working.value_at("name", when)
-        working.set_at("removed", True, when)
-        after: Pilot | None = working
-        if all(removed for _start, removed in working.timeline("removed")):
-            after = None
+        set_fields(working, {"removed": True}, when, later=self.register.peildata)
+        after: Pilot | None = working  # kept, even when it now exists at no date: undelete
         audit = [AuditEntry(datetime.now(), pilot_id, f"pilot@{when.isoformat()}", name, None)]
         return self._commit(
             Operation(
@@ -577,7 +603,7 @@ class EditSession:
         if problem:
             raise ChangeError(problem)
         working = snapshot_pilot(pilot)
-        working.set_at("removed", False, when)
+        set_fields(working, {"removed": False}, when, later=self.register.peildata)
         audit = [
             AuditEntry(datetime.now(), pilot_id, f"pilot@{when.isoformat()}", None, pilot.name)
         ]

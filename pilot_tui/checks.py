@@ -57,7 +57,15 @@ def find_problems(register: Register, peildatum: date) -> list[Problem]:
         problems.append(problem)
 
     seen: dict[str, Pilot] = {}
+    peildata = set(register.peildata)
     for stored in register.pilots:
+        for past in stored.past:
+            if past.until not in peildata:
+                add(
+                    stored,
+                    f"wijziging per {format_date(past.until)}, maar dat is geen peildatum van "
+                    "het register (met de hand bewerkt?)",
+                )
         p = stored.as_of(peildatum)
         if p is None:
             continue

@@ -505,7 +505,7 @@ def find_pilot(register: Register, key: str, peildatum: date | None = None) -> P
             normalise(n) == wanted for n in pilot.former_names
         ):
             return pilot
-    found = [p for p in pilots if wanted in normalise(names[p.id])]
+    found = [p for p in pilots if wanted in normalise(names[p.id]) or key in p.id]
     if len(found) == 1:
         return found[0]
     shown = repr(" ".join(key.split()))
@@ -652,6 +652,9 @@ def _shortened(text: str, width: int) -> str:
 def pilot_json(pilot: Pilot, a: Assessment, peildatum: date) -> dict[str, Any]:
     entry = pilot.entry_at(peildatum)
     data = pilot.to_dict()
+    # the pilot as it is at the peildatum: not what it was or will be at other dates
+    data.pop("past", None)
+    data.pop("removed", None)
     data.update(
         {
             "peildatum": peildatum.isoformat(),
@@ -884,13 +887,19 @@ def cmd_undelete(args: argparse.Namespace) -> int:
 
 
 def find_pilot_any(register: Register, key: str) -> Pilot:
-    """A pilot by id or by any name it ever had (retired pilots included)."""
+    """A pilot by id, or by (an unambiguous part of) any name it ever had; retired
+    pilots included."""
+    for pilot in register.pilots:
+        if pilot.id == key:
+            return pilot
     wanted = normalise(key)
-    found = [
-        p
-        for p in register.pilots
-        if p.id == key or any(normalise(name) == wanted for _start, name in p.timeline("name"))
-    ]
+
+    def names(p: Pilot) -> list[str]:
+        return [normalise(name) for _start, name in p.timeline("name")]
+
+    found = [p for p in register.pilots if wanted in names(p)]
+    if not found:
+        found = [p for p in register.pilots if any(wanted in n for n in names(p))]
     if len(found) != 1:
         raise UsageError(
             f"geen pilot met id of naam {key!r}"
@@ -1087,7 +1096,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stderr.write(f"pilot-tui: waarschuwing: {warning}\n")
     if not path.exists():
         register = Register(title=incoming.title, intro=incoming.intro)
-        report = merge(register, incoming, peildatum, update=True)
+        report = merge(register, incoming, peildatum, update=True)  # a new register
         if not args.dry_run:
             Store.create(path, register).close()
         out(
@@ -1099,7 +1108,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = _open_locked(path, args, readonly=args.dry_run)
     warn_store(store)
     with store:
-        report = merge(store.register, incoming, peildatum, update=args.update)
+        try:
+            report = merge(store.register, incoming, peildatum, update=args.update)
+        except OverviewError as exc:
+            raise UsageError(f"{source}: {exc}") from None
         if not args.dry_run:
             store.backup("import")
             store.save_all()

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from pilot_tui.changes import set_fields
 from pilot_tui.model import (
     BULLET,
     AuditEntry,
@@ -39,9 +40,11 @@ from pilot_tui.model import (
     normalise,
     slugify,
 )
+from pilot_tui.periods import format_date
 
 __all__ = [
     "ImportResult",
+    "MergeError",
     "MergeReport",
     "OverviewError",
     "merge",
@@ -56,6 +59,10 @@ class OverviewError(ValueError):
     """The text is not a "Stand van zaken pilots" overview (Dutch, one line)."""
 
 
+class MergeError(OverviewError):
+    """An import that would change what an earlier round showed; one Dutch line."""
+
+
 @dataclass
 class ImportResult:
     register: Register
@@ -68,13 +75,20 @@ class MergeReport:
     bijgewerkt: list[str] = field(default_factory=list)
     ongewijzigd: list[str] = field(default_factory=list)
     niet_in_document: list[str] = field(default_factory=list)
+    verwijderd: list[str] = field(default_factory=list)  # in the document, retired here
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{len(self.nieuw)} nieuw · {len(self.bijgewerkt)} bijgewerkt · "
             f"{len(self.ongewijzigd)} ongewijzigd · "
             f"{len(self.niet_in_document)} niet in het document"
         )
+        if self.verwijderd:
+            text += (
+                f" · {len(self.verwijderd)} verwijderd in het register en niet teruggezet "
+                f"({'; '.join(self.verwijderd)})"
+            )
+        return text
 
 
 # -- lines ---------------------------------------------------------------------------
@@ -1019,14 +1033,22 @@ class _Ids:
 
 
 class _Index:
-    """The register's pilots by normalised name and by normalised former name."""
+    """The register's pilots by normalised name as at the peildatum, and by every other
+    name they had (earlier or later names, former names)."""
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, peildatum: date) -> None:
         self.by_name: dict[str, list[Pilot]] = {}
         self.by_former: dict[str, list[Pilot]] = {}
         for pilot in register.pilots:
-            self.by_name.setdefault(normalise(pilot.name), []).append(pilot)
-            for former in pilot.former_names:
+            if not pilot.past:
+                name, others = pilot.name, list(pilot.former_names)
+            else:
+                name = pilot.value_at("name", peildatum)
+                others = [n for _start, n in pilot.timeline("name") if n != name]
+                for _start, names in pilot.timeline("former_names"):
+                    others += names
+            self.by_name.setdefault(normalise(name), []).append(pilot)
+            for former in dict.fromkeys(others):
                 self.by_former.setdefault(normalise(former), []).append(pilot)
 
     def match(self, pilot: Pilot, taken: set[str]) -> Pilot | None:
@@ -1051,13 +1073,20 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
     pilot new to a register with earlier peildata exists from the peildatum on. Every
     change is added to the register's audit log.
     """
+    latest = register.latest_peildatum()
+    if latest is not None and peildatum < latest:
+        raise MergeError(
+            f"het document is van peildatum {format_date(peildatum)}, voor de laatste ronde "
+            f"({format_date(latest)}): inlezen zou veranderen wat die rondes lieten zien; lees "
+            "het in voor een nieuwe ronde met --peildatum"
+        )
     report = MergeReport()
     now = datetime.now()
     at = peildatum.isoformat()
     audit = register.audit
     existing_ids = {p.id for p in register.pilots}
     earlier = any(p < peildatum for p in register.peildata)
-    index = _Index(register)
+    index = _Index(register, peildatum)
     ids = _Ids(register)
     matched: set[str] = set()
     for inc in incoming.pilots:
@@ -1079,10 +1108,10 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
             continue
         matched.add(target.id)
         changed = False
-        if not target.exists_at(peildatum):  # retired, but the document has it: back
-            target.set_at("removed", False, peildatum)
-            audit.append(AuditEntry(now, target.id, f"pilot@{at}", None, target.name))
-            changed = True
+        if not target.exists_at(peildatum):
+            # retired by the analyst: the document does not bring it back unasked
+            report.verwijderd.append(target.value_at("name", peildatum))
+            continue
         current = target.entry_for(peildatum)
         written: HistoryEntry | None = None
         if current is None:
@@ -1100,16 +1129,14 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
                 AuditEntry(now, target.id, f"stand_van_zaken@{at}", old, written.to_dict())
             )
         if update:
-            before = {f: target.value_at(f, peildatum) for f in _TRACKED}
-            changed = _update_fields(target, inc, status, peildatum) or changed
-            for f, old_value in before.items():
-                new_value = target.value_at(f, peildatum)
-                if new_value != old_value:
-                    audit.append(
-                        AuditEntry(
-                            now, target.id, f"{f}@{at}", _plain(old_value), _plain(new_value)
-                        )
-                    )
+            values = _document_values(target, inc, peildatum)
+            if values:
+                audit.extend(set_fields(target, values, peildatum, now=now))
+                changed = True
+            latest_entry = target.history[-1] if target.history else None
+            if latest_entry is not None and latest_entry.status is None and target.status != status:
+                target.status = status
+                changed = True
         (report.bijgewerkt if changed else report.ongewijzigd).append(target.name)
     for pilot in register.pilots:
         if pilot.id in existing_ids and pilot.id not in matched and pilot.exists_at(peildatum):
@@ -1120,30 +1147,21 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
     return report
 
 
-_TRACKED = ("name", "former_names", *_UPDATABLE)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, list):
-        return [v.to_dict() if isinstance(v, Footnote) else v for v in value]
-    return value
-
-
-def _update_fields(target: Pilot, inc: Pilot, status: Status, peildatum: date) -> bool:
-    """The document's fields into ``target``, from ``peildatum`` on."""
-    changed = False
+def _document_values(target: Pilot, inc: Pilot, peildatum: date) -> dict[str, object]:
+    """The fields in which the document differs from ``target`` as at the peildatum."""
+    values: dict[str, object] = {}
     name = target.value_at("name", peildatum)
     former = list(target.value_at("former_names", peildatum))
     if inc.name != name:
         if name not in former:
             former.append(name)
-        target.set_at("name", inc.name, peildatum)
+        values["name"] = inc.name
         name = inc.name
-        changed = True
     for other in inc.former_names:
         if other not in former and other != name:
             former.append(other)
-    changed = target.set_at("former_names", former, peildatum) or changed
+    if former != target.value_at("former_names", peildatum):
+        values["former_names"] = former
     for attr in _UPDATABLE:
         new = getattr(inc, attr)
         if attr in ("gemeente", "programma", "rechtsgebied") and not new:
@@ -1151,9 +1169,6 @@ def _update_fields(target: Pilot, inc: Pilot, status: Status, peildatum: date) -
         if attr == "partners" and not new:
             continue
         value = list(new) if isinstance(new, list) else new
-        changed = target.set_at(attr, value, peildatum) or changed
-    latest = target.history[-1] if target.history else None
-    if latest is not None and latest.status is None and target.status != status:
-        target.status = status
-        changed = True
-    return changed
+        if value != target.value_at(attr, peildatum):
+            values[attr] = value
+    return values

@@ -190,7 +190,53 @@ def test_a_correction_of_an_earlier_peildatum_is_explicit(seed_store: Path) -> N
     assert code == 2 and "--correct" in err
     ok("set", *s, "--peildatum", "2021-12-01", "--correct", "beslisboom", "doel=Typo weg")
     assert "Typo weg" in ok("show", *s, "--peildatum", "2021-12-01", "beslisboom")
-    assert "Typo weg" in ok("show", *s, "beslisboom")  # holds until the field's next change
+    assert "Typo weg" not in ok("show", *s, "beslisboom")  # a later round stays as it was
+
+
+def test_a_correction_never_changes_a_later_round(seed_store: Path, tmp_path: Path) -> None:
+    s = ("--store", str(seed_store))
+    ok("start-round", *s, "2022-06-01")
+    ok("set", *s, "huizen", "looptijd=Januari 2020 – juli 2022")
+    ok("set", *s, "Digitaal bezwaar", "--unchanged")
+    june = everything_at(seed_store, tmp_path / "juni", "2022-06-01")
+    ok("set", *s, "--peildatum", "2021-12-01", "--correct", "huizen", "looptijd=Juli 2019 – 2022")
+    ok("set", *s, "--peildatum", "2021-12-01", "--correct", "beslisboom", "gemeente=Zwolle")
+    # the text of 2021 is shown (carried) by the round of 2022 for a pilot not updated
+    code, _out, err = cli(
+        "set", *s, "--peildatum", "2021-12-01", "--correct", "mijn-zaak", "stand_van_zaken=Fout."
+    )
+    assert code == 2 and "toont deze stand van zaken ook" in err
+    again = everything_at(seed_store, tmp_path / "juni-na", "2022-06-01")
+    for key in june:
+        if key not in ("check",):  # check names the pilots changed, and may differ
+            assert again[key] == june[key], key
+    assert "Juli 2019 – 2022" in ok("show", *s, "--peildatum", "2021-12-01", "huizen")
+
+
+def test_import_of_an_earlier_round_is_refused_and_names_match_as_they_were(
+    seed_store: Path,
+) -> None:
+    s = ("--store", str(seed_store))
+    text = str(
+        Path(__file__).parent / "fixtures" / "bijlage2-stand-van-zaken-pilots-2021-12-01.txt"
+    )
+    ok("start-round", *s, "2022-06-01")
+    ok("set", *s, "beslisboom", "name=Beslisboom 2.0")
+    ok("set", *s, "Dynamisch", "name=Beslisboom")
+    ok("delete", *s, "gezinsadvocaat")
+    raw = seed_store.read_bytes()
+    code, _out, err = cli("import", *s, text)
+    assert code == 2 and "voor de laatste ronde" in err
+    assert seed_store.read_bytes() == raw
+    out = ok("import", *s, "--peildatum", "2022-06-01", "--update", text)
+    assert "verwijderd in het register en niet teruggezet (Gezinsadvocaat)" in out
+    with Store.open(seed_store, readonly=True) as opened:
+        register = opened.register
+        assert len(register.pilots) == 33  # no duplicate made of a renamed pilot
+        assert register.get("gezinsadvocaat").as_of(D2) is None  # type: ignore[union-attr]
+        # the document's "Beslisboom" is the pilot that was Beslisboom (by its old name)
+        beslisboom = register.get("beslisboom")
+        assert beslisboom is not None and beslisboom.value_at("name", D2) == "Beslisboom"
 
 
 def test_a_status_change_alone_carries_the_text_as_unchanged(seed_store: Path) -> None:
@@ -370,3 +416,28 @@ def test_a_writer_meeting_the_app_says_so_at_once(seed_store: Path) -> None:
         assert waited.returncode == 2 and "register in gebruik" in waited.stderr
     # the app closed: the announcement went with it
     assert run_cli("set", "--store", str(seed_store), "beslisboom", "gemeente=X").returncode == 0
+
+
+def test_undelete_finds_the_pilot_by_id_and_by_part_of_any_name(seed_store: Path) -> None:
+    s = ("--store", str(seed_store))
+    ok("start-round", *s, "2022-06-01")
+    ok("delete", *s, "gezinsadvocaat")
+    ok("start-round", *s, "2022-12-01")
+    ok("add", *s, "Gezinsadvocaat", "stand_van_zaken=Een andere pilot met die naam.")
+    code, _out, err = cli("undelete", *s, "gezinsadvocaat")  # the id wins, but the name
+    assert code == 2 and "er is al een pilot met de naam „Gezinsadvocaat”" in err  # is taken
+    ok("set", *s, "gezinsadvocaat-2", "name=Gezinsadvocaat Noord")
+    assert "teruggezet" in ok("undelete", *s, "gezinsadvocaat")
+    ok("delete", *s, "huizen")
+    assert "teruggezet" in ok("undelete", *s, "huizen van het")  # part of its name
+
+
+def test_a_pilot_added_and_deleted_in_one_round_can_come_back(seed_store: Path) -> None:
+    s = ("--store", str(seed_store))
+    ok("start-round", *s, "2022-06-01")
+    ok("add", *s, "Tijdelijk", "stand_van_zaken=t")
+    ok("delete", *s, "Tijdelijk")
+    code, _out, _err = cli("show", *s, "Tijdelijk")
+    assert code == 2
+    ok("undelete", *s, "tijdelijk")
+    assert "Tijdelijk" in ok("show", *s, "Tijdelijk")

@@ -732,6 +732,12 @@ def _changes(register: Register, peildatum: date, since: date) -> Changes:
                 )
             elif now.unchanged:
                 kept.append(ref)
+        if now is not None and now is not then and now.zaken != then.zaken:
+            a = "" if then.zaken is None else str(then.zaken)
+            b = "" if now.zaken is None else str(now.zaken)
+            fields.append(
+                FieldChange(ref, "zaken", "Aantal behandelde zaken", a, b, word_diff(a, b))
+            )
         old = clean(before.looptijd).strip()
         cur = clean(pilot.looptijd).strip()
         if old != cur:

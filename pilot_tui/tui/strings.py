@@ -394,7 +394,7 @@ ROUND_NOT_A_PEILDATUM: Final = (
 CONFIRM_CORRECTION_TITLE: Final = "Eerdere peildatum corrigeren?"
 CONFIRM_CORRECTION_TEXT: Final = (
     "Peildatum {peildatum} is niet de laatste ({latest}). Een wijziging nu verandert wat de "
-    "stand van zaken van {peildatum} liet zien, tot de volgende wijziging van dat veld. "
+    "stand van zaken van {peildatum} liet zien; latere peildata blijven zoals ze waren. "
     "Alleen doen om een fout in die ronde te herstellen."
 )
 CONFIRM_CORRECTION_YES: Final = "Corrigeren"
