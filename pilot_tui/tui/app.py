@@ -120,6 +120,7 @@ class PilotApp(App[int], inherit_bindings=False):
         self.snapshot_format = "docx"  # the last format written, offered again
         self.snapshot_writing: SnapshotWriting | None = None  # the last one asked for
         self.sort = SortOrder.ATTENTION
+        self.sort_reversed = False  # O: the same order, the other way round
         self.search_query = ""
         self.selected: str | None = None
         # ((peildatum, window, latest peildatum), assessments, rows), and the pilots whose
@@ -128,7 +129,9 @@ class PilotApp(App[int], inherit_bindings=False):
         self._assess_stale: set[str] = set()
         # (assessments, sort order, sorted): the list itself is kept, not its id(), which a
         # new list could reuse once the old one is gone (e.g. after another peildatum)
-        self._ordered: tuple[list[Assessment], SortOrder, list[Assessment]] | None = None
+        self._ordered: tuple[list[Assessment], tuple[SortOrder, bool], list[Assessment]] | None = (
+            None
+        )
         self._search_texts: dict[str, str] | None = None
         self._index_building: threading.Event | None = None  # set when the thread is done
         self._index_stale: set[str] = set()  # pilots changed since the index was built
@@ -360,8 +363,12 @@ class PilotApp(App[int], inherit_bindings=False):
     def ordered(self, assessed: list[Assessment]) -> list[Assessment]:
         """The assessments in the current sort order (cached until either changes)."""
         cached = self._ordered
-        if cached is None or cached[0] is not assessed or cached[1] != self.sort:
-            cached = (assessed, self.sort, sort_assessments(assessed, self.sort))
+        key = (self.sort, self.sort_reversed)
+        if cached is None or cached[0] is not assessed or cached[1] != key:
+            found = sort_assessments(assessed, self.sort)
+            if self.sort_reversed:
+                found.reverse()
+            cached = (assessed, key, found)
             self._ordered = cached
         return cached[2]
 
@@ -384,8 +391,9 @@ class PilotApp(App[int], inherit_bindings=False):
             extra.append(S.FILTER_ACTIVE.format(what=self.filter.describe()))
         if self.overview_filter is not None:
             extra.append(S.FILTER_ACTIVE.format(what=self.overview_filter.label))
-        if self.sort is not SortOrder.ATTENTION:
-            extra.append(S.SORT_ACTIVE.format(what=self.sort.value))
+        if self.sort is not SortOrder.ATTENTION or self.sort_reversed:
+            what = self.sort.value + (S.SORT_REVERSED if self.sort_reversed else "")
+            extra.append(S.SORT_ACTIVE.format(what=what))
         if (self.filter.active or self.overview_filter) and not self.search_query.strip():
             # (while searching, the count stands next to the search box)
             extra.append(S.MATCHES.format(shown=len(self.shown), total=len(assessed)))
@@ -430,7 +438,8 @@ class PilotApp(App[int], inherit_bindings=False):
         main = self.main
         main.show_status(self.status(assessed))
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS
-        main.pilot_list.mark_sorted(self.sort.column)
+        main.pilot_list.mark_sorted(self.sort.column, reversed_=self.sort_reversed)
+        main.pilot_list.extra_column = self.settings.column  # measured by show_rows
         main.show_rows(
             [rows[a.pilot.id] for a in self.shown], words, len(assessed), empty, self.selected
         )
@@ -614,7 +623,20 @@ class PilotApp(App[int], inherit_bindings=False):
 
     def action_cycle_sort(self) -> None:
         self.sort = self.sort.next()
+        self.sort_reversed = False
         # said in the list's header (▾) and the status line; a toast per press stacked up
+        self.refresh_view()
+
+    def action_cycle_column(self) -> None:
+        """c: a column with the programma, then the gemeente, then neither (remembered)."""
+        order = [None, "programma", "gemeente"]
+        column = order[(order.index(self.settings.column) + 1) % len(order)]
+        self.settings.column = column
+        self.save_settings()
+        self.main.pilot_list.show_column(column)
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reversed = not self.sort_reversed
         self.refresh_view()
 
     async def action_quit(self) -> None:

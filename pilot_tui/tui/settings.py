@@ -70,6 +70,7 @@ def review_key(store_path: Path, peildatum: date) -> str:
 class Settings:
     theme: str | None = None
     window: str | None = None  # a window_spec
+    column: str | None = None  # the list's extra column: "programma", "gemeente" or none
     # review mode: where the user was, per register and peildatum (review_key -> pilot id)
     review: dict[str, str] = field(default_factory=dict)
 
@@ -102,6 +103,7 @@ def load(folder: Path) -> tuple[Settings, str | None]:
         return Settings(), str(path)
     theme = data.get("theme")
     window = data.get("window")
+    column = data.get("column")
     review = data.get("review")
     if not isinstance(review, dict):
         review = {}
@@ -109,6 +111,7 @@ def load(folder: Path) -> tuple[Settings, str | None]:
         Settings(
             theme=theme if isinstance(theme, str) else None,
             window=window if isinstance(window, str) else None,
+            column=column if column in ("programma", "gemeente") else None,
             review={k: v for k, v in review.items() if isinstance(v, str)},
         ),
         None,
@@ -118,6 +121,11 @@ def load(folder: Path) -> tuple[Settings, str | None]:
 def save(folder: Path, settings: Settings) -> None:
     """Write the settings atomically. Raises OSError when that is not possible."""
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"theme": settings.theme, "window": settings.window, "review": settings.review}
+    data = {
+        "theme": settings.theme,
+        "window": settings.window,
+        "column": settings.column,
+        "review": settings.review,
+    }
     # not sort_keys: the order of the review positions is their recency
     atomic_write(folder / FILENAME, json.dumps(data, indent=1) + "\n")

@@ -18,6 +18,7 @@ KEY_SEARCH_CLEAR: Final = "Zoekopdracht wissen"
 KEY_CLEAR: Final = "Terug/wissen"
 KEY_FILTER: Final = "Filter"
 KEY_SORT: Final = "Sortering"
+KEY_SORT_REVERSE: Final = "Sortering omkeren"
 KEY_PEILDATUM: Final = "Peildatum"
 KEY_PREV_PEILDATUM: Final = "Vorige peildatum"
 KEY_NEXT_PEILDATUM: Final = "Volgende peildatum"
@@ -54,6 +55,7 @@ SEARCH_PLACEHOLDER: Final = "zoek in alle velden…"
 SEARCH_PROMPT: Final = "Zoek: "
 FILTER_ACTIVE: Final = "filter: {what}"
 SORT_ACTIVE: Final = "sortering: {what}"
+SORT_REVERSED: Final = ", omgekeerd"
 NO_NAME: Final = "(zonder naam)"
 NO_PILOTS: Final = "Geen pilots."
 NO_MATCHES: Final = "Geen pilots die passen bij de zoekterm of het filter."
@@ -64,6 +66,8 @@ NO_NEXT_PEILDATUM: Final = "Er is geen latere peildatum in het register."
 COL_ATTENTION: Final = "Aandacht"
 COL_NAME: Final = "Pilot"
 COL_STATUS: Final = "Status"
+COL_EXTRA: Final = {"programma": "Programma", "gemeente": "Gemeente"}  # c shows one of them
+KEY_COLUMN: Final = "Kolom programma/gemeente"
 COL_END: Final = "Einde"
 COL_DAYS: Final = "Dagen"
 END_OPEN: Final = "open einde"
@@ -221,6 +225,8 @@ PALETTE_ACTION_HELP: Final = {
     "new": "Een nieuwe pilot toevoegen",
     "delete": "Deze pilot verwijderen vanaf de peildatum (eerdere peildata houden hem)",
     "cycle_sort": "De volgorde van de lijst wisselen",
+    "cycle_column": "Een kolom programma of gemeente tonen in de lijst (en weer niet)",
+    "reverse_sort": "De volgorde van de lijst omkeren (van achter naar voren)",
     "window": "Kiezen hoe ver vooruit 'binnenkort' kijkt",
     "toggle_timeline": "Wisselen tussen details en een tijdlijn van alle pilots",
     "overview": "Aantallen per aandacht, programma, gemeente en kwartaal",

@@ -249,6 +249,8 @@ class Row:
     stale: bool
     end: str
     days: str
+    programma: str = ""
+    gemeente: str = ""
 
 
 def end_label(period: Period, closed: bool = False) -> str:
@@ -283,6 +285,8 @@ def make_row(a: Assessment) -> Row:
         stale=a.niet_bijgewerkt,
         end=end_label(a.period, a.status in CLOSED_STATUSES),
         days="" if a.status in CLOSED_STATUSES else days_label(a.days_left),
+        programma=one_line(a.pilot.programma),
+        gemeente=one_line(a.pilot.gemeente),
     )
 
 

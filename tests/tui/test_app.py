@@ -637,3 +637,47 @@ async def test_search_puts_the_name_match_first_and_enter_opens_it(
         await pilot.pause()
         assert app.main.pilot_list.highlighted == "mijn-zaak"
         assert "Sociaal raadslieden online" in detail_text(app)
+
+
+async def test_capital_o_reverses_the_sort_order(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")  # by name
+        await pilot.pause()
+        forward = names(app)
+        await pilot.press("O")
+        await pilot.pause()
+        assert names(app) == list(reversed(forward))
+        assert "sortering: naam, omgekeerd" in status_text(app)
+        assert "Pilot ▴" in app.main.pilot_list.visible_text()[0]
+        await pilot.press("O")
+        await pilot.pause()
+        assert names(app) == forward
+
+
+async def test_c_shows_programma_then_gemeente_and_is_remembered(
+    make_app: MakeApp, config_dir: Path
+) -> None:
+    import json as _json
+
+    app = make_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        header = app.main.pilot_list.visible_text()[0]
+        assert "Programma" in header
+        assert any("Divosa" in line for line in app.main.pilot_list.visible_text()[1:])
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Gemeente" in app.main.pilot_list.visible_text()[0]
+    saved = _json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
+    assert saved["column"] == "gemeente"
+    again = make_app()
+    async with again.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert "Gemeente" in again.main.pilot_list.visible_text()[0]
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Gemeente" not in again.main.pilot_list.visible_text()[0]

@@ -35,6 +35,7 @@ STATUS_WIDTH = max(len(s) for s in ("gepland", "lopend", "afgerond", "stopgezet"
 DAYS_WIDTH = 5
 END_MAX = 20
 END_MIN = 12
+EXTRA_MAX = 22  # the programma or gemeente column, at most
 NAME_MIN = 16
 NAME_WANT = 30  # below this the attention column shrinks to symbol + short word
 # The status column mostly repeats the attention word: only on wide lists (terminals of
@@ -49,6 +50,7 @@ def attention_style(attention: Attention) -> Style:
 
 
 SORT_MARK = "▾"  # after the header of the column the list is sorted by
+SORT_MARK_REVERSED = "▴"  # the same, sorted the other way round (O)
 STALE_CELL = f" {S.STALE_MARK}"
 STALE_STYLE = Style(color="yellow", bold=True)
 
@@ -130,10 +132,14 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         # the column the list is sorted by, marked in the header: "attention", "name",
         # "status", "end" or "days"
         self.sorted_by = "attention"
+        self.sort_reversed = False
+        self.extra_column: str | None = None  # "programma" or "gemeente" (c), or none
+        self._extra_width = 0
 
-    def mark_sorted(self, column: str) -> None:
-        if column != self.sorted_by:
+    def mark_sorted(self, column: str, *, reversed_: bool = False) -> None:
+        if column != self.sorted_by or reversed_ != self.sort_reversed:
             self.sorted_by = column
+            self.sort_reversed = reversed_
             self.refresh()
 
     # -- data --------------------------------------------------------------------------
@@ -158,6 +164,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         if end_width is None:
             end_width = max([cell_len(S.COL_END), *(cell_len(r.end) for r in self.rows)])
         self._end_width = min(END_MAX, end_width)
+        self._measure_extra()
         index = 0
         wanted = keep if keep is not None else self._highlighted
         if wanted is not None:
@@ -170,6 +177,21 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor()
         self.refresh()
         self._post_highlight()
+
+    def _measure_extra(self) -> None:
+        column = self.extra_column
+        if column is None:
+            self._extra_width = 0
+            return
+        values = [cell_len(getattr(r, column)) for r in self.rows]
+        self._extra_width = min(EXTRA_MAX, max([cell_len(S.COL_EXTRA[column]), *values]))
+
+    def show_column(self, column: str | None) -> None:
+        """Show the programma or gemeente of each pilot in a column (None: neither)."""
+        if column != self.extra_column:
+            self.extra_column = column
+            self._measure_extra()
+            self.refresh()
 
     @property
     def highlighted(self) -> str | None:
@@ -238,7 +260,10 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- drawing -----------------------------------------------------------------------
     def _columns(self, width: int) -> tuple[int, int, int, int, int]:
-        """Widths of attention, name, status (0: hidden), end, days for a given width."""
+        """Widths of attention, name, status (0: hidden), end, days for a given width
+        (the programma or gemeente column, when shown, takes its room first)."""
+        extra = self._extra_width + GAP if self._extra_width else 0
+        width -= extra
         attention = ATTENTION_WIDTH
         end = self._end_width
         if width - attention - end - DAYS_WIDTH - 3 * GAP < NAME_WANT:
@@ -270,20 +295,24 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         if y == 0:
             sort = self.sorted_by
 
+            mark = SORT_MARK_REVERSED if self.sort_reversed else SORT_MARK
+
             def head(column: str, label: str) -> str:
-                return f"{label} {SORT_MARK}" if column == sort else label
+                return f"{label} {mark}" if column == sort else label
 
             cells = [
                 _cell(head("attention", S.COL_ATTENTION), attention_w),
                 _cell(head("name", S.COL_NAME), name_w),
             ]
+            if self._extra_width and self.extra_column is not None:
+                cells.append(_cell(S.COL_EXTRA[self.extra_column], self._extra_width))
             if status_w:
                 cells.append(_cell(head("status", S.COL_STATUS), status_w))
             cells += [_cell(head("end", S.COL_END), end_w), _cell(S.COL_DAYS, days_w, right=True)]
             line = self._line(cells, width)
             if sort == "days":  # no room after "Dagen": the mark goes in the gap before it
                 at = sum(cell.cell_len for cell in cells[:-1]) + GAP * (len(cells) - 2)
-                line = line[:at] + Text(SORT_MARK) + line[at + 1 :]
+                line = line[:at] + Text(mark) + line[at + 1 :]
             line.stylize(self.get_component_rich_style("pilot-list--header"))
             return self._strip(line, base, width)
         index = round(self.scroll_y) + y - 1
@@ -311,6 +340,8 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         name.append(STALE_CELL if row.stale else " " * len(STALE_CELL), STALE_STYLE)
         attention.truncate(attention_w, pad=True)
         cells = [attention, name]
+        if self._extra_width and self.extra_column is not None:
+            cells.append(_cell(getattr(row, self.extra_column), self._extra_width))
         if status_w:
             cells.append(_cell(row.status, status_w))
         cells += [_cell(row.end, end_w), _cell(row.days, days_w, right=True)]
