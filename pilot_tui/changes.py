@@ -326,6 +326,8 @@ class Operation:
     peildata_before: list[date]
     peildata_after: list[date]
     action: str = ""  # Dutch, the same as a noun: "het verwijderen van „X”" (undo, redo)
+    # a bulk action: every pilot's (id, before, after), undone and redone as one step
+    parts: tuple[tuple[str, Pilot | None, Pilot | None], ...] = ()
 
 
 class EditConflict(ChangeError):
@@ -621,11 +623,72 @@ class EditSession:
             audit,
         )
 
+    def keep_unchanged_many(
+        self, pilot_ids: list[str], peildatum: date, *, correction: bool = False
+    ) -> Operation | None:
+        """Keep the stand van zaken of several pilots "ongewijzigd" for the peildatum, as
+        one action (one undo step). Pilots that already have an entry for the peildatum,
+        or none before it, are left as they are. None: nothing to do."""
+        check_peildatum(self.register, peildatum, correction=correction)
+        parts: list[tuple[str, Pilot | None, Pilot | None]] = []
+        audit: list[AuditEntry] = []
+        now = datetime.now()
+        for pilot_id in pilot_ids:
+            pilot = self._existing(pilot_id, peildatum)
+            if pilot.entry_for(peildatum) is not None or pilot.entry_at(peildatum) is None:
+                continue
+            working = snapshot_pilot(pilot)
+            audit += write_entry(
+                self.register, working, peildatum, EntryChange(), unchanged=True, now=now
+            )
+            parts.append((pilot_id, snapshot_pilot(pilot), working))
+        if not parts:
+            return None
+        peildata = list(self.register.peildata)
+        n = len(parts)
+        op = Operation(
+            f"stand van zaken van {n} pilots ongewijzigd gelaten",
+            parts[0][0],
+            parts[0][1],
+            parts[0][2],
+            peildata,
+            peildata,
+            f"het ongewijzigd laten van {n} pilots",
+            parts=tuple(parts),
+        )
+        self._write_many([(pid, after) for pid, _before, after in parts], audit)
+        self.undo_stack.append(op)
+        self.redo_stack.clear()
+        return op
+
+    def _write_many(self, states: list[tuple[str, Pilot | None]], audit: list[AuditEntry]) -> None:
+        """Several pilots in one save. When the file changed on disk meanwhile, nothing is
+        written: the register is read anew and the action refused (the user repeats it)."""
+        try:
+            with self.store.batch():
+                for pilot_id, state in states:
+                    self._put(pilot_id, state)
+                self.store.save_meta()
+                self.store.add_audit(audit)
+        except StoreConflict:
+            self.store.reload()
+            raise ChangeError(
+                "het register is intussen door een ander gewijzigd en opnieuw gelezen; "
+                "doe het nog eens"
+            ) from None
+
     # -- undo / redo ---------------------------------------------------------------------
     def undo(self) -> Operation | None:
         if not self.undo_stack:
             return None
         op = self.undo_stack[-1]
+        if op.parts:
+            self._apply_many(
+                [(pid, before) for pid, before, _after in op.parts], "ongedaan gemaakt"
+            )
+            self.undo_stack.pop()
+            self.redo_stack.append(op)
+            return op
         if op.after is None:
             self.store.backup("ongedaan-verwijderen")
         self._apply(op.pilot_id, op.before, op.peildata_before, "ongedaan gemaakt")
@@ -637,6 +700,11 @@ class EditSession:
         if not self.redo_stack:
             return None
         op = self.redo_stack[-1]
+        if op.parts:
+            self._apply_many([(pid, after) for pid, _before, after in op.parts], "opnieuw gedaan")
+            self.redo_stack.pop()
+            self.undo_stack.append(op)
+            return op
         self._apply(op.pilot_id, op.after, op.peildata_after, "opnieuw gedaan")
         self.redo_stack.pop()
         self.undo_stack.append(op)
@@ -697,6 +765,35 @@ class EditSession:
             audit,
         )
 
+    def _put(self, pilot_id: str, state: Pilot | None) -> None:
+        """One pilot's new state into the register and the file (inside a batch)."""
+        register = self.register
+        if state is None:
+            self.store.delete_pilot(pilot_id)
+            return
+        index = next((i for i, p in enumerate(register.pilots) if p.id == pilot_id), None)
+        if index is not None:
+            register.pilots[index] = state
+        self.store.save_pilot(state)  # a pilot back from a delete: in its old place
+
+    def _apply_many(self, states: list[tuple[str, Pilot | None]], how: str) -> None:
+        now = datetime.now()
+        audit = []
+        for pilot_id, state in states:
+            current = self.register.get(pilot_id)
+            audit.append(
+                AuditEntry(
+                    now,
+                    pilot_id,
+                    f"pilot ({how})",
+                    current.to_dict() if current else None,
+                    state.to_dict() if state else None,
+                )
+            )
+        self._write_many(
+            [(pid, snapshot_pilot(state) if state else None) for pid, state in states], audit
+        )
+
     def _save(
         self,
         pilot_id: str,
@@ -754,13 +851,7 @@ class EditSession:
     ) -> None:
         register = self.register
         with self.store.batch():
-            if state is None:
-                self.store.delete_pilot(pilot_id)
-            else:
-                index = next((i for i, p in enumerate(register.pilots) if p.id == pilot_id), None)
-                if index is not None:
-                    register.pilots[index] = state
-                self.store.save_pilot(state)  # a pilot back from a delete: in its old place
+            self._put(pilot_id, state)
             register.peildata = sorted(peildata)
             self.store.save_meta()
             self.store.add_audit(audit)

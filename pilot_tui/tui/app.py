@@ -387,6 +387,9 @@ class PilotApp(App[int], inherit_bindings=False):
         if assessed and latest is not None and self.peildatum > latest:
             # the new round has not started: every pilot is up to date for the last one
             extra.append(S.PEILDATUM_NOT_STARTED)
+        marked = self.main.pilot_list.marked
+        if marked:
+            extra.append(S.MARKED_COUNT.format(n=len(marked)))
         if self.filter.active:
             extra.append(S.FILTER_ACTIVE.format(what=self.filter.describe()))
         if self.overview_filter is not None:
@@ -458,6 +461,10 @@ class PilotApp(App[int], inherit_bindings=False):
         self.main.show_detail(detail, query_words(self.search_query))
 
     # -- messages from the widgets -----------------------------------------------------------
+    def on_pilot_list_marks_changed(self, _event: PilotList.MarksChanged) -> None:
+        assessed, _rows = self.assessments()
+        self.main.show_status(self.status(assessed))
+
     def on_pilot_list_highlighted(self, event: PilotList.Highlighted) -> None:
         if event.pilot_id is not None:
             self.selected = event.pilot_id

@@ -469,12 +469,27 @@ class EditFlow:
 
     # -- stand van zaken ---------------------------------------------------------------------
     def keep_unchanged(self) -> None:
-        """The selected pilot's stand van zaken explicitly kept for the peildatum."""
+        """The stand van zaken explicitly kept for the peildatum: of the marked pilots
+        (one action, one undo step), else of the selected one."""
         if self.refused():
+            return
+        marked = self.app.main.pilot_list.marked
+        if marked:
+            self.at_peildatum(partial(self._keep_many_at, sorted(marked)))
             return
         pilot = self.selected_pilot()
         if pilot is not None:
             self.at_peildatum(partial(self._keep_at, pilot.id))
+
+    def _keep_many_at(self, pilot_ids: list[str], correction: bool) -> None:
+        peildatum = self.app.peildatum
+        op = self.run(
+            lambda: self.session.keep_unchanged_many(pilot_ids, peildatum, correction=correction)
+        )
+        if op is not None:
+            self.app.main.pilot_list.clear_marks()
+        elif self.no_change:
+            self.app.notify(S.BULK_NOTHING, markup=False, timeout=3)
 
     def _keep_at(self, pilot_id: str, correction: bool) -> None:
         peildatum = self.app.peildatum

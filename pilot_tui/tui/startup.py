@@ -32,7 +32,7 @@ from pilot_tui.tui.widgets.status_line import Status
 
 ENV_SWITCH = "PILOT_TUI_START_CACHE"
 ENV_DIR = "PILOT_TUI_CACHE_DIR"
-VERSION = 1
+VERSION = 2  # 2: rows carry programma and gemeente (the c column)
 ROWS = 200  # more than any terminal shows at once
 
 
@@ -128,7 +128,17 @@ def write(key: StartKey, stamp: FileStamp | None, view: StartView, *, from_today
             "extra": list(view.status.extra),
         },
         "rows": [
-            [r.pilot_id, r.name, r.status, r.attention.value, r.stale, r.end, r.days]
+            [
+                r.pilot_id,
+                r.name,
+                r.status,
+                r.attention.value,
+                r.stale,
+                r.end,
+                r.days,
+                r.programma,
+                r.gemeente,
+            ]
             for r in view.rows[:ROWS]
         ],
         "end_width": view.end_width,
@@ -171,6 +181,8 @@ def _view_from_json(raw: dict[str, Any]) -> StartView:
             stale=bool(r[4]),
             end=str(r[5]),
             days=str(r[6]),
+            programma=str(r[7]),
+            gemeente=str(r[8]),
         )
         for r in raw["rows"]
     )

@@ -174,7 +174,7 @@ TIMELINE_NO_NAME: Final = "(zonder naam)"
 TIMELINE_FOOTER_CLASS: Final = "{symbol} {word}"  # styled in the class colour
 TIMELINE_FOOTER_REST: Final = " · {name} · {reading}"
 TIMELINE_NO_READING: Final = "looptijd niet te lezen"
-TIMELINE_LEGEND: Final = "│ peildatum {peildatum}  ┊ venster tot {window_end}"
+TIMELINE_LEGEND: Final = "│ peildatum {peildatum}  ┊ venster tot {window_end}  ▌ einde van een fase"
 
 # -- overview --------------------------------------------------------------------------
 KEY_OVERVIEW: Final = "Overzicht"
@@ -220,6 +220,8 @@ PALETTE_ACTION_HELP: Final = {
     "step_peildatum(1)": "Naar de volgende peildatum in het register",
     "update": "De stand van zaken van deze pilot bijwerken",
     "keep_unchanged": "De vorige stand van zaken bewust houden voor deze peildatum",
+    "toggle_mark": "Deze pilot markeren voor een actie op meer pilots tegelijk",
+    "mark_all": "Alle getoonde pilots markeren, of de markering wissen",
     "review": "Pilots één voor één nalopen die aandacht vragen",
     "edit": "De gegevens van deze pilot wijzigen",
     "new": "Een nieuwe pilot toevoegen",
@@ -328,6 +330,10 @@ SNAPSHOT_RENDER_PROGRESS: Final = "{fmt}: {done} van {total} onderdelen geschrev
 KEY_EDIT: Final = "Bewerken"
 KEY_NEW: Final = "Nieuw"
 KEY_UPDATE: Final = "Bijwerken"
+KEY_MARK: Final = "Markeren (voor ongewijzigd laten van meer pilots)"
+KEY_MARK_ALL: Final = "Alle getoonde pilots markeren (of de markering wissen)"
+BULK_NOTHING: Final = "De gemarkeerde pilots hebben al een stand van zaken voor deze peildatum."
+MARKED_COUNT: Final = "✓ {n} gemarkeerd (= laat ze ongewijzigd)"
 KEY_KEEP_UNCHANGED: Final = "Ongewijzigd laten (de vorige tekst)"
 KEY_DELETE: Final = "Verwijderen"
 KEY_REVIEW: Final = "Doorlopen"
@@ -541,7 +547,6 @@ REVIEW_ALL_DONE: Final = "Alle {total} pilots zijn bijgewerkt voor peildatum {pe
 REVIEW_RESUMED: Final = "Verder waar u was: {name} ({n} van {total})."
 REVIEW_WRAPPED: Final = "Terug naar de eerste pilot die nog niet is bijgewerkt."
 REVIEW_FIRST: Final = "Dit is de eerste pilot."
-REVIEW_KEYS: Final = "u bijwerken · g ongewijzigd · s/→ overslaan · v/← vorige · esc stoppen"
 
 # -- detail pane: history --------------------------------------------------------------
 SECTION_HISTORY: Final = "Geschiedenis"

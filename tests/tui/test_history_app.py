@@ -145,3 +145,35 @@ async def test_equals_keeps_the_stand_van_zaken_unchanged(
         assert any("ongewijzigd gelaten" in n for n in notes(app))
     entry = on_disk(seed_store).get("mijn-zaak").entry_for(D2)  # type: ignore[union-attr]
     assert entry is not None and entry.unchanged
+
+
+async def test_marked_pilots_are_kept_unchanged_in_one_step(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from .helpers import notes, on_disk, status_text
+
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"divosa", "enter")  # the Divosa pilots, and one more
+        await pilot.pause()
+        n = len(app.main.pilot_list.rows)
+        await pilot.press("A")  # mark all shown
+        await pilot.pause()
+        assert f"✓ {n} gemarkeerd" in status_text(app)
+        first = app.main.pilot_list.highlighted
+        await pilot.press("space")  # the first one is not kept after all
+        await pilot.pause()
+        assert f"✓ {n - 1} gemarkeerd" in status_text(app)
+        await pilot.press("equals_sign", "enter")  # and begin the round
+        await pilot.pause()
+        assert any(f"van {n - 1} pilots ongewijzigd gelaten" in m for m in notes(app))
+        assert "gemarkeerd" not in status_text(app)
+        kept = [p.id for p in on_disk(seed_store).pilots if (e := p.entry_for(D2)) and e.unchanged]
+        assert len(kept) == n - 1 and first not in kept
+        await pilot.press("ctrl+z")  # one step undoes all eight
+        await pilot.pause()
+        assert not any(p.entry_for(D2) for p in on_disk(seed_store).pilots)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert sum(1 for p in on_disk(seed_store).pilots if p.entry_for(D2)) == n - 1

@@ -95,7 +95,6 @@ class ReviewScreen(Screen[None], inherit_bindings=False):
         yield Static(Text(""), id="review-progress")
         yield Static(Text(""), id="review-state")
         yield DetailPane(stand_first=True, id="review-detail")
-        yield Static(Text(S.REVIEW_KEYS), id="review-keys")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -64,7 +64,8 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         # Review mode: the stand van zaken under review (and the looptijd) come before
-        # achtergrond and doel, so they are visible without scrolling on small terminals.
+        # achtergrond and doel, so they are visible without scrolling on small terminals;
+        # whether it is updated is said by the review itself, once.
         self.stand_first = stand_first
         self.detail: Detail | None = None
         self.words: tuple[str, ...] = ()
@@ -193,7 +194,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             out.append(" · " + S.STATUS_WORD.format(name=d.status))
         if d.days_left:
             out.append(f" · {d.days_left}")
-        if d.stale:
+        if d.stale and not self.stand_first:
             out.append(" · ")
             out.append(S.NIET_BIJGEWERKT_FLAG, self._style("warning"))
         out.append("\n")

@@ -53,6 +53,7 @@ SORT_MARK = "▾"  # after the header of the column the list is sorted by
 SORT_MARK_REVERSED = "▴"  # the same, sorted the other way round (O)
 STALE_CELL = f" {S.STALE_MARK}"
 STALE_STYLE = Style(color="yellow", bold=True)
+MARKED = "✓ "  # before the name of a pilot marked for a bulk action (space)
 
 
 def _cell(text: str, width: int, *, right: bool = False) -> Text:
@@ -73,6 +74,8 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pagedown", "page_down", S.KEY_PAGE_DOWN, show=False),
         Binding("home", "first", S.KEY_FIRST, show=False),
         Binding("end", "last", S.KEY_LAST, show=False),
+        Binding("space", "toggle_mark", S.KEY_MARK, show=False),
+        Binding("A", "mark_all", S.KEY_MARK_ALL, show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -108,6 +111,18 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> PilotList:
             return self.pilot_list
 
+    class MarksChanged(Message):
+        """The set of marked pilots changed (space, A)."""
+
+        def __init__(self, pilot_list: PilotList, marked: frozenset[str]) -> None:
+            super().__init__()
+            self.pilot_list = pilot_list
+            self.marked = marked
+
+        @property
+        def control(self) -> PilotList:
+            return self.pilot_list
+
     class Selected(Message):
         """A pilot was chosen (enter or a double click)."""
 
@@ -134,6 +149,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         self.sorted_by = "attention"
         self.sort_reversed = False
         self.extra_column: str | None = None  # "programma" or "gemeente" (c), or none
+        self.marked: frozenset[str] = frozenset()  # pilots marked for a bulk action
         self._extra_width = 0
 
     def mark_sorted(self, column: str, *, reversed_: bool = False) -> None:
@@ -231,6 +247,29 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
+
+    def action_toggle_mark(self) -> None:
+        """space: mark or unmark the pilot under the cursor, then go down one."""
+        pilot_id = self.highlighted
+        if pilot_id is None:
+            return
+        self.marked = self.marked ^ {pilot_id}
+        self.post_message(self.MarksChanged(self, self.marked))
+        self.cursor += 1
+        self.refresh()
+
+    def action_mark_all(self) -> None:
+        """A: mark every pilot shown; when all are marked already, clear the marks."""
+        shown = frozenset(r.pilot_id for r in self.rows)
+        self.marked = frozenset() if shown and shown <= self.marked else shown
+        self.post_message(self.MarksChanged(self, self.marked))
+        self.refresh()
+
+    def clear_marks(self) -> None:
+        if self.marked:
+            self.marked = frozenset()
+            self.post_message(self.MarksChanged(self, self.marked))
+            self.refresh()
 
     def action_page_up(self) -> None:
         self.cursor -= self._page
@@ -331,12 +370,15 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         attention = Text(f"{row.attention.symbol} {word}", end="")
         if index != self.cursor:  # on the cursor the cursor colours win (symbol+word stay)
             attention.stylize(attention_style(row.attention))
-        # niet bijgewerkt: a mark after the name (the status line says what it means)
-        name = _cell(row.name, name_w - len(STALE_CELL))
+        # niet bijgewerkt: a mark after the name (the status line says what it means);
+        # marked for a bulk action: a check before it
+        marked = row.pilot_id in self.marked
+        name = _cell((MARKED + row.name) if marked else row.name, name_w - len(STALE_CELL))
         if self.words:
             match_style = self.get_component_rich_style("pilot-list--match")
+            shift = len(MARKED) if marked else 0
             for start, end in match_spans(row.name, self.words):
-                name.stylize(match_style, start, end)
+                name.stylize(match_style, start + shift, end + shift)
         name.append(STALE_CELL if row.stale else " " * len(STALE_CELL), STALE_STYLE)
         attention.truncate(attention_w, pad=True)
         cells = [attention, name]

@@ -501,7 +501,16 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
             )
             line.append(word, colour_style(row.attention, True))
             name = one_line(row.name) or S.TIMELINE_NO_NAME
-            line.append(S.TIMELINE_FOOTER_REST.format(name=name, reading=_reading(row.period)))
+            reading = _reading(row.period)
+            # a narrow screen shortens the name, never the reading of the looptijd
+            room = (
+                width
+                - line.cell_len
+                - cell_len(S.TIMELINE_FOOTER_REST.format(name="", reading=reading))
+            )
+            if cell_len(name) > room:
+                name = name[: max(1, room - 1)].rstrip() + "…"
+            line.append(S.TIMELINE_FOOTER_REST.format(name=name, reading=reading))
         legend = self._legend()
         if legend and line.cell_len + 2 + cell_len(legend) <= width:
             line.append(" " * (width - line.cell_len - cell_len(legend)))
