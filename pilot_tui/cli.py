@@ -21,7 +21,15 @@ from pilot_tui import __version__
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
 from pilot_tui.changes import ChangeError, EditSession, parse_assignment
 from pilot_tui.memory import Pause
-from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise, strip_controls
+from pilot_tui.model import (
+    CLOSED_STATUSES,
+    Pilot,
+    Register,
+    Status,
+    has_controls,
+    normalise,
+    strip_controls,
+)
 from pilot_tui.periods import (
     Window,
     date_problem,
@@ -540,6 +548,25 @@ def cmd_period(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def fields_with_controls(pilot: Pilot) -> list[str]:
+    """The fields of ``pilot`` (Dutch labels) holding characters every output leaves out:
+    control characters, bidi overrides and what XML cannot hold (see strip_controls)."""
+    texts: list[tuple[str, list[str]]] = [
+        ("naam", [pilot.name]),
+        ("voorheen", pilot.former_names),
+        ("achtergrond", [pilot.achtergrond]),
+        ("doel", [pilot.doel]),
+        ("looptijd", [pilot.looptijd, pilot.looptijd_label]),
+        ("programma", [pilot.programma]),
+        ("gemeente", [pilot.gemeente]),
+        ("rechtsgebied", [pilot.rechtsgebied]),
+        ("partners", pilot.partners),
+        ("voetnoten", [t for f in pilot.footnotes for t in (f.text, f.anchor)]),
+        ("stand van zaken", [e.stand_van_zaken for e in pilot.history]),
+    ]
+    return [label for label, values in texts if any(has_controls(v) for v in values)]
+
+
 def find_problems(register: Register, peildatum: date) -> list[dict[str, str]]:
     problems: list[dict[str, str]] = []
 
@@ -564,6 +591,13 @@ def find_problems(register: Register, peildatum: date) -> list[dict[str, str]]:
                 add(p, f"{label} ontbreekt")
         if not p.history:
             add(p, "geen stand van zaken")
+        unprintable = fields_with_controls(p)
+        if unprintable:
+            add(
+                p,
+                "stuurtekens of tekens die een document niet kan bevatten (bv. U+FFFF) in "
+                f"{', '.join(unprintable)}; ze worden in de stand van zaken weggelaten",
+            )
         if p.looptijd.strip():
             period = parse_looptijd(p.looptijd)
             if not period.ok:

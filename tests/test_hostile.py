@@ -170,3 +170,54 @@ def test_snapshot_model_cleans_every_field(field: str) -> None:
     assert any("typografie en formfeed" in s for s in strings), field
     for s in strings:
         assert strip_controls(s) == s, (field, s)
+
+
+# Characters XML 1.0 forbids (python-docx refuses them); `check` calls the text fine.
+XML_FORBIDDEN = ("\uffff", "\ufffe", "\x01", "\x1f", "\ud800", "\udfff")
+
+
+def _xml_hostile_register(field: str, forbidden: str = "".join(XML_FORBIDDEN)) -> Register:
+    reg = Register(title="Stand van zaken pilots", peildata=[P])
+    pilot = Pilot(id="p", name="Naam", doel="Doel", looptijd="januari 2021 – 2022")
+    pilot.set_entry(HistoryEntry(P, "Stand", Status.LOPEND))
+    FIELD_SETTERS[field](pilot, f"ver{forbidden}boden")
+    reg.pilots.append(pilot)
+    return reg
+
+
+def _rendered_text(reg: Register, fmt: str) -> str:
+    window = parse_window("3m")
+    assert window is not None
+    data = render(build_snapshot(reg, SnapshotOptions(P, window)), fmt)
+    return _docx_text(data) if fmt == "docx" else data.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "html", "csv", "json"])
+@pytest.mark.parametrize("field", FIELD_SETTERS)
+def test_characters_xml_forbids_are_left_out_of_every_format(field: str, fmt: str) -> None:
+    text = _rendered_text(_xml_hostile_register(field), fmt)
+    for ch in XML_FORBIDDEN:
+        assert ch not in text, (field, fmt, repr(ch))
+    # the rest of the text stays, where the format shows the field at all
+    if "verboden" in _rendered_text(_xml_hostile_register(field, ""), fmt):
+        assert "verboden" in text, (field, fmt)
+
+
+def test_check_reports_characters_a_document_cannot_hold(tmp_path: Path) -> None:
+    reg = _xml_hostile_register("doel")
+    pilot = reg.pilots[0]
+    pilot.doel = pilot.achtergrond = "Tekst"
+    clean_path = tmp_path / "schoon.json"
+    Store.create(clean_path, reg).close()
+    assert run_cli("check", "--store", str(clean_path)).returncode == 0
+    # what a register file can hold (a lone surrogate cannot be saved)
+    pilot.achtergrond = "Achtergrond\uffff\ufffe\x01"
+    pilot.set_entry(HistoryEntry(P, "Stand\uffff", Status.LOPEND))
+    path = tmp_path / "x.json"
+    Store.create(path, reg).close()
+    result = run_cli("check", "--store", str(path))
+    assert result.returncode == 1, result.stderr
+    problems = [line for line in result.stdout.splitlines() if "(p)" in line]
+    assert len(problems) == 1, result.stdout
+    assert "achtergrond" in problems[0] and "stand van zaken" in problems[0], problems
+    assert "\uffff" not in result.stdout
