@@ -323,7 +323,7 @@ def open_writable(args: argparse.Namespace) -> Store:
 def warn_store(store: Store) -> None:
     """Non-fatal problems of opening (e.g. the daily backup failed) on stderr."""
     for warning in store.warnings:
-        sys.stderr.write(f"pilot-tui: waarschuwing: {strip_controls(warning)}\n")
+        err(f"waarschuwing: {warning}")
 
 
 def resolve_peildatum(args: argparse.Namespace, register: Register) -> date:
@@ -353,12 +353,44 @@ def clean(text: str) -> str:
     return strip_controls(text)
 
 
+def one_line(text: str) -> str:
+    """A message as one printable line: controls out, every run of white space (a newline
+    in a quoted name) one space."""
+    return " ".join(strip_controls(text).split())
+
+
 def out(text: str = "") -> None:
+    """Print a line of output. Everything printed may quote the register or a file name,
+    so nothing a terminal acts on gets through (escape sequences, controls, bidi
+    overrides, a carriage return that would overwrite the line)."""
+    text = strip_controls(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     sys.stdout.write(text + "\n")
 
 
+def err(text: str) -> None:
+    """One line on stderr, made printable as :func:`out` does."""
+    sys.stderr.write(f"pilot-tui: {one_line(text)}\n")
+
+
+# Anything but printable ASCII and the newlines of the indentation: looked at one by one.
+_NOT_PLAIN = re.compile("[^\n -~]")
+
+
+def _printable_json(match: re.Match[str]) -> str:
+    char = match[0]
+    return char if char.isprintable() else json.dumps(char)[1:-1]  # "\\u202e"
+
+
 def out_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """Print ``value`` as JSON. A character a terminal would act on (a control, a bidi
+    override) is written as its \\u escape: inside a JSON string that is the same
+    character, so a script reads the data exactly and a terminal shows text."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if not text.replace("\n", " ").isprintable():
+        text = _NOT_PLAIN.sub(_printable_json, text)
+    sys.stdout.write(text + "\n")
 
 
 def end_label(a: Assessment) -> str:
@@ -543,7 +575,7 @@ def cmd_period(args: argparse.Namespace) -> int:
     elif period.ok:
         out(period.describe())
     if not period.ok:
-        sys.stderr.write(f"pilot-tui: {period.error}\n")
+        err(period.error or "onleesbaar")
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -619,7 +651,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         out_json(problems)
     else:
         for pr in problems:
-            out(f"{clean(pr['name'])} ({pr['id']}): {pr['problem']}")
+            out(one_line(f"{pr['name']} ({pr['id']}): {pr['problem']}"))
         out(
             f"{len(problems)} problemen in {len(register.pilots)} pilots "
             f"(peildatum {format_date(peildatum)})"
@@ -757,7 +789,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{source}: geen peildatum gevonden; geef --peildatum")
     path = store_path(args)
     for warning in result.warnings:
-        sys.stderr.write(f"pilot-tui: waarschuwing: {warning}\n")
+        err(f"waarschuwing: {warning}")
     if not path.exists():
         register = Register(title=incoming.title, intro=incoming.intro)
         report = merge(register, incoming, peildatum, update=True)
@@ -853,7 +885,7 @@ def main(argv: Sequence[str] | None = None, *, starting: Pause | None = None) ->
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"pilot-tui: {strip_controls(message)}\n")
+    err(message)
     return EXIT_USAGE
 
 

@@ -651,3 +651,33 @@ async def test_quit_while_a_snapshot_is_written_asks_and_writes_nothing(
         time.sleep(0.02)
     assert writing.done and len(reports) < 3000  # stopped at its next report
     assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
+
+
+# -- every message one line, even when it quotes a name with a newline ---------------------
+
+
+async def test_messages_quoting_a_name_with_a_newline_are_one_line(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from pilot_tui.tui.screens.pilot_form import PilotForm
+
+    data = json.loads(seed_store.read_bytes())
+    set_fields(ZAAK, name="MIJN\nZAAK")(data)
+    seed_store.write_text(store_module.dumps(data), encoding="utf-8")
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, OTHER)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "mijn zaak"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PilotForm)
+        problem = str(app.screen.query_one("#name-problem", Static).content)
+        assert problem == "er is al een pilot met de naam „MIJN ZAAK”"
+        zaak = app.store.register.get(ZAAK)
+        assert zaak is not None
+        app.notify(f"Niet opgeslagen: {zaak.name}", severity="error")
+        await pilot.pause()
+    assert notes(app)[-1] == "Niet opgeslagen: MIJN ZAAK"
