@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from pilot_tui import __version__
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
 from pilot_tui.changes import ChangeError, EditSession, parse_assignment
+from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.memory import Pause
 from pilot_tui.model import (
     CLOSED_STATUSES,
@@ -768,7 +769,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source: Path = args.file
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_regular(source)[0].decode("utf-8")
+    except FileRefused as exc:
+        raise UsageError(str(exc)) from None
     except FileNotFoundError:
         raise UsageError(f"{source}: bestand bestaat niet") from None
     except IsADirectoryError:

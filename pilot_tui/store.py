@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb.storages import Storage
 
+from pilot_tui.files import FileRefused, kind_of, read_regular
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register, Status
 
@@ -395,20 +396,21 @@ _JSON_MESSAGES = {
 
 
 def _read_bytes(path: Path) -> tuple[bytes, FileStamp]:
-    """The raw file and its stamp (from the same open file, so they belong together)."""
+    """The raw file and its stamp (from the same open file, so they belong together).
+    Only a regular file of at most MAX_FILE_BYTES is read (see pilot_tui.files)."""
     if path.is_dir():
         raise StoreError(f"{path}: is een map, geen registerbestand")
     try:
-        with open(path, "rb") as fh:
-            stamp = FileStamp.from_stat(os.fstat(fh.fileno()))
-            raw = fh.read()
+        raw, st = read_regular(path)
+    except FileRefused as exc:
+        raise StoreError(str(exc)) from None
     except FileNotFoundError:
         raise StoreError(f"{path}: bestand bestaat niet") from None
     except IsADirectoryError:
         raise StoreError(f"{path}: is een map, geen registerbestand") from None
     except OSError as exc:
         raise StoreError(f"{path}: kan niet gelezen worden ({os_reason(exc)})") from None
-    return raw, stamp
+    return raw, FileStamp.from_stat(st)
 
 
 _NON_SPACE = re.compile(r"\S")  # \s is what str.isspace() and str.strip() call white space
@@ -870,7 +872,10 @@ def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACK
     path = real_path(path)
     folder = backup_dir(path)
     folder.mkdir(exist_ok=True)
-    data = path.read_bytes()
+    try:
+        data, _st = read_regular(path)
+    except FileRefused as exc:  # not a register (a FIFO put in its place): no copy
+        raise OSError(errno.EINVAL, str(exc)) from None
     slug = _slug(reason)
     when = _now()
     while True:
@@ -1198,8 +1203,8 @@ class Store:
         backups = list_backups(self.path)
         if any(_backup_day(b, self.path) == today for b in backups):
             return
-        with contextlib.suppress(OSError):
-            if backups and backups[0].read_bytes() == self.path.read_bytes():
+        with contextlib.suppress(OSError, FileRefused):
+            if backups and read_regular(backups[0])[0] == read_regular(self.path)[0]:
                 return  # nothing changed since the newest backup: keep the older ones
         try:
             self.backup("dagelijks")
@@ -1236,6 +1241,19 @@ def _acquire(path: Path, timeout: float) -> FileLock:
     return lock
 
 
+def _check_regular_or_new(path: Path) -> None:
+    """Refuse to replace a device, FIFO or socket: only a regular file is a register."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: kan niet gelezen worden ({os_reason(exc)})") from None
+    kind = kind_of(st.st_mode)
+    if kind is not None:
+        raise StoreError(f"{path}: is {kind}, geen registerbestand; niets gewijzigd")
+
+
 def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Path | None:
     """Put ``backup`` back as the register at ``path``.
 
@@ -1255,6 +1273,7 @@ def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Pa
         raise StoreError(f"{path}: is een map, geen registerbestand")
     if not path.parent.is_dir():
         raise StoreError(f"{path.parent}: map bestaat niet")
+    _check_regular_or_new(path)
     lock = _acquire(path, lock_timeout)
     try:
         saved: Path | None = None

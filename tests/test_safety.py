@@ -6,6 +6,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import resource
+import stat
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import pilot_tui.store as store_mod
+from pilot_tui.files import MAX_FILE_BYTES
 from pilot_tui.model import AuditEntry
 from pilot_tui.store import (
     Store,
@@ -274,6 +279,92 @@ def test_cli_refuses_corrupt_register(
     assert f"register-{case}.json" in lines[0]
     assert result.stdout == ""
     assert unchanged
+
+
+# -- what is not a file to read: a device, a FIFO, a file far too large --------------------------
+
+MEMORY_LIMIT = 1536 * 1024 * 1024  # bytes of address space for a CLI run that might read forever
+
+
+def run_cli_limited(*args: str) -> subprocess.CompletedProcess[str]:
+    """`pilot-tui` in a process that cannot take the machine's memory with it: a read of
+    the zero device ends in a MemoryError there, a FIFO in the timeout."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    return subprocess.run(
+        [sys.executable, "-m", "pilot_tui.launcher", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        preexec_fn=limit,
+    )
+
+
+def not_a_file(folder: Path, kind: str) -> Path:
+    """A path of ``kind``: the zero device, a FIFO, or a (sparse) file past the size limit."""
+    if kind == "device":
+        return Path("/dev/zero")
+    path = folder / f"{kind}.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        with open(path, "wb") as fh:
+            fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk space used
+    return path
+
+
+NOT_A_FILE = ["device", "fifo", "huge"]
+EXPECTED = {"device": "is een apparaat", "fifo": "is een FIFO", "huge": "te groot"}
+
+
+def _one_refusal(result: subprocess.CompletedProcess[str], fragment: str) -> str:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("kind", NOT_A_FILE)
+def test_store_that_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    path = not_a_file(tmp_path, kind)
+    _one_refusal(run_cli_limited("list", "--store", str(path)), EXPECTED[kind])
+    with pytest.raises(StoreError, match=EXPECTED[kind]):
+        Store.open(path, readonly=True)
+
+
+@pytest.mark.parametrize("kind", NOT_A_FILE)
+def test_restore_from_what_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "register").mkdir()
+    path = make(tmp_path / "register" / "store.json")
+    before = snapshot(tmp_path / "register")
+    source = not_a_file(tmp_path, kind)
+    result = run_cli_limited("restore", "--store", str(path), str(source))
+    line = _one_refusal(result, EXPECTED[kind])
+    assert "niet teruggezet" in line
+    assert snapshot(tmp_path / "register") == before
+
+
+def test_restore_over_a_fifo_is_refused(tmp_path: Path) -> None:
+    good = make(tmp_path / "goed.json")
+    path = tmp_path / "store.json"
+    os.mkfifo(path)
+    _one_refusal(run_cli_limited("restore", "--store", str(path), str(good)), "is een FIFO")
+    assert stat.S_ISFIFO(os.stat(path).st_mode)
+
+
+@pytest.mark.parametrize("kind", NOT_A_FILE)
+def test_import_of_what_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "register").mkdir()
+    path = make(tmp_path / "register" / "store.json")
+    before = snapshot(tmp_path / "register")
+    source = not_a_file(tmp_path, kind)
+    _one_refusal(run_cli_limited("import", "--store", str(path), str(source)), EXPECTED[kind])
+    assert snapshot(tmp_path / "register") == before
 
 
 # -- failed saves ------------------------------------------------------------------------------

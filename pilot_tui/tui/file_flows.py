@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.importer import ImportResult, MergeReport, OverviewError, merge, parse_overview
 from pilot_tui.model import Register
 from pilot_tui.store import StoreError, atomic_write
@@ -88,13 +89,13 @@ def _file_chosen(app: PilotApp, path: Path | None) -> None:
 def _parse(app: PilotApp, path: Path, trial: Register) -> None:
     """In a worker thread: read, parse and merge into the trial copy; then show the preview."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path)[0].decode("utf-8")
         result = parse_overview(text, progress=_progress(app, S.IMPORT_PROGRESS))
         peildatum = result.register.latest_peildatum()
         if peildatum is None:
             raise OverviewError(S.IMPORT_NO_PEILDATUM)
         report = merge(trial, result.register, peildatum, update=False)
-    except (OSError, UnicodeDecodeError, OverviewError) as exc:
+    except (OSError, UnicodeDecodeError, OverviewError, FileRefused) as exc:
         message = S.IMPORT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return

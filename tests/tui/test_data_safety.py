@@ -466,6 +466,8 @@ def _bad(kind: str, folder: Path) -> Path:
         (path / "inside.txt").write_text("x", encoding="utf-8")
     elif kind == "foreign":
         path.write_text('{"_default": {"1": {"naam": "iets anders"}}}\n', encoding="utf-8")
+    elif kind == "fifo":  # reading it would wait for a writer: the app never started
+        os.mkfifo(path)
     return path
 
 
@@ -476,7 +478,7 @@ def _state(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-@pytest.mark.parametrize("kind", ["truncated", "empty", "directory", "foreign"])
+@pytest.mark.parametrize("kind", ["truncated", "empty", "directory", "foreign", "fifo"])
 def test_pilot_tui_refuses_a_bad_register_before_starting(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "reg"
     folder.mkdir()
@@ -681,3 +683,16 @@ async def test_messages_quoting_a_name_with_a_newline_are_one_line(
         app.notify(f"Niet opgeslagen: {zaak.name}", severity="error")
         await pilot.pause()
     assert notes(app)[-1] == "Niet opgeslagen: MIJN ZAAK"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_import_screen_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> None:
+    from pilot_tui.tui.screens.import_preview import check_file
+
+    path = Path("/dev/zero")
+    if kind == "fifo":
+        path = tmp_path / "overzicht.txt"
+        os.mkfifo(path)
+    check = check_file(str(path))
+    assert not check.ok
+    assert ("is een FIFO" if kind == "fifo" else "is een apparaat") in check.message
