@@ -41,7 +41,14 @@ from pilot_tui.periods import (
     parse_window,
     period_json,
 )
-from pilot_tui.store import Store, StoreError, atomic_write, list_backups
+from pilot_tui.store import (
+    Store,
+    StoreError,
+    atomic_write,
+    list_backups,
+    os_reason,
+    output_problem,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_WINDOW = "3m"
@@ -738,6 +745,9 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     target: Path = args.output or Path(default_filename(peildatum, args.format))
     if target.is_dir():
         raise UsageError(f"{target}: is een map; geef een bestandsnaam met -o")
+    problem = output_problem(target, store_path(args))
+    if problem:
+        raise UsageError(problem)
     if target.exists() and not args.force:
         raise UsageError(f"{target} bestaat al; gebruik --force om te overschrijven")
     if not target.parent.is_dir():
@@ -756,10 +766,13 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         build_progress=_progress("pilots gelezen"),
         render_progress=_progress(f"onderdelen van {args.format} geschreven"),
     )
+    problem = output_problem(target, store_path(args))  # again: Word takes minutes
+    if problem:
+        raise UsageError(problem)
     try:
         atomic_write(target, data)
     except OSError as exc:
-        raise UsageError(f"{target}: kan niet schrijven ({exc.strerror})") from None
+        raise UsageError(f"{target}: kan niet schrijven ({os_reason(exc)})") from None
     out(f"{target} geschreven ({len(register.pilots)} pilots, peildatum {format_date(peildatum)})")
     return EXIT_OK
 

@@ -163,9 +163,14 @@ def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = real_path(path)  # replace the file a link points to, not the link
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)  # keep the permissions of the file
+        st = os.stat(path)
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
+    else:
+        kind = kind_of(st.st_mode)
+        if kind is not None:  # a rename would put a file in the place of a device or FIFO
+            raise NotARegularFile(errno.EINVAL, f"{path} is {kind}, geen gewoon bestand")
+        mode = stat.S_IMODE(st.st_mode)  # keep the permissions of the file
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -265,8 +270,14 @@ if hasattr(errno, "EDQUOT"):
     _OS_REASONS[errno.EDQUOT] = "het schijfquotum is bereikt"
 
 
+class NotARegularFile(OSError):
+    """A write was asked to replace a directory, device, FIFO or socket (Dutch strerror)."""
+
+
 def os_reason(exc: OSError) -> str:
     """A short Dutch reason for an OSError."""
+    if isinstance(exc, NotARegularFile) and exc.strerror:
+        return exc.strerror
     if exc.errno in _OS_REASONS:
         return _OS_REASONS[exc.errno]
     if isinstance(exc, PermissionError):
@@ -677,6 +688,68 @@ def lock_path(path: Path) -> Path:
 def backup_dir(path: Path) -> Path:
     path = real_path(path)
     return path.with_name(f"{path.name}.backups")
+
+
+# -- outputs: never the register, its lock or its backups, never a device --------------------
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _same_place(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name the same file or folder, however written: when both
+    exist, by device and inode (a link, "..", another case on a case-insensitive file
+    system, a hard link); when neither does, by their resolved names, case folded (a
+    name the other would take, were it made there)."""
+    ia, ib = _identity(a), _identity(b)
+    if ia is not None or ib is not None:
+        return ia == ib
+    fold = [os.path.normcase(os.path.realpath(p)).casefold() for p in (a, b)]
+    return fold[0] == fold[1]
+
+
+def output_problem(target: Path, register: Path | None = None) -> str | None:
+    """Why ``target`` may not be written as an output (a snapshot, an export): one Dutch
+    line, or None when it may.
+
+    Refused: the register at ``register``, its lock file, its backups folder and what is
+    in it, whichever way the path is written; and anything that is not a regular file or
+    a new name (a directory, a device, a FIFO): replacing ``/dev/null`` with a file is
+    what an atomic write would do to it.
+    """
+    target = Path(target)
+    try:
+        st = os.stat(target)  # through a link: what a write would replace
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    except (OSError, ValueError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else _one_line(str(exc))
+        return f"{target}: niet te gebruiken ({reason})"
+    if register is not None:
+        register = real_path(Path(register))
+        folder = backup_dir(register)
+        if _same_place(target, register):
+            return f"{target}: dat is het register zelf; kies een andere naam"
+        if _same_place(target, lock_path(register)):
+            return f"{target}: dat is het slotbestand van het register; kies een andere naam"
+        resolved = Path(os.path.realpath(target))
+        if _same_place(resolved, folder):
+            return f"{target}: dat is de map met reservekopieën van het register"
+        if any(_same_place(place, folder) for place in resolved.parents):
+            return (
+                f"{target}: ligt in de map met reservekopieën van het register; kies een "
+                "andere plek"
+            )
+    if st is not None:
+        kind = kind_of(st.st_mode)
+        if kind is not None:
+            return f"{target}: is {kind}, geen gewoon bestand; kies een bestandsnaam"
+    return None
 
 
 # -- the TinyDB storage -------------------------------------------------------------------

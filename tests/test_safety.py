@@ -367,6 +367,131 @@ def test_import_of_what_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> N
     assert snapshot(tmp_path / "register") == before
 
 
+# -- outputs: never the register, its lock or its backups, never a device or FIFO ------------
+
+
+def _output_target(folder: Path, path: Path, case: str) -> tuple[Path, Path]:
+    """(the register as --store names it, the output path) for ``case``."""
+    if case == "register":
+        return path, path
+    if case == "dotdot":
+        (folder / "sub").mkdir()
+        return path, folder / "sub" / ".." / path.name
+    if case == "symlink-to-register":
+        (folder / "link.json").symlink_to(path)
+        return path, folder / "link.json"
+    if case == "store-by-symlink":
+        (folder / "link.json").symlink_to(path)
+        return folder / "link.json", path
+    if case == "hard-link":
+        os.link(path, folder / "hard.json")
+        return path, folder / "hard.json"
+    if case == "lock":
+        return path, store_mod.lock_path(path)
+    if case == "backups-folder":
+        return path, backup_dir(path)
+    if case == "backup":
+        return path, list_backups(path)[0]
+    if case == "new-in-backups-folder":
+        return path, backup_dir(path) / "stand.json"
+    if case == "fifo":
+        os.mkfifo(folder / "fifo.json")
+        return path, folder / "fifo.json"
+    if case == "directory":
+        (folder / "map.json").mkdir()
+        return path, folder / "map.json"
+    raise AssertionError(case)
+
+
+OUTPUT_CASES = [
+    "register",
+    "dotdot",
+    "symlink-to-register",
+    "store-by-symlink",
+    "hard-link",
+    "lock",
+    "backups-folder",
+    "backup",
+    "new-in-backups-folder",
+    "fifo",
+    "directory",
+]
+
+
+def _state(folder: Path) -> dict[str, Any]:
+    """Every file's bytes, every other entry's kind (a FIFO stays a FIFO)."""
+    state: dict[str, Any] = {}
+    for p in sorted(folder.rglob("*")):
+        st = os.lstat(p)
+        state[str(p.relative_to(folder))] = (
+            p.read_bytes() if stat.S_ISREG(st.st_mode) else stat.S_IFMT(st.st_mode)
+        )
+    return state
+
+
+@pytest.mark.parametrize("case", OUTPUT_CASES)
+def test_snapshot_never_replaces_the_register_its_lock_backups_or_a_fifo(
+    tmp_path: Path, case: str
+) -> None:
+    path = make(tmp_path / "store.json")
+    with Store.open(path):  # the lock file and today's backup exist
+        pass
+    store, target = _output_target(tmp_path, path, case)
+    before = _state(tmp_path)
+    result = run_cli(
+        "snapshot", "--store", str(store), "--format", "json", "-o", str(target), "--force"
+    )
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("pilot-tui: "), result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert _state(tmp_path) == before
+    Store.open(path, readonly=True).close()  # still the register
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "link-to-null"])
+def test_snapshot_never_replaces_a_device(
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In the test process, with the write itself replaced: run as root, a failing test
+    must not replace the machine's null device."""
+    import pilot_tui.cli as cli
+
+    written: list[Path] = []
+    monkeypatch.setattr(cli, "atomic_write", lambda p, data: written.append(Path(p)))
+    path = make(tmp_path / "store.json")
+    output = Path(target)
+    if target == "link-to-null":
+        output = tmp_path / "uit.md"
+        output.symlink_to("/dev/null")
+    args = ["snapshot", "--store", str(path), "--format", "md", "-o", str(output), "--force"]
+    assert cli.main(args) == 2
+    assert written == []
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is een apparaat" in err, err
+
+
+def test_output_problem_by_the_folded_name_of_what_does_not_exist_yet(tmp_path: Path) -> None:
+    """On a case-insensitive file system ".STORE.JSON.LOCK" would be the lock: a name
+    the lock or the backups folder would take is refused before they exist."""
+    path = make(tmp_path / "store.json")
+    store_mod.lock_path(path).unlink()  # as on a machine where no writer ran yet
+    assert not backup_dir(path).exists()
+    assert store_mod.output_problem(tmp_path / ".STORE.json.LOCK", path) is not None
+    assert store_mod.output_problem(tmp_path / "STORE.JSON.backups", path) is not None
+    assert store_mod.output_problem(tmp_path / "stand.json", path) is None
+    assert store_mod.output_problem(tmp_path / "Store.json.backups" / "x", path) is not None
+
+
+def test_atomic_write_never_replaces_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="FIFO"):
+        atomic_write(fifo, b"data")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert temp_files(fifo) == []
+
+
 # -- failed saves ------------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.importer import ImportResult, MergeReport, OverviewError, merge, parse_overview
 from pilot_tui.model import Register
-from pilot_tui.store import StoreError, atomic_write
+from pilot_tui.store import StoreError, atomic_write, os_reason, output_problem
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
@@ -35,7 +35,7 @@ PROGRESS_TIMEOUT = 3.0
 def _error_text(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
-        return " ".join(f"{where}{exc.strerror}".split())
+        return " ".join(f"{where}{os_reason(exc)}".split())  # in Dutch
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
@@ -139,7 +139,13 @@ def _confirmed(app: PilotApp, incoming: Register, peildatum: date, go: bool | No
 def start_snapshot(app: PilotApp) -> None:
     register = app.store.register
     previous = register.previous_peildatum(app.peildatum)
-    dialog = SnapshotDialog(app.peildatum, previous, fmt=app.snapshot_format, today=app.today)
+    dialog = SnapshotDialog(
+        app.peildatum,
+        previous,
+        fmt=app.snapshot_format,
+        today=app.today,
+        register=app.store.path,
+    )
     app.push_screen(dialog, partial(_snapshot_chosen, app))
 
 
@@ -192,6 +198,9 @@ def _make_and_write(
         )
         if cancel.is_set():
             raise Cancelled
+        problem = output_problem(request.path, app.store.path)  # asked minutes ago
+        if problem:
+            raise ValueError(problem)
         atomic_write(request.path, data)
     except Cancelled:
         return  # the app is stopping: no file, no message

@@ -696,3 +696,41 @@ def test_import_screen_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> 
     check = check_file(str(path))
     assert not check.ok
     assert ("is een FIFO" if kind == "fifo" else "is een apparaat") in check.message
+
+
+# -- the snapshot dialog never offers the register, its lock or backups, or a FIFO ----------
+
+
+@pytest.mark.parametrize(
+    "typed", ["store.json", "./sub/../STORE-link.json", ".store.json.lock", "fifo.md"]
+)
+async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
+    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog
+
+    folder = seed_store.parent
+    monkeypatch.chdir(folder)
+    (folder / "sub").mkdir()
+    (folder / "STORE-link.json").symlink_to(seed_store)
+    os.mkfifo(folder / "fifo.md")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = _state(folder)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        dialog.path_input.value = typed
+        await pilot.pause()
+        message = dialog.query_one("#snapshot-path-message", Static)
+        assert message.has_class("-error")
+        assert "register" in shown_text(message) or "FIFO" in shown_text(message)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # refused: nothing asked, nothing written
+        assert dialog.request() is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _state(folder) == before
