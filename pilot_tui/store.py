@@ -82,6 +82,10 @@ class StoreReadOnly(StoreError):
     """A write was attempted on a register opened read-only."""
 
 
+class StoreWriteProtected(StoreError):
+    """The register file itself is read-only (no write permission): it can only be read."""
+
+
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
@@ -156,25 +160,41 @@ def real_path(path: Path) -> Path:
         return path
 
 
-def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> os.stat_result:
+def _atomic_write(
+    path: Path, content: str | bytes, *, replace_retries: int = 10, like: Path | None = None
+) -> os.stat_result:
     """:func:`atomic_write`, returning the stat of the written file, taken from our own
     open file (not by name, so that a change by someone else right after the rename cannot
-    go unnoticed). On POSIX it is taken after the rename, which changes the ctime."""
+    go unnoticed). On POSIX it is taken after the rename, which changes the ctime.
+
+    A new file gets the permissions and owner of ``like`` when given (a backup those of
+    the register: a private register has private copies)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = real_path(path)  # replace the file a link points to, not the link
+    owner: tuple[int, int] | None = None
     try:
         st = os.stat(path)
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
+        with contextlib.suppress(OSError):
+            if like is not None:
+                template = os.stat(like)
+                mode = stat.S_IMODE(template.st_mode)
+                owner = (template.st_uid, template.st_gid)
     else:
         kind = kind_of(st.st_mode)
         if kind is not None:  # a rename would put a file in the place of a device or FIFO
             raise NotARegularFile(errno.EINVAL, f"{path} is {kind}, geen gewoon bestand")
+        if write_protected(path, st):  # the folder may allow a rename: the file does not
+            raise WriteProtected(errno.EACCES, WRITE_PROTECTED, str(path))
         mode = stat.S_IMODE(st.st_mode)  # keep the permissions of the file
+        owner = (st.st_uid, st.st_gid)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
         try:
+            if owner is not None:
+                _keep_owner(fd, *owner)
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)  # mkstemp makes the file private (0600)
             fh = os.fdopen(fd, "wb")
@@ -198,6 +218,42 @@ def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10
         raise
     _fsync_dir(path.parent)
     return written
+
+
+WRITE_PROTECTED = "het bestand is alleen-lezen (schrijfbeveiligd)"
+
+
+class WriteProtected(PermissionError):
+    """A write was asked to replace a file that has no write permission."""
+
+
+def write_protected(path: Path, st: os.stat_result | None = None) -> bool:
+    """Whether the file at ``path`` is read-only for us: no write permission bit at all
+    (which root, whom the system lets write anyway, respects too), or none for this user.
+    A missing file is not."""
+    try:
+        st = st or os.stat(path)
+    except OSError:
+        return False
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return True
+    return not os.access(path, os.W_OK)
+
+
+def _keep_owner(fd: int, uid: int, gid: int) -> None:
+    """Give the new file the owner and group of the file it replaces (a register of
+    another user stays theirs). Only root may give a file away: others keep at least the
+    group, when they are in it; otherwise the file is theirs, as any editor makes it."""
+    if not hasattr(os, "fchown"):
+        return
+    st = os.fstat(fd)
+    if (st.st_uid, st.st_gid) == (uid, gid):
+        return
+    try:
+        os.fchown(fd, uid, gid)
+    except OSError:
+        with contextlib.suppress(OSError):  # not in that group either: the file is ours
+            os.fchown(fd, -1, gid)
 
 
 def _replace(tmp: Path, path: Path, retries: int) -> None:
@@ -276,7 +332,7 @@ class NotARegularFile(OSError):
 
 def os_reason(exc: OSError) -> str:
     """A short Dutch reason for an OSError."""
-    if isinstance(exc, NotARegularFile) and exc.strerror:
+    if isinstance(exc, NotARegularFile | WriteProtected) and exc.strerror:
         return exc.strerror
     if exc.errno in _OS_REASONS:
         return _OS_REASONS[exc.errno]
@@ -957,7 +1013,7 @@ def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACK
         if not target.exists():
             break
         when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
-    _atomic_write(target, data)
+    _atomic_write(target, data, like=path)
     if keep is not None:
         for old in list_backups(path)[max(1, keep) :]:
             if old != target:
@@ -1047,6 +1103,7 @@ class Store:
         parsed = _load_checked(storage)  # refuse a bad file before taking any lock
         lock: FileLock | None = None
         if not readonly:
+            _refuse_write_protected(path)
             lock = _acquire(path, lock_timeout)
         try:
             if lock is not None and FileStamp.of(path) != storage.stamp:
@@ -1297,6 +1354,13 @@ def _load_checked(storage: AtomicJSONStorage) -> _Parsed:
     return parsed
 
 
+def _refuse_write_protected(
+    path: Path, then: str = "niets gewijzigd (alleen-lezen openen kan wel)"
+) -> None:
+    if write_protected(real_path(path)):
+        raise StoreWriteProtected(f"{path}: {WRITE_PROTECTED}; {then}")
+
+
 def _acquire(path: Path, timeout: float) -> FileLock:
     # Imported here: a start that paints from the start cache takes the lock afterwards.
     from filelock import FileLock, Timeout
@@ -1347,6 +1411,7 @@ def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Pa
     if not path.parent.is_dir():
         raise StoreError(f"{path.parent}: map bestaat niet")
     _check_regular_or_new(path)
+    _refuse_write_protected(path, "niet teruggezet")
     lock = _acquire(path, lock_timeout)
     try:
         saved: Path | None = None

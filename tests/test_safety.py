@@ -736,6 +736,70 @@ def test_save_keeps_file_permissions(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+# Another user's ids. Only root may give a file away, so only a run as root (as in the
+# project's test environment) can put a register of another user on disk; otherwise the
+# register is the tester's own, and what is checked is that a save keeps that.
+OTHER_USER = (4321, 4321) if os.geteuid() == 0 else (os.getuid(), os.getgid())
+
+
+def test_save_keeps_owner_and_group(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    os.chown(path, *OTHER_USER)
+    with Store.open(path) as store:  # the daily backup is made too
+        store.register.title = "door root opgeslagen"
+        store.save_meta()
+        backup = store.backup("handmatig")
+    st = path.stat()
+    assert (st.st_uid, st.st_gid) == OTHER_USER  # still theirs, not the writer's
+    assert (backup.stat().st_uid, backup.stat().st_gid) == OTHER_USER
+    assert Store.open(path, readonly=True).register.title == "door root opgeslagen"
+
+
+def test_backup_of_a_private_register_is_private(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    path.chmod(0o600)
+    with Store.open(path) as store:
+        backup = store.backup("handmatig")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert all(b.stat().st_mode & 0o777 == 0o600 for b in list_backups(path))
+
+
+def test_read_only_register_is_refused_for_writing(tmp_path: Path) -> None:
+    """A read-only file in a writable folder: a rename could replace it, so the save
+    did (and as root the write permission is not even checked). Refused, one line."""
+    path = make(tmp_path / "store.json")
+    good = make(tmp_path / "goed.json", 2)
+    path.chmod(0o444)
+    before = snapshot(tmp_path)
+    result = run_cli("set", "--store", str(path), "pilot-00001", "doel=overschreven")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "alleen-lezen (schrijfbeveiligd)" in lines[0], result.stderr
+    result = run_cli("restore", "--store", str(path), str(good))
+    assert result.returncode == 2 and "niet teruggezet" in result.stderr, result.stderr
+    with pytest.raises(store_mod.StoreWriteProtected):
+        Store.open(path)
+    assert snapshot(tmp_path) == before
+    assert path.stat().st_mode & 0o777 == 0o444
+    assert run_cli("list", "--store", str(path)).returncode == 0  # reading is fine
+
+
+def test_register_made_read_only_while_open_is_not_saved(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    with Store.open(path, daily_backup=False) as store:
+        path.chmod(0o444)
+        before = path.read_bytes()
+        store.register.title = "na chmod"
+        with pytest.raises(StoreError, match="alleen-lezen") as info:
+            store.save_meta()
+        assert "\n" not in str(info.value)
+        assert store.dirty  # kept in memory, to save once it may
+        assert path.read_bytes() == before and temp_files(path) == []
+        path.chmod(0o644)
+        store.flush()
+    assert Store.open(path, readonly=True).register.title == "na chmod"
+
+
 @pytest.mark.skipif(os.name != "posix", reason="symlinks")
 def test_save_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     target = make(tmp_path / "echt.json")

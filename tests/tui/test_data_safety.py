@@ -452,6 +452,27 @@ async def test_second_instance_is_read_only_and_says_why(
         first.close()
 
 
+async def test_read_only_register_file_opens_read_only_and_says_why(seed_store: Path) -> None:
+    seed_store.chmod(0o444)
+    before = seed_store.read_bytes()
+    store, notice = open_store(seed_store)
+    try:
+        assert store.readonly and notice and "schrijfbeveiligd" in notice
+        app = record_notifications(
+            PilotApp(store, None, None, None, today=date(2022, 3, 15), notice=notice)
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            status = app.main.query_one("#status", Static)
+            assert "alleen-lezen:" in " ".join(" ".join(shown_lines(status)).split())
+            await pilot.press("e")
+            await pilot.pause()
+            assert any(n.startswith("Alleen-lezen: bewerken kan niet") for n in notes(app))
+    finally:
+        store.close()
+    assert seed_store.read_bytes() == before
+
+
 # -- `pilot-tui` on a corrupt or foreign register: refused before the TUI -------------------
 
 
