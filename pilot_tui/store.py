@@ -24,7 +24,10 @@ Safety (see DESIGN.md, "Data safety"):
   stat, and the content when the stat changed; see :class:`FileStamp`); a change made by
   someone else raises :class:`StoreConflict` instead of being overwritten;
 * rolling backups sit in a folder beside the store (``<name>.backups``): one on the first
-  writable open of a day, and before risky operations; the newest ``backups_keep`` stay.
+  writable open of a day, and before risky operations; the newest ``backups_keep`` stay,
+  and so do today's daily one and the latest from before an import. A backup is judged
+  by its name's date: a file named for the future or with no real date is never counted
+  or removed, so it cannot push real backups out.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -964,7 +967,7 @@ class AtomicJSONStorage(Storage):
 
 def _backup_re(path: Path) -> re.Pattern[str]:
     return re.compile(
-        re.escape(path.stem) + r"-(\d{8}-\d{6}-\d{6})(?:-[a-z0-9-]+)?" + re.escape(path.suffix)
+        re.escape(path.stem) + r"-(\d{8}-\d{6}-\d{6})(?:-([a-z0-9-]+))?" + re.escape(path.suffix)
     )
 
 
@@ -972,27 +975,79 @@ def _slug(reason: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
 
 
-def list_backups(path: Path) -> list[Path]:
-    """Backups of the register at ``path``, newest first."""
+DAILY = "dagelijks"  # the reason of the first writable open's backup of a day
+BEFORE_IMPORT = "import"  # the copy made before an import
+FUTURE_SLACK = timedelta(days=1)  # a clock set back (summer time, another time zone)
+
+
+@dataclass(frozen=True)
+class _Backup:
+    path: Path
+    when: datetime | None  # the time in the name; None when it is no date
+    reason: str
+
+    @property
+    def ours(self) -> bool:
+        """Judged a backup of ours: named by our scheme with a date that has been. A
+        name dated in the future (a wrong clock, a copy from elsewhere) or with no real
+        date is neither counted nor removed by the rotation."""
+        return self.when is not None and self.when <= _now() + FUTURE_SLACK
+
+
+def _scan_backups(path: Path) -> tuple[list[_Backup], list[_Backup]]:
+    """(ours newest first, the other files named like backups), of the register at
+    ``path``. Only regular files count (not a link, a folder or a FIFO so named)."""
     path = real_path(path)
     folder = backup_dir(path)
-    if not folder.is_dir():
-        return []
     pattern = _backup_re(path)
-    found: list[tuple[str, str, Path]] = []
+    found: list[_Backup] = []
     try:
-        for entry in folder.iterdir():
-            m = pattern.fullmatch(entry.name)
-            if m and entry.is_file():
-                found.append((m[1], entry.name, entry))
-    except OSError:
-        return []
-    return [p for _stamp, _name, p in sorted(found, reverse=True)]
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                m = pattern.fullmatch(entry.name)
+                if m is None or not entry.is_file(follow_symlinks=False):
+                    continue
+                try:
+                    when: datetime | None = datetime.strptime(m[1], BACKUP_STAMP)
+                except ValueError:
+                    when = None
+                found.append(_Backup(Path(entry.path), when, m[2] or ""))
+    except OSError:  # no folder (yet), or not readable: no backups to show or rotate
+        return [], []
+    ours = sorted((b for b in found if b.ours), key=lambda b: (b.when, b.path.name), reverse=True)
+    others = sorted((b for b in found if not b.ours), key=lambda b: b.path.name, reverse=True)
+    return ours, others
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of the register at ``path``, newest first; files named like backups with
+    a date in the future or no real date come last (see :class:`_Backup`)."""
+    ours, others = _scan_backups(path)
+    return [b.path for b in ours] + [b.path for b in others]
 
 
 def _backup_day(backup: Path, path: Path) -> str:
     m = _backup_re(real_path(path)).fullmatch(backup.name)
     return m[1][:8] if m else ""
+
+
+def _rotate(path: Path, keep: int, new: Path) -> None:
+    """Remove our oldest backups beyond the newest ``keep``. Never removed: the backup
+    just made, today's daily backup, the latest copy from before an import, and any file
+    that is not judged ours."""
+    ours, _others = _scan_backups(path)
+    today = _now().date()
+    kept = {new}
+    daily = next((b for b in ours if b.reason == DAILY), None)
+    if daily is not None and daily.when is not None and daily.when.date() == today:
+        kept.add(daily.path)
+    before_import = next((b for b in ours if b.reason == BEFORE_IMPORT), None)
+    if before_import is not None:
+        kept.add(before_import.path)
+    for old in ours[max(1, keep) :]:
+        if old.path not in kept:
+            with contextlib.suppress(OSError):  # gone already, or not ours to remove
+                old.path.unlink()
 
 
 def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACKUPS) -> Path:
@@ -1015,10 +1070,7 @@ def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACK
         when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
     _atomic_write(target, data, like=path)
     if keep is not None:
-        for old in list_backups(path)[max(1, keep) :]:
-            if old != target:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        _rotate(path, keep, target)
     for tmp in folder.glob(".*" + glob.escape(TMP_SUFFIX)):
         with contextlib.suppress(OSError):
             if tmp.stat().st_mtime < time.time() - STALE_TMP_AGE:
@@ -1337,7 +1389,7 @@ class Store:
             if backups and read_regular(backups[0])[0] == read_regular(self.path)[0]:
                 return  # nothing changed since the newest backup: keep the older ones
         try:
-            self.backup("dagelijks")
+            self.backup(DAILY)
         except StoreError as exc:
             self.warnings.append(str(exc))
 

@@ -216,7 +216,8 @@ def test_refusal_names_the_latest_good_backup(tmp_path: Path, case: str) -> None
     assert len(backups) == 1
     good = backups[0]
     # A newer but broken backup (e.g. the "voor-herstel" copy of a broken file) is skipped.
-    broken = backup_dir(path) / "store-29991231-235959-000000-voor-herstel.json"
+    stamp = datetime.now().strftime(store_mod.BACKUP_STAMP)  # made after `good`
+    broken = backup_dir(path) / f"store-{stamp}-voor-herstel.json"
     broken.write_bytes(b"{")
     assert list_backups(path)[0] == broken
     path.unlink()
@@ -918,6 +919,50 @@ def test_backup_count_is_configurable(tmp_path: Path, clock: Clock) -> None:
     assert list_backups(path) == made[::-1][:3]
     assert all(p.parent == backup_dir(path) for p in made)
     assert "reden-4-x" in made[-1].name
+
+
+def test_future_and_foreign_backup_names_never_push_out_real_backups(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """Ten copies named for 2030 (a wrong clock, a synced folder) sorted ahead of every
+    real backup, so each new backup deleted all the others."""
+    path = make(tmp_path / "store.json")
+    folder = backup_dir(path)
+    folder.mkdir()
+    foreign = [folder / f"store-20300101-0000{i:02d}-000000-dagelijks.json" for i in range(10)]
+    foreign.append(folder / "store-20241399-000000-000000.json")  # no such date
+    for f in foreign:
+        f.write_bytes(path.read_bytes())
+    made = []
+    with Store.open(path, daily_backup=False) as store:
+        for i in range(14):
+            store.register.title = f"versie {i}"
+            store.save_meta()
+            made.append(store.backup())
+    backups = list_backups(path)
+    assert backups[:10] == made[::-1][:10]  # the newest real ones first, all there
+    assert all(not m.exists() for m in made[:4])  # the older real ones rotated out
+    assert all(f.exists() for f in foreign)  # what is not judged ours is left alone
+    assert set(backups[10:]) == set(foreign)
+    assert json.loads(backups[0].read_text())["meta"]["1"]["title"] == "versie 13"
+
+
+def test_rotation_keeps_todays_daily_and_the_pre_import_copy(tmp_path: Path, clock: Clock) -> None:
+    path = make(tmp_path / "store.json")
+    with Store.open(path, backups_keep=3) as store:  # today's daily backup
+        daily = list_backups(path)[0]
+        assert "-dagelijks" in daily.name
+        store.register.title = "voor de import"
+        store.save_meta()
+        before_import = store.backup("import")
+        made = []
+        for i in range(6):
+            store.register.title = f"versie {i}"
+            store.save_meta()
+            made.append(store.backup("extern-gewijzigd"))
+    backups = list_backups(path)
+    assert daily in backups and before_import in backups
+    assert backups == sorted([daily, before_import, *made[-3:]], reverse=True)
 
 
 def test_daily_backup_on_first_writable_open(tmp_path: Path, clock: Clock) -> None:
