@@ -37,6 +37,7 @@ from pilot_tui.model import (
     normalise,
     slugify,
 )
+from pilot_tui.periods import MAX_YEAR, MIN_YEAR
 
 __all__ = [
     "ImportResult",
@@ -864,6 +865,11 @@ def parse_overview(
         peildatum = found_date
     if peildatum is None:
         raise OverviewError("Geen peildatum in het document gevonden; geef de peildatum op.")
+    if not MIN_YEAR <= peildatum.year <= MAX_YEAR:
+        raise OverviewError(
+            f"De peildatum van het document ({peildatum.isoformat()}) ligt buiten "
+            f"{MIN_YEAR}–{MAX_YEAR}; geef de peildatum op."
+        )
 
     vocab = _Vocab.of(
         ln.text

@@ -55,6 +55,7 @@ from tinydb.storages import Storage
 from pilot_tui.files import FileRefused, kind_of, read_regular
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register, Status
+from pilot_tui.periods import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -673,9 +674,10 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             if not isinstance(p, str):
                 raise ValueError(f"peildatum {_short(p)} is geen datum (JJJJ-MM-DD)")
             try:
-                peildata.add(date.fromisoformat(p))
+                peildatum = date.fromisoformat(p)
             except ValueError:
                 raise ValueError(f"ongeldige peildatum {_short(p)}") from None
+            peildata.add(_in_range(peildatum, "peildatum"))
         register = Register(
             title=_meta_str(meta, "title"),
             intro=_meta_str(meta, "intro"),
@@ -688,6 +690,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
         from_dict = Pilot.from_dict
         for key, doc in pilots:
             pilot = from_dict(doc)
+            _check_dates(pilot)
             if pilot.id in doc_ids:
                 raise ValueError(f"pilot-id {pilot.id!r} komt twee keer voor")
             doc_ids[pilot.id] = key
@@ -698,7 +701,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
         for key, doc in entries:
             if not isinstance(doc, dict):
                 raise ValueError("een logregel moet een object zijn")
-            register.audit.append(AuditEntry.from_dict(doc))
+            register.audit.append(_local_time(AuditEntry.from_dict(doc)))
             audit_ids = key
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
         # key 0: the document ids of the table were being read
@@ -707,6 +710,34 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             f"{path}: beschadigd register: {where}: {_one_line(_dutch(exc))}"
         ) from None
     return _Parsed(register, doc_ids, meta_key, audit_ids)
+
+
+# The days the command line and the app accept (pilot_tui.periods): a date outside them in
+# the file loaded, then crashed a later step (a window past year 9999).
+_FIRST_DAY = date(MIN_YEAR, 1, 1)
+_LAST_DAY = date(MAX_YEAR, 12, 31)
+
+
+def _in_range(day: date, what: str) -> date:
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise ValueError(f"{what} {day.isoformat()} ligt buiten {MIN_YEAR}–{MAX_YEAR}")
+    return day
+
+
+def _check_dates(pilot: Pilot) -> None:
+    for entry in pilot.history:
+        if not _FIRST_DAY <= entry.peildatum <= _LAST_DAY:
+            _in_range(entry.peildatum, "peildatum van een stand van zaken")
+
+
+def _local_time(entry: AuditEntry) -> AuditEntry:
+    """Audit times are naive local times (as the app writes them); one written with an
+    offset (by a script, another tool) is turned into one, so that all compare."""
+    when = entry.when
+    _in_range(when.date(), "tijd")
+    if when.tzinfo is not None:
+        entry.when = when.astimezone().replace(tzinfo=None)
+    return entry
 
 
 def register_from_data(path: Path, data: dict[str, Any]) -> tuple[Register, dict[str, int]]:
@@ -1181,9 +1212,11 @@ class Store:
         try:
             if path.exists():
                 raise StoreError(f"{path}: bestaat al; kies een ander bestand")
-            storage = AtomicJSONStorage(path, initial=data_from_register(register))
+            data = data_from_register(register)
+            parsed = _parse(path, data)  # what could not be read back is not written
+            storage = AtomicJSONStorage(path, initial=data)
             storage.flush(check=False)
-            return cls(path, storage, lock)
+            return cls(path, storage, lock, _parsed=parsed)
         except BaseException:
             lock.release()
             raise

@@ -117,6 +117,23 @@ CORRUPT: dict[str, tuple[Any, str]] = {
         "geen geldige datum",
     ),
     "bad-peildatum": (edited(_set(("meta", "1", "peildata"), ["1 juni"])), "peildatum"),
+    # dates the command line would not take: they loaded, and crashed a later step
+    "peildatum-year-9999": (
+        edited(_set(("meta", "1", "peildata"), ["2021-12-01", "9999-12-31"])),
+        "buiten 1900–2199",
+    ),
+    "history-date-year-9999": (
+        edited(_set(("pilots", "1", "history", 0, "peildatum"), "9999-12-31")),
+        "buiten 1900–2199",
+    ),
+    "history-date-year-1": (
+        edited(_set(("pilots", "2", "history", 0, "peildatum"), "0001-01-01")),
+        "buiten 1900–2199",
+    ),
+    "audit-time-year-9999": (
+        edited(_set(("audit", "1", "when"), "9999-12-31T23:59:59+14:00")),
+        "buiten 1900–2199",
+    ),
     "bad-status": (edited(_set(("pilots", "3", "status"), "bezig")), "ongeldige status"),
     "bad-audit-time": (edited(_set(("audit", "1", "when"), "gisteren")), "logregel 1"),
     "pilots-is-list": (edited(_set(("pilots",), [])), "'pilots' is geen object"),
@@ -156,6 +173,8 @@ CLI_CASES = [
     "name-is-number",
     "history-not-list",
     "bad-history-date",
+    "peildatum-year-9999",
+    "history-date-year-9999",
     "bad-status",
     "newer-schema",
     "schema-missing",
