@@ -208,5 +208,9 @@ def _make_and_write(
         message = S.SNAPSHOT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
+    except Exception as exc:  # noqa: BLE001 - a failure in a worker is said, never silent
+        message = S.SNAPSHOT_FAILED.format(error=f"{type(exc).__name__}: {_error_text(exc)}")
+        app.call_from_thread(app.notify, message, severity="error", markup=False)
+        return
     message = S.SNAPSHOT_WRITTEN.format(path=request.path)
     app.call_from_thread(app.notify, message, markup=False)

@@ -755,3 +755,29 @@ async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
         await pilot.press("escape")
         await pilot.pause()
         assert _state(folder) == before
+
+
+async def test_a_snapshot_that_fails_unexpectedly_says_so(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An audit time with an offset crashed the build in the worker: the "busy" notice
+    went and no file came, with no word of why."""
+    from pilot_tui import snapshot as snapshot_module
+
+    def crash(*args: Any, **kwargs: Any) -> bytes:
+        raise TypeError("can't compare offset-naive and offset-aware datetimes")
+
+    monkeypatch.setattr(snapshot_module, "make", crash)
+    monkeypatch.chdir(tmp_path)
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.snapshot_writing is not None and app.snapshot_writing.done:
+                break
+        await pilot.pause()
+        failed = [m for m, severity in app.sent_notes if severity == "error"]  # type: ignore[attr-defined]
+        assert len(failed) == 1 and failed[0].startswith("Stand van zaken niet geschreven:")
+    assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
