@@ -892,19 +892,38 @@ def parse_overview(
     notes = _attach_footnotes(texts, raw_notes, warnings)
 
     register = Register(title=title, intro=preamble.intro, peildata=[peildatum])
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
+    twice: dict[str, str] = {}  # normalised name -> the name, of pilots named again
     ids = _Ids(register)
     total = len(kept)
     for i, (raw, sec) in enumerate(zip(kept, texts, strict=True)):
         pilot = _build_pilot(ids, raw, sec, notes[i], peildatum, warnings)
         key = normalise(pilot.name)
         if key in seen:
-            warnings.append(f"Pilot '{pilot.name}' komt meer dan eens voor.")
-        seen[key] = pilot.id
+            twice.setdefault(key, pilot.name)
+        seen.add(key)
         register.pilots.append(pilot)
         if progress is not None:
             progress(i + 1, total)
+    if twice:
+        raise OverviewError(_twice_message(list(twice.values())))
     return ImportResult(register=register, warnings=warnings)
+
+
+SHOWN_NAMES = 3  # names a message quotes; the rest are counted
+
+
+def _twice_message(names: list[str]) -> str:
+    """One line: which pilots the document has more than once (an overview pasted twice
+    would add every pilot twice, so nothing is imported)."""
+    quoted = [f"„{' '.join(name.split())}”" for name in names[:SHOWN_NAMES]]
+    rest = len(names) - len(quoted)
+    listed = ", ".join(quoted) + (f" en {rest} andere" if rest else "")
+    word = "pilot staat" if len(names) == 1 else "pilots staan"
+    return (
+        f"{len(names)} {word} meer dan eens in het document ({listed}); niets ingelezen — "
+        "staat het overzicht er twee keer in?"
+    )
 
 
 def _attach_footnotes(

@@ -512,6 +512,33 @@ def test_atomic_write_never_replaces_a_fifo(tmp_path: Path) -> None:
     assert temp_files(fifo) == []
 
 
+# -- an import that would add every pilot twice -----------------------------------------------
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-register", "existing-register"])
+def test_overview_holding_the_overview_twice_imports_nothing(
+    tmp_path: Path, existing: bool
+) -> None:
+    """The overview pasted twice imported 33 duplicates (66 pilots)."""
+    from .conftest import SEED_TEXT
+
+    source = tmp_path / "twee-keer.txt"
+    source.write_text(SEED_TEXT.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    folder = tmp_path / "register"
+    folder.mkdir()
+    path = folder / "store.json"
+    if existing:
+        make(path)
+    before = snapshot(folder)
+    result = run_cli("import", "--store", str(path), str(source))
+    assert result.returncode == 2, result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "meer dan eens in het document" in lines[0] and "niets ingelezen" in lines[0]
+    assert "„Online keuzehulp bij scheiden”" in lines[0]  # reported by name
+    assert snapshot(folder) == before  # nothing written, no backup made
+
+
 # -- failed saves ------------------------------------------------------------------------------
 
 
