@@ -781,3 +781,33 @@ async def test_a_snapshot_that_fails_unexpectedly_says_so(
         failed = [m for m, severity in app.sent_notes if severity == "error"]  # type: ignore[attr-defined]
         assert len(failed) == 1 and failed[0].startswith("Stand van zaken niet geschreven:")
     assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
+
+
+# -- a settings file that cannot be used never stops the app -------------------------------
+
+BAD_SETTINGS: dict[str, Callable[[Path], None]] = {
+    "not-utf8": lambda p: p.write_bytes(b'{"theme": "\xff\xfe nord"}'),
+    "deeply-nested": lambda p: p.write_text("[" * 100_000 + "]" * 100_000),
+    "fifo": lambda p: os.mkfifo(p),  # reading it waited for a writer: the app never came
+    "not-json": lambda p: p.write_text("{nope"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_SETTINGS)
+async def test_unusable_settings_give_defaults_and_one_notice(
+    make_app: MakeApp, config_dir: Path, kind: str
+) -> None:
+    from pilot_tui.tui import settings as settings_file
+    from pilot_tui.tui.startup_flow import prepare
+
+    config_dir.mkdir(parents=True)
+    BAD_SETTINGS[kind](config_dir / "settings.json")
+    settings, problem = settings_file.load(config_dir)
+    assert settings == settings_file.Settings() and problem is not None
+    prepare(ROOT / "store.json", None, None)  # the start reads the settings first
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 33
+    said = [n for n in notes(app) if n.startswith("Instellingen niet te lezen")]
+    assert len(said) == 1 and "\n" not in said[0]
