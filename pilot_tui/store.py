@@ -1016,13 +1016,10 @@ class _Backup:
     path: Path
     when: datetime | None  # the time in the name; None when it is no date
     reason: str
-
-    @property
-    def ours(self) -> bool:
-        """Judged a backup of ours: named by our scheme with a date that has been. A
-        name dated in the future (a wrong clock, a copy from elsewhere) or with no real
-        date is neither counted nor removed by the rotation."""
-        return self.when is not None and self.when <= _now() + FUTURE_SLACK
+    # Judged a backup of ours: named by our scheme with a date that has been. A name
+    # dated in the future (a wrong clock, a copy from elsewhere) or with no real date is
+    # neither counted nor removed by the rotation.
+    ours: bool
 
 
 def _scan_backups(path: Path) -> tuple[list[_Backup], list[_Backup]]:
@@ -1031,6 +1028,7 @@ def _scan_backups(path: Path) -> tuple[list[_Backup], list[_Backup]]:
     path = real_path(path)
     folder = backup_dir(path)
     pattern = _backup_re(path)
+    latest = _now() + FUTURE_SLACK
     found: list[_Backup] = []
     try:
         with os.scandir(folder) as entries:
@@ -1042,7 +1040,8 @@ def _scan_backups(path: Path) -> tuple[list[_Backup], list[_Backup]]:
                     when: datetime | None = datetime.strptime(m[1], BACKUP_STAMP)
                 except ValueError:
                     when = None
-                found.append(_Backup(Path(entry.path), when, m[2] or ""))
+                judged = when is not None and when <= latest
+                found.append(_Backup(Path(entry.path), when, m[2] or "", judged))
     except OSError:  # no folder (yet), or not readable: no backups to show or rotate
         return [], []
     ours = sorted((b for b in found if b.ours), key=lambda b: (b.when, b.path.name), reverse=True)
