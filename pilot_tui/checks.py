@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 from pilot_tui.attention import assess
-from pilot_tui.model import CLOSED_STATUSES, Footnote, Pilot, Register, Status, normalise
+from pilot_tui.model import (
+    CLOSED_STATUSES,
+    Footnote,
+    Pilot,
+    Register,
+    Status,
+    has_controls,
+    normalise,
+)
 from pilot_tui.periods import format_date, format_interval, parse_looptijd
 
 Problem = dict[str, str]
@@ -38,6 +46,25 @@ def detached_footnotes(pilot: Pilot, peildatum: date | None = None) -> list[tupl
         if anchor not in text:
             found.append((number, note))
     return found
+
+
+def fields_with_controls(pilot: Pilot) -> list[str]:
+    """The fields of ``pilot`` (Dutch labels) holding characters every output leaves out:
+    control characters, bidi overrides and what XML cannot hold (see strip_controls)."""
+    texts: list[tuple[str, list[str]]] = [
+        ("naam", [pilot.name]),
+        ("voorheen", pilot.former_names),
+        ("achtergrond", [pilot.achtergrond]),
+        ("doel", [pilot.doel]),
+        ("looptijd", [pilot.looptijd, pilot.looptijd_label]),
+        ("programma", [pilot.programma]),
+        ("gemeente", [pilot.gemeente]),
+        ("rechtsgebied", [pilot.rechtsgebied]),
+        ("partners", pilot.partners),
+        ("voetnoten", [t for f in pilot.footnotes for t in (f.text, f.anchor)]),
+        ("stand van zaken", [e.stand_van_zaken for e in pilot.history]),
+    ]
+    return [label for label, values in texts if any(has_controls(v) for v in values)]
 
 
 def _one_line(text: str, limit: int = 60) -> str:
@@ -88,6 +115,13 @@ def find_problems(register: Register, peildatum: date) -> list[Problem]:
                 add(p, f"{label} ontbreekt")
         if not p.history:
             add(p, "geen stand van zaken")
+        unprintable = fields_with_controls(p)
+        if unprintable:
+            add(
+                p,
+                "stuurtekens of tekens die een document niet kan bevatten (bv. U+FFFF) in "
+                f"{', '.join(unprintable)}; ze worden in de stand van zaken weggelaten",
+            )
         for entry in p.history:
             if not entry.stand_van_zaken.strip():
                 add(p, f"lege stand van zaken voor peildatum {format_date(entry.peildatum)}")

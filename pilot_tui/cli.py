@@ -26,8 +26,16 @@ from pilot_tui.changes import (
     EntryChange,
     parse_assignment,
 )
+from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.memory import Pause
-from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise, strip_controls
+from pilot_tui.model import (
+    CLOSED_STATUSES,
+    Pilot,
+    Register,
+    Status,
+    normalise,
+    strip_controls,
+)
 from pilot_tui.periods import (
     Window,
     date_problem,
@@ -38,7 +46,14 @@ from pilot_tui.periods import (
     parse_window,
     period_json,
 )
-from pilot_tui.store import Store, StoreError, atomic_write, list_backups
+from pilot_tui.store import (
+    Store,
+    StoreError,
+    atomic_write,
+    list_backups,
+    os_reason,
+    output_problem,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_WINDOW = "3m"
@@ -463,7 +478,7 @@ def _open_locked(path: Path, args: argparse.Namespace, *, readonly: bool = False
 def warn_store(store: Store) -> None:
     """Non-fatal problems of opening (e.g. the daily backup failed) on stderr."""
     for warning in store.warnings:
-        sys.stderr.write(f"pilot-tui: waarschuwing: {strip_controls(warning)}\n")
+        err(f"waarschuwing: {warning}")
 
 
 def resolve_peildatum(args: argparse.Namespace, register: Register) -> date:
@@ -535,12 +550,44 @@ def clean(text: str) -> str:
     return strip_controls(text)
 
 
+def one_line(text: str) -> str:
+    """A message as one printable line: controls out, every run of white space (a newline
+    in a quoted name) one space."""
+    return " ".join(strip_controls(text).split())
+
+
 def out(text: str = "") -> None:
+    """Print a line of output. Everything printed may quote the register or a file name,
+    so nothing a terminal acts on gets through (escape sequences, controls, bidi
+    overrides, a carriage return that would overwrite the line)."""
+    text = strip_controls(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     sys.stdout.write(text + "\n")
 
 
+def err(text: str) -> None:
+    """One line on stderr, made printable as :func:`out` does."""
+    sys.stderr.write(f"pilot-tui: {one_line(text)}\n")
+
+
+# Anything but printable ASCII and the newlines of the indentation: looked at one by one.
+_NOT_PLAIN = re.compile("[^\n -~]")
+
+
+def _printable_json(match: re.Match[str]) -> str:
+    char = match[0]
+    return char if char.isprintable() else json.dumps(char)[1:-1]  # "\\u202e"
+
+
 def out_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """Print ``value`` as JSON. A character a terminal would act on (a control, a bidi
+    override) is written as its \\u escape: inside a JSON string that is the same
+    character, so a script reads the data exactly and a terminal shows text."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if not text.replace("\n", " ").isprintable():
+        text = _NOT_PLAIN.sub(_printable_json, text)
+    sys.stdout.write(text + "\n")
 
 
 def end_label(a: Assessment) -> str:
@@ -733,7 +780,7 @@ def cmd_period(args: argparse.Namespace) -> int:
     elif period.ok:
         out(period.describe())
     if not period.ok:
-        sys.stderr.write(f"pilot-tui: {period.error}\n")
+        err(period.error or "onleesbaar")
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -751,9 +798,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         out_json(problems)
     else:
         for pr in counted:
-            out(f"{clean(pr['name'])} ({clean(pr['id'])}): {clean(pr['problem'])}")
+            out(one_line(f"{pr['name']} ({pr['id']}): {pr['problem']}"))
         for pr in noticed:
-            out(f"let op: {clean(pr['name'])} ({clean(pr['id'])}): {clean(pr['problem'])}")
+            out(one_line(f"let op: {pr['name']} ({pr['id']}): {pr['problem']}"))
         n = len(register.as_of(peildatum).pilots)
         out(
             f"{len(counted)} problemen in {n} pilots (peildatum {format_date(peildatum)})"
@@ -779,10 +826,7 @@ def _warn_looptijd(pilot: Pilot, peildatum: date) -> None:
     looptijd = pilot.value_at("looptijd", peildatum)
     period = parse_looptijd(looptijd)
     if looptijd.strip() and not period.ok:
-        sys.stderr.write(
-            f"pilot-tui: waarschuwing: opgeslagen, maar de looptijd is niet te lezen "
-            f"({clean(period.error or '')})\n"
-        )
+        err(f"waarschuwing: opgeslagen, maar de looptijd is niet te lezen ({period.error})")
 
 
 def _detached(pilot: Pilot | None, peildatum: date) -> list[tuple[int, Any]]:
@@ -799,10 +843,10 @@ def _warn_detached(pilot: Pilot, peildatum: date, before: list[tuple[int, Any]])
     for number, note in _detached(pilot, peildatum):
         if (note.text, note.anchor) in was:
             continue
-        sys.stderr.write(
-            f"pilot-tui: waarschuwing: voetnoot {number} hoort bij „{clean(note.anchor)}”, "
-            f"maar die woorden staan niet meer in {note.section}; pas de voetnoot aan met "
-            f"pilot-tui footnote change of remove\n"
+        err(
+            f"waarschuwing: voetnoot {number} hoort bij „{note.anchor}”, maar die woorden "
+            f"staan niet meer in {note.section}; pas de voetnoot aan met pilot-tui footnote "
+            "change of remove"
         )
 
 
@@ -858,10 +902,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         apply_changes(scratch, pilot, assignments, peildatum)
         op = EditSession(store).add_pilot(pilot, peildatum)
         out(op.pilot_id)
-        sys.stderr.write(
-            f"pilot-tui: „{clean(pilot.name)}” toegevoegd vanaf peildatum "
-            f"{format_date(peildatum)}\n"
-        )
+        err(f"„{pilot.name}” toegevoegd vanaf peildatum {format_date(peildatum)}")
         stored = store.register.get(op.pilot_id)
         if stored is not None and any(f == "looptijd" for f, _v in assignments):
             _warn_looptijd(stored, peildatum)
@@ -1040,6 +1081,9 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     target: Path = args.output or Path(default_filename(peildatum, args.format))
     if target.is_dir():
         raise UsageError(f"{target}: is een map; geef een bestandsnaam met -o")
+    problem = output_problem(target, store_path(args))
+    if problem:
+        raise UsageError(problem)
     if target.exists() and not args.force:
         raise UsageError(f"{target} bestaat al; gebruik --force om te overschrijven")
     if not target.parent.is_dir():
@@ -1058,10 +1102,13 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         build_progress=_progress("pilots gelezen"),
         render_progress=_progress(f"onderdelen van {args.format} geschreven"),
     )
+    problem = output_problem(target, store_path(args))  # again: Word takes minutes
+    if problem:
+        raise UsageError(problem)
     try:
         atomic_write(target, data)
     except OSError as exc:
-        raise UsageError(f"{target}: kan niet schrijven ({exc.strerror})") from None
+        raise UsageError(f"{target}: kan niet schrijven ({os_reason(exc)})") from None
     n = sum(1 for p in register.pilots if p.exists_at(peildatum))
     out(f"{target} geschreven ({n} pilots, peildatum {format_date(peildatum)})")
     return EXIT_OK
@@ -1072,7 +1119,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source: Path = args.file
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_regular(source)[0].decode("utf-8")
+    except FileRefused as exc:
+        raise UsageError(str(exc)) from None
     except FileNotFoundError:
         raise UsageError(f"{source}: bestand bestaat niet") from None
     except IsADirectoryError:
@@ -1093,7 +1142,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{source}: geen peildatum gevonden; geef --peildatum")
     path = store_path(args)
     for warning in result.warnings:
-        sys.stderr.write(f"pilot-tui: waarschuwing: {warning}\n")
+        err(f"waarschuwing: {warning}")
     if not path.exists():
         register = Register(title=incoming.title, intro=incoming.intro)
         report = merge(register, incoming, peildatum, update=True)  # a new register
@@ -1192,7 +1241,7 @@ def main(argv: Sequence[str] | None = None, *, starting: Pause | None = None) ->
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"pilot-tui: {strip_controls(message)}\n")
+    err(message)
     return EXIT_USAGE
 
 

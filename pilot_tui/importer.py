@@ -40,7 +40,7 @@ from pilot_tui.model import (
     normalise,
     slugify,
 )
-from pilot_tui.periods import format_date
+from pilot_tui.periods import MAX_YEAR, MIN_YEAR, format_date
 
 __all__ = [
     "ImportResult",
@@ -880,6 +880,11 @@ def parse_overview(
         peildatum = found_date
     if peildatum is None:
         raise OverviewError("Geen peildatum in het document gevonden; geef de peildatum op.")
+    if not MIN_YEAR <= peildatum.year <= MAX_YEAR:
+        raise OverviewError(
+            f"De peildatum van het document ({peildatum.isoformat()}) ligt buiten "
+            f"{MIN_YEAR}–{MAX_YEAR}; geef de peildatum op."
+        )
 
     vocab = _Vocab.of(
         ln.text
@@ -902,19 +907,38 @@ def parse_overview(
     notes = _attach_footnotes(texts, raw_notes, warnings)
 
     register = Register(title=title, intro=preamble.intro, peildata=[peildatum])
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
+    twice: dict[str, str] = {}  # normalised name -> the name, of pilots named again
     ids = _Ids(register)
     total = len(kept)
     for i, (raw, sec) in enumerate(zip(kept, texts, strict=True)):
         pilot = _build_pilot(ids, raw, sec, notes[i], peildatum, warnings)
         key = normalise(pilot.name)
         if key in seen:
-            warnings.append(f"Pilot '{pilot.name}' komt meer dan eens voor.")
-        seen[key] = pilot.id
+            twice.setdefault(key, pilot.name)
+        seen.add(key)
         register.pilots.append(pilot)
         if progress is not None:
             progress(i + 1, total)
+    if twice:
+        raise OverviewError(_twice_message(list(twice.values())))
     return ImportResult(register=register, warnings=warnings)
+
+
+SHOWN_NAMES = 3  # names a message quotes; the rest are counted
+
+
+def _twice_message(names: list[str]) -> str:
+    """One line: which pilots the document has more than once (an overview pasted twice
+    would add every pilot twice, so nothing is imported)."""
+    quoted = [f"„{' '.join(name.split())}”" for name in names[:SHOWN_NAMES]]
+    rest = len(names) - len(quoted)
+    listed = ", ".join(quoted) + (f" en {rest} andere" if rest else "")
+    word = "pilot staat" if len(names) == 1 else "pilots staan"
+    return (
+        f"{len(names)} {word} meer dan eens in het document ({listed}); niets ingelezen — "
+        "staat het overzicht er twee keer in?"
+    )
 
 
 def _attach_footnotes(

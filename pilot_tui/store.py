@@ -24,7 +24,10 @@ Safety (see DESIGN.md, "Data safety"):
   stat, and the content when the stat changed; see :class:`FileStamp`); a change made by
   someone else raises :class:`StoreConflict` instead of being overwritten;
 * rolling backups sit in a folder beside the store (``<name>.backups``): one on the first
-  writable open of a day, and before risky operations; the newest ``backups_keep`` stay.
+  writable open of a day, and before risky operations; the newest ``backups_keep`` stay,
+  and so do today's daily one and the latest from before an import. A backup is judged
+  by its name's date: a file named for the future or with no real date is never counted
+  or removed, so it cannot push real backups out.
 """
 
 from __future__ import annotations
@@ -42,15 +45,17 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb.storages import Storage
 
+from pilot_tui.files import FileRefused, kind_of, read_regular
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import SCHEMA_VERSION, AuditEntry, Pilot, Register, Status
+from pilot_tui.periods import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -79,6 +84,10 @@ class StoreConflict(StoreError):
 
 class StoreReadOnly(StoreError):
     """A write was attempted on a register opened read-only."""
+
+
+class StoreWriteProtected(StoreError):
+    """The register file itself is read-only (no write permission): it can only be read."""
 
 
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
@@ -155,20 +164,41 @@ def real_path(path: Path) -> Path:
         return path
 
 
-def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10) -> os.stat_result:
+def _atomic_write(
+    path: Path, content: str | bytes, *, replace_retries: int = 10, like: Path | None = None
+) -> os.stat_result:
     """:func:`atomic_write`, returning the stat of the written file, taken from our own
     open file (not by name, so that a change by someone else right after the rename cannot
-    go unnoticed). On POSIX it is taken after the rename, which changes the ctime."""
+    go unnoticed). On POSIX it is taken after the rename, which changes the ctime.
+
+    A new file gets the permissions and owner of ``like`` when given (a backup those of
+    the register: a private register has private copies)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = real_path(path)  # replace the file a link points to, not the link
+    owner: tuple[int, int] | None = None
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)  # keep the permissions of the file
+        st = os.stat(path)
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
+        with contextlib.suppress(OSError):
+            if like is not None:
+                template = os.stat(like)
+                mode = stat.S_IMODE(template.st_mode)
+                owner = (template.st_uid, template.st_gid)
+    else:
+        kind = kind_of(st.st_mode)
+        if kind is not None:  # a rename would put a file in the place of a device or FIFO
+            raise NotARegularFile(errno.EINVAL, f"{path} is {kind}, geen gewoon bestand")
+        if write_protected(path, st):  # the folder may allow a rename: the file does not
+            raise WriteProtected(errno.EACCES, WRITE_PROTECTED, str(path))
+        mode = stat.S_IMODE(st.st_mode)  # keep the permissions of the file
+        owner = (st.st_uid, st.st_gid)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
         try:
+            if owner is not None:
+                _keep_owner(fd, *owner)
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)  # mkstemp makes the file private (0600)
             fh = os.fdopen(fd, "wb")
@@ -192,6 +222,42 @@ def _atomic_write(path: Path, content: str | bytes, *, replace_retries: int = 10
         raise
     _fsync_dir(path.parent)
     return written
+
+
+WRITE_PROTECTED = "het bestand is alleen-lezen (schrijfbeveiligd)"
+
+
+class WriteProtected(PermissionError):
+    """A write was asked to replace a file that has no write permission."""
+
+
+def write_protected(path: Path, st: os.stat_result | None = None) -> bool:
+    """Whether the file at ``path`` is read-only for us: no write permission bit at all
+    (which root, whom the system lets write anyway, respects too), or none for this user.
+    A missing file is not."""
+    try:
+        st = st or os.stat(path)
+    except OSError:
+        return False
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return True
+    return not os.access(path, os.W_OK)
+
+
+def _keep_owner(fd: int, uid: int, gid: int) -> None:
+    """Give the new file the owner and group of the file it replaces (a register of
+    another user stays theirs). Only root may give a file away: others keep at least the
+    group, when they are in it; otherwise the file is theirs, as any editor makes it."""
+    if not hasattr(os, "fchown"):
+        return
+    st = os.fstat(fd)
+    if (st.st_uid, st.st_gid) == (uid, gid):
+        return
+    try:
+        os.fchown(fd, uid, gid)
+    except OSError:
+        with contextlib.suppress(OSError):  # not in that group either: the file is ours
+            os.fchown(fd, -1, gid)
 
 
 def _replace(tmp: Path, path: Path, retries: int) -> None:
@@ -264,8 +330,14 @@ if hasattr(errno, "EDQUOT"):
     _OS_REASONS[errno.EDQUOT] = "het schijfquotum is bereikt"
 
 
+class NotARegularFile(OSError):
+    """A write was asked to replace a directory, device, FIFO or socket (Dutch strerror)."""
+
+
 def os_reason(exc: OSError) -> str:
     """A short Dutch reason for an OSError."""
+    if isinstance(exc, NotARegularFile | WriteProtected) and exc.strerror:
+        return exc.strerror
     if exc.errno in _OS_REASONS:
         return _OS_REASONS[exc.errno]
     if isinstance(exc, PermissionError):
@@ -395,20 +467,21 @@ _JSON_MESSAGES = {
 
 
 def _read_bytes(path: Path) -> tuple[bytes, FileStamp]:
-    """The raw file and its stamp (from the same open file, so they belong together)."""
+    """The raw file and its stamp (from the same open file, so they belong together).
+    Only a regular file of at most MAX_FILE_BYTES is read (see pilot_tui.files)."""
     if path.is_dir():
         raise StoreError(f"{path}: is een map, geen registerbestand")
     try:
-        with open(path, "rb") as fh:
-            stamp = FileStamp.from_stat(os.fstat(fh.fileno()))
-            raw = fh.read()
+        raw, st = read_regular(path)
+    except FileRefused as exc:
+        raise StoreError(str(exc)) from None
     except FileNotFoundError:
         raise StoreError(f"{path}: bestand bestaat niet") from None
     except IsADirectoryError:
         raise StoreError(f"{path}: is een map, geen registerbestand") from None
     except OSError as exc:
         raise StoreError(f"{path}: kan niet gelezen worden ({os_reason(exc)})") from None
-    return raw, stamp
+    return raw, FileStamp.from_stat(st)
 
 
 _NON_SPACE = re.compile(r"\S")  # \s is what str.isspace() and str.strip() call white space
@@ -602,9 +675,10 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             if not isinstance(p, str):
                 raise ValueError(f"peildatum {_short(p)} is geen datum (JJJJ-MM-DD)")
             try:
-                peildata.add(date.fromisoformat(p))
+                peildatum = date.fromisoformat(p)
             except ValueError:
                 raise ValueError(f"ongeldige peildatum {_short(p)}") from None
+            peildata.add(_in_range(peildatum, "peildatum"))
         register = Register(
             title=_meta_str(meta, "title"),
             intro=_meta_str(meta, "intro"),
@@ -619,6 +693,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
         from_dict = Pilot.from_dict
         for key, doc in pilots:
             pilot = from_dict(doc)
+            _check_dates(pilot)
             if pilot.id in doc_ids:
                 raise ValueError(f"pilot-id {pilot.id!r} komt twee keer voor")
             doc_ids[pilot.id] = key
@@ -629,7 +704,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
         for key, doc in entries:
             if not isinstance(doc, dict):
                 raise ValueError("een logregel moet een object zijn")
-            register.audit.append(AuditEntry.from_dict(doc))
+            register.audit.append(_local_time(AuditEntry.from_dict(doc)))
             audit_ids = key
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
         # key 0: the document ids of the table were being read
@@ -638,6 +713,34 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             f"{path}: beschadigd register: {where}: {_one_line(_dutch(exc))}"
         ) from None
     return _Parsed(register, doc_ids, meta_key, audit_ids, schema)
+
+
+# The days the command line and the app accept (pilot_tui.periods): a date outside them in
+# the file loaded, then crashed a later step (a window past year 9999).
+_FIRST_DAY = date(MIN_YEAR, 1, 1)
+_LAST_DAY = date(MAX_YEAR, 12, 31)
+
+
+def _in_range(day: date, what: str) -> date:
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise ValueError(f"{what} {day.isoformat()} ligt buiten {MIN_YEAR}–{MAX_YEAR}")
+    return day
+
+
+def _check_dates(pilot: Pilot) -> None:
+    for entry in pilot.history:
+        if not _FIRST_DAY <= entry.peildatum <= _LAST_DAY:
+            _in_range(entry.peildatum, "peildatum van een stand van zaken")
+
+
+def _local_time(entry: AuditEntry) -> AuditEntry:
+    """Audit times are naive local times (as the app writes them); one written with an
+    offset (by a script, another tool) is turned into one, so that all compare."""
+    when = entry.when
+    _in_range(when.date(), "tijd")
+    if when.tzinfo is not None:
+        entry.when = when.astimezone().replace(tzinfo=None)
+    return entry
 
 
 def register_from_data(path: Path, data: dict[str, Any]) -> tuple[Register, dict[str, int]]:
@@ -707,6 +810,68 @@ def app_holder(path: Path) -> int | None:
 def backup_dir(path: Path) -> Path:
     path = real_path(path)
     return path.with_name(f"{path.name}.backups")
+
+
+# -- outputs: never the register, its lock or its backups, never a device --------------------
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _same_place(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name the same file or folder, however written: when both
+    exist, by device and inode (a link, "..", another case on a case-insensitive file
+    system, a hard link); when neither does, by their resolved names, case folded (a
+    name the other would take, were it made there)."""
+    ia, ib = _identity(a), _identity(b)
+    if ia is not None or ib is not None:
+        return ia == ib
+    fold = [os.path.normcase(os.path.realpath(p)).casefold() for p in (a, b)]
+    return fold[0] == fold[1]
+
+
+def output_problem(target: Path, register: Path | None = None) -> str | None:
+    """Why ``target`` may not be written as an output (a snapshot, an export): one Dutch
+    line, or None when it may.
+
+    Refused: the register at ``register``, its lock file, its backups folder and what is
+    in it, whichever way the path is written; and anything that is not a regular file or
+    a new name (a directory, a device, a FIFO): replacing ``/dev/null`` with a file is
+    what an atomic write would do to it.
+    """
+    target = Path(target)
+    try:
+        st = os.stat(target)  # through a link: what a write would replace
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    except (OSError, ValueError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else _one_line(str(exc))
+        return f"{target}: niet te gebruiken ({reason})"
+    if register is not None:
+        register = real_path(Path(register))
+        folder = backup_dir(register)
+        if _same_place(target, register):
+            return f"{target}: dat is het register zelf; kies een andere naam"
+        if _same_place(target, lock_path(register)):
+            return f"{target}: dat is het slotbestand van het register; kies een andere naam"
+        resolved = Path(os.path.realpath(target))
+        if _same_place(resolved, folder):
+            return f"{target}: dat is de map met reservekopieën van het register"
+        if any(_same_place(place, folder) for place in resolved.parents):
+            return (
+                f"{target}: ligt in de map met reservekopieën van het register; kies een "
+                "andere plek"
+            )
+    if st is not None:
+        kind = kind_of(st.st_mode)
+        if kind is not None:
+            return f"{target}: is {kind}, geen gewoon bestand; kies een bestandsnaam"
+    return None
 
 
 # -- the TinyDB storage -------------------------------------------------------------------
@@ -865,7 +1030,7 @@ class AtomicJSONStorage(Storage):
 
 def _backup_re(path: Path) -> re.Pattern[str]:
     return re.compile(
-        re.escape(path.stem) + r"-(\d{8}-\d{6}-\d{6})(?:-[a-z0-9-]+)?" + re.escape(path.suffix)
+        re.escape(path.stem) + r"-(\d{8}-\d{6}-\d{6})(?:-([a-z0-9-]+))?" + re.escape(path.suffix)
     )
 
 
@@ -873,27 +1038,78 @@ def _slug(reason: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
 
 
-def list_backups(path: Path) -> list[Path]:
-    """Backups of the register at ``path``, newest first."""
+DAILY = "dagelijks"  # the reason of the first writable open's backup of a day
+BEFORE_IMPORT = "import"  # the copy made before an import
+FUTURE_SLACK = timedelta(days=1)  # a clock set back (summer time, another time zone)
+
+
+@dataclass(frozen=True)
+class _Backup:
+    path: Path
+    when: datetime | None  # the time in the name; None when it is no date
+    reason: str
+    # Judged a backup of ours: named by our scheme with a date that has been. A name
+    # dated in the future (a wrong clock, a copy from elsewhere) or with no real date is
+    # neither counted nor removed by the rotation.
+    ours: bool
+
+
+def _scan_backups(path: Path) -> tuple[list[_Backup], list[_Backup]]:
+    """(ours newest first, the other files named like backups), of the register at
+    ``path``. Only regular files count (not a link, a folder or a FIFO so named)."""
     path = real_path(path)
     folder = backup_dir(path)
-    if not folder.is_dir():
-        return []
     pattern = _backup_re(path)
-    found: list[tuple[str, str, Path]] = []
+    latest = _now() + FUTURE_SLACK
+    found: list[_Backup] = []
     try:
-        for entry in folder.iterdir():
-            m = pattern.fullmatch(entry.name)
-            if m and entry.is_file():
-                found.append((m[1], entry.name, entry))
-    except OSError:
-        return []
-    return [p for _stamp, _name, p in sorted(found, reverse=True)]
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                m = pattern.fullmatch(entry.name)
+                if m is None or not entry.is_file(follow_symlinks=False):
+                    continue
+                try:
+                    when: datetime | None = datetime.strptime(m[1], BACKUP_STAMP)
+                except ValueError:
+                    when = None
+                judged = when is not None and when <= latest
+                found.append(_Backup(Path(entry.path), when, m[2] or "", judged))
+    except OSError:  # no folder (yet), or not readable: no backups to show or rotate
+        return [], []
+    ours = sorted((b for b in found if b.ours), key=lambda b: (b.when, b.path.name), reverse=True)
+    others = sorted((b for b in found if not b.ours), key=lambda b: b.path.name, reverse=True)
+    return ours, others
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of the register at ``path``, newest first; files named like backups with
+    a date in the future or no real date come last (see :class:`_Backup`)."""
+    ours, others = _scan_backups(path)
+    return [b.path for b in ours] + [b.path for b in others]
 
 
 def _backup_day(backup: Path, path: Path) -> str:
     m = _backup_re(real_path(path)).fullmatch(backup.name)
     return m[1][:8] if m else ""
+
+
+def _rotate(path: Path, keep: int, new: Path) -> None:
+    """Remove our oldest backups beyond the newest ``keep``. Never removed: the backup
+    just made, today's daily backup, the latest copy from before an import, and any file
+    that is not judged ours."""
+    ours, _others = _scan_backups(path)
+    today = _now().date()
+    kept = {new}
+    daily = next((b for b in ours if b.reason == DAILY), None)
+    if daily is not None and daily.when is not None and daily.when.date() == today:
+        kept.add(daily.path)
+    before_import = next((b for b in ours if b.reason == BEFORE_IMPORT), None)
+    if before_import is not None:
+        kept.add(before_import.path)
+    for old in ours[max(1, keep) :]:
+        if old.path not in kept:
+            with contextlib.suppress(OSError):  # gone already, or not ours to remove
+                old.path.unlink()
 
 
 def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACKUPS) -> Path:
@@ -902,7 +1118,10 @@ def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACK
     path = real_path(path)
     folder = backup_dir(path)
     folder.mkdir(exist_ok=True)
-    data = path.read_bytes()
+    try:
+        data, _st = read_regular(path)
+    except FileRefused as exc:  # not a register (a FIFO put in its place): no copy
+        raise OSError(errno.EINVAL, str(exc)) from None
     slug = _slug(reason)
     when = _now()
     while True:
@@ -911,12 +1130,9 @@ def make_backup(path: Path, reason: str = "", *, keep: int | None = DEFAULT_BACK
         if not target.exists():
             break
         when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
-    _atomic_write(target, data)
+    _atomic_write(target, data, like=path)
     if keep is not None:
-        for old in list_backups(path)[max(1, keep) :]:
-            if old != target:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        _rotate(path, keep, target)
     for tmp in folder.glob(".*" + glob.escape(TMP_SUFFIX)):
         with contextlib.suppress(OSError):
             if tmp.stat().st_mtime < time.time() - STALE_TMP_AGE:
@@ -1003,6 +1219,7 @@ class Store:
         parsed = _load_checked(storage)  # refuse a bad file before taking any lock
         lock: FileLock | None = None
         if not readonly:
+            _refuse_write_protected(path)
             lock = _acquire(path, lock_timeout)
         try:
             if lock is not None and FileStamp.of(path) != storage.stamp:
@@ -1030,9 +1247,11 @@ class Store:
         try:
             if path.exists():
                 raise StoreError(f"{path}: bestaat al; kies een ander bestand")
-            storage = AtomicJSONStorage(path, initial=data_from_register(register))
+            data = data_from_register(register)
+            parsed = _parse(path, data)  # what could not be read back is not written
+            storage = AtomicJSONStorage(path, initial=data)
             storage.flush(check=False)
-            return cls(path, storage, lock)
+            return cls(path, storage, lock, _parsed=parsed)
         except BaseException:
             lock.release()
             raise
@@ -1278,11 +1497,11 @@ class Store:
         backups = list_backups(self.path)
         if any(_backup_day(b, self.path) == today for b in backups):
             return
-        with contextlib.suppress(OSError):
-            if backups and backups[0].read_bytes() == self.path.read_bytes():
+        with contextlib.suppress(OSError, FileRefused):
+            if backups and read_regular(backups[0])[0] == read_regular(self.path)[0]:
                 return  # nothing changed since the newest backup: keep the older ones
         try:
-            self.backup("dagelijks")
+            self.backup(DAILY)
         except StoreError as exc:
             self.warnings.append(str(exc))
 
@@ -1297,6 +1516,13 @@ def _load_checked(storage: AtomicJSONStorage) -> _Parsed:
         raise StoreError(_with_backup_hint(storage.path, str(exc))) from None
     storage.adopt(loaded)
     return parsed
+
+
+def _refuse_write_protected(
+    path: Path, then: str = "niets gewijzigd (alleen-lezen openen kan wel)"
+) -> None:
+    if write_protected(real_path(path)):
+        raise StoreWriteProtected(f"{path}: {WRITE_PROTECTED}; {then}")
 
 
 def _acquire(path: Path, timeout: float) -> FileLock:
@@ -1314,6 +1540,19 @@ def _acquire(path: Path, timeout: float) -> FileLock:
     except OSError as exc:
         raise StoreError(f"{path}: kan het slot niet zetten ({os_reason(exc)})") from None
     return lock
+
+
+def _check_regular_or_new(path: Path) -> None:
+    """Refuse to replace a device, FIFO or socket: only a regular file is a register."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: kan niet gelezen worden ({os_reason(exc)})") from None
+    kind = kind_of(st.st_mode)
+    if kind is not None:
+        raise StoreError(f"{path}: is {kind}, geen registerbestand; niets gewijzigd")
 
 
 def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Path | None:
@@ -1335,6 +1574,8 @@ def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Pa
         raise StoreError(f"{path}: is een map, geen registerbestand")
     if not path.parent.is_dir():
         raise StoreError(f"{path.parent}: map bestaat niet")
+    _check_regular_or_new(path)
+    _refuse_write_protected(path, "niet teruggezet")
     lock = _acquire(path, lock_timeout)
     try:
         saved: Path | None = None

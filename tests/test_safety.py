@@ -6,6 +6,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import resource
+import stat
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import pilot_tui.store as store_mod
+from pilot_tui.files import MAX_FILE_BYTES
 from pilot_tui.model import AuditEntry
 from pilot_tui.store import (
     Store,
@@ -112,6 +117,23 @@ CORRUPT: dict[str, tuple[Any, str]] = {
         "geen geldige datum",
     ),
     "bad-peildatum": (edited(_set(("meta", "1", "peildata"), ["1 juni"])), "peildatum"),
+    # dates the command line would not take: they loaded, and crashed a later step
+    "peildatum-year-9999": (
+        edited(_set(("meta", "1", "peildata"), ["2021-12-01", "9999-12-31"])),
+        "buiten 1900–2199",
+    ),
+    "history-date-year-9999": (
+        edited(_set(("pilots", "1", "history", 0, "peildatum"), "9999-12-31")),
+        "buiten 1900–2199",
+    ),
+    "history-date-year-1": (
+        edited(_set(("pilots", "2", "history", 0, "peildatum"), "0001-01-01")),
+        "buiten 1900–2199",
+    ),
+    "audit-time-year-9999": (
+        edited(_set(("audit", "1", "when"), "9999-12-31T23:59:59+14:00")),
+        "buiten 1900–2199",
+    ),
     "bad-status": (edited(_set(("pilots", "3", "status"), "bezig")), "ongeldige status"),
     "bad-audit-time": (edited(_set(("audit", "1", "when"), "gisteren")), "logregel 1"),
     "pilots-is-list": (edited(_set(("pilots",), [])), "'pilots' is geen object"),
@@ -154,6 +176,8 @@ CLI_CASES = [
     "name-is-number",
     "history-not-list",
     "bad-history-date",
+    "peildatum-year-9999",
+    "history-date-year-9999",
     "bad-status",
     "newer-schema",
     "schema-missing",
@@ -214,7 +238,8 @@ def test_refusal_names_the_latest_good_backup(tmp_path: Path, case: str) -> None
     assert len(backups) == 1
     good = backups[0]
     # A newer but broken backup (e.g. the "voor-herstel" copy of a broken file) is skipped.
-    broken = backup_dir(path) / "store-29991231-235959-000000-voor-herstel.json"
+    stamp = datetime.now().strftime(store_mod.BACKUP_STAMP)  # made after `good`
+    broken = backup_dir(path) / f"store-{stamp}-voor-herstel.json"
     broken.write_bytes(b"{")
     assert list_backups(path)[0] == broken
     path.unlink()
@@ -277,6 +302,244 @@ def test_cli_refuses_corrupt_register(
     assert f"register-{case}.json" in lines[0]
     assert result.stdout == ""
     assert unchanged
+
+
+# -- what is not a file to read: a device, a FIFO, a file far too large --------------------------
+
+MEMORY_LIMIT = 1536 * 1024 * 1024  # bytes of address space for a CLI run that might read forever
+
+
+def run_cli_limited(*args: str) -> subprocess.CompletedProcess[str]:
+    """`pilot-tui` in a process that cannot take the machine's memory with it: a read of
+    the zero device ends in a MemoryError there, a FIFO in the timeout."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    return subprocess.run(
+        [sys.executable, "-m", "pilot_tui.launcher", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        preexec_fn=limit,
+    )
+
+
+def not_a_file(folder: Path, kind: str) -> Path:
+    """A path of ``kind``: the zero device, a FIFO, or a (sparse) file past the size limit."""
+    if kind == "device":
+        return Path("/dev/zero")
+    path = folder / f"{kind}.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        with open(path, "wb") as fh:
+            fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk space used
+    return path
+
+
+NOT_A_FILE = ["device", "fifo", "huge"]
+EXPECTED = {"device": "is een apparaat", "fifo": "is een FIFO", "huge": "te groot"}
+
+
+def _one_refusal(result: subprocess.CompletedProcess[str], fragment: str) -> str:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("kind", NOT_A_FILE)
+def test_store_that_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    path = not_a_file(tmp_path, kind)
+    _one_refusal(run_cli_limited("list", "--store", str(path)), EXPECTED[kind])
+    with pytest.raises(StoreError, match=EXPECTED[kind]):
+        Store.open(path, readonly=True)
+
+
+@pytest.mark.parametrize("kind", NOT_A_FILE)
+def test_restore_from_what_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "register").mkdir()
+    path = make(tmp_path / "register" / "store.json")
+    before = snapshot(tmp_path / "register")
+    source = not_a_file(tmp_path, kind)
+    result = run_cli_limited("restore", "--store", str(path), str(source))
+    line = _one_refusal(result, EXPECTED[kind])
+    assert "niet teruggezet" in line
+    assert snapshot(tmp_path / "register") == before
+
+
+def test_restore_over_a_fifo_is_refused(tmp_path: Path) -> None:
+    good = make(tmp_path / "goed.json")
+    path = tmp_path / "store.json"
+    os.mkfifo(path)
+    _one_refusal(run_cli_limited("restore", "--store", str(path), str(good)), "is een FIFO")
+    assert stat.S_ISFIFO(os.stat(path).st_mode)
+
+
+@pytest.mark.parametrize("kind", NOT_A_FILE)
+def test_import_of_what_is_not_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "register").mkdir()
+    path = make(tmp_path / "register" / "store.json")
+    before = snapshot(tmp_path / "register")
+    source = not_a_file(tmp_path, kind)
+    _one_refusal(run_cli_limited("import", "--store", str(path), str(source)), EXPECTED[kind])
+    assert snapshot(tmp_path / "register") == before
+
+
+# -- outputs: never the register, its lock or its backups, never a device or FIFO ------------
+
+
+def _output_target(folder: Path, path: Path, case: str) -> tuple[Path, Path]:
+    """(the register as --store names it, the output path) for ``case``."""
+    if case == "register":
+        return path, path
+    if case == "dotdot":
+        (folder / "sub").mkdir()
+        return path, folder / "sub" / ".." / path.name
+    if case == "symlink-to-register":
+        (folder / "link.json").symlink_to(path)
+        return path, folder / "link.json"
+    if case == "store-by-symlink":
+        (folder / "link.json").symlink_to(path)
+        return folder / "link.json", path
+    if case == "hard-link":
+        os.link(path, folder / "hard.json")
+        return path, folder / "hard.json"
+    if case == "lock":
+        return path, store_mod.lock_path(path)
+    if case == "backups-folder":
+        return path, backup_dir(path)
+    if case == "backup":
+        return path, list_backups(path)[0]
+    if case == "new-in-backups-folder":
+        return path, backup_dir(path) / "stand.json"
+    if case == "fifo":
+        os.mkfifo(folder / "fifo.json")
+        return path, folder / "fifo.json"
+    if case == "directory":
+        (folder / "map.json").mkdir()
+        return path, folder / "map.json"
+    raise AssertionError(case)
+
+
+OUTPUT_CASES = [
+    "register",
+    "dotdot",
+    "symlink-to-register",
+    "store-by-symlink",
+    "hard-link",
+    "lock",
+    "backups-folder",
+    "backup",
+    "new-in-backups-folder",
+    "fifo",
+    "directory",
+]
+
+
+def _state(folder: Path) -> dict[str, Any]:
+    """Every file's bytes, every other entry's kind (a FIFO stays a FIFO)."""
+    state: dict[str, Any] = {}
+    for p in sorted(folder.rglob("*")):
+        st = os.lstat(p)
+        state[str(p.relative_to(folder))] = (
+            p.read_bytes() if stat.S_ISREG(st.st_mode) else stat.S_IFMT(st.st_mode)
+        )
+    return state
+
+
+@pytest.mark.parametrize("case", OUTPUT_CASES)
+def test_snapshot_never_replaces_the_register_its_lock_backups_or_a_fifo(
+    tmp_path: Path, case: str
+) -> None:
+    path = make(tmp_path / "store.json")
+    with Store.open(path):  # the lock file and today's backup exist
+        pass
+    store, target = _output_target(tmp_path, path, case)
+    before = _state(tmp_path)
+    result = run_cli(
+        "snapshot", "--store", str(store), "--format", "json", "-o", str(target), "--force"
+    )
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("pilot-tui: "), result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert _state(tmp_path) == before
+    Store.open(path, readonly=True).close()  # still the register
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "link-to-null"])
+def test_snapshot_never_replaces_a_device(
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In the test process, with the write itself replaced: run as root, a failing test
+    must not replace the machine's null device."""
+    import pilot_tui.cli as cli
+
+    written: list[Path] = []
+    monkeypatch.setattr(cli, "atomic_write", lambda p, data: written.append(Path(p)))
+    path = make(tmp_path / "store.json")
+    output = Path(target)
+    if target == "link-to-null":
+        output = tmp_path / "uit.md"
+        output.symlink_to("/dev/null")
+    args = ["snapshot", "--store", str(path), "--format", "md", "-o", str(output), "--force"]
+    assert cli.main(args) == 2
+    assert written == []
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is een apparaat" in err, err
+
+
+def test_output_problem_by_the_folded_name_of_what_does_not_exist_yet(tmp_path: Path) -> None:
+    """On a case-insensitive file system ".STORE.JSON.LOCK" would be the lock: a name
+    the lock or the backups folder would take is refused before they exist."""
+    path = make(tmp_path / "store.json")
+    store_mod.lock_path(path).unlink()  # as on a machine where no writer ran yet
+    assert not backup_dir(path).exists()
+    assert store_mod.output_problem(tmp_path / ".STORE.json.LOCK", path) is not None
+    assert store_mod.output_problem(tmp_path / "STORE.JSON.backups", path) is not None
+    assert store_mod.output_problem(tmp_path / "stand.json", path) is None
+    assert store_mod.output_problem(tmp_path / "Store.json.backups" / "x", path) is not None
+
+
+def test_atomic_write_never_replaces_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="FIFO"):
+        atomic_write(fifo, b"data")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert temp_files(fifo) == []
+
+
+# -- an import that would add every pilot twice -----------------------------------------------
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-register", "existing-register"])
+def test_overview_holding_the_overview_twice_imports_nothing(
+    tmp_path: Path, existing: bool
+) -> None:
+    """The overview pasted twice imported 33 duplicates (66 pilots)."""
+    from .conftest import SEED_TEXT
+
+    source = tmp_path / "twee-keer.txt"
+    source.write_text(SEED_TEXT.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    folder = tmp_path / "register"
+    folder.mkdir()
+    path = folder / "store.json"
+    if existing:
+        make(path)
+    before = snapshot(folder)
+    result = run_cli("import", "--store", str(path), str(source))
+    assert result.returncode == 2, result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "meer dan eens in het document" in lines[0] and "niets ingelezen" in lines[0]
+    assert "„Online keuzehulp bij scheiden”" in lines[0]  # reported by name
+    assert snapshot(folder) == before  # nothing written, no backup made
 
 
 # -- failed saves ------------------------------------------------------------------------------
@@ -523,6 +786,70 @@ def test_save_keeps_file_permissions(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+# Another user's ids. Only root may give a file away, so only a run as root (as in the
+# project's test environment) can put a register of another user on disk; otherwise the
+# register is the tester's own, and what is checked is that a save keeps that.
+OTHER_USER = (4321, 4321) if os.geteuid() == 0 else (os.getuid(), os.getgid())
+
+
+def test_save_keeps_owner_and_group(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    os.chown(path, *OTHER_USER)
+    with Store.open(path) as store:  # the daily backup is made too
+        store.register.title = "door root opgeslagen"
+        store.save_meta()
+        backup = store.backup("handmatig")
+    st = path.stat()
+    assert (st.st_uid, st.st_gid) == OTHER_USER  # still theirs, not the writer's
+    assert (backup.stat().st_uid, backup.stat().st_gid) == OTHER_USER
+    assert Store.open(path, readonly=True).register.title == "door root opgeslagen"
+
+
+def test_backup_of_a_private_register_is_private(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    path.chmod(0o600)
+    with Store.open(path) as store:
+        backup = store.backup("handmatig")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert all(b.stat().st_mode & 0o777 == 0o600 for b in list_backups(path))
+
+
+def test_read_only_register_is_refused_for_writing(tmp_path: Path) -> None:
+    """A read-only file in a writable folder: a rename could replace it, so the save
+    did (and as root the write permission is not even checked). Refused, one line."""
+    path = make(tmp_path / "store.json")
+    good = make(tmp_path / "goed.json", 2)
+    path.chmod(0o444)
+    before = snapshot(tmp_path)
+    result = run_cli("set", "--store", str(path), "pilot-00001", "doel=overschreven")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "alleen-lezen (schrijfbeveiligd)" in lines[0], result.stderr
+    result = run_cli("restore", "--store", str(path), str(good))
+    assert result.returncode == 2 and "niet teruggezet" in result.stderr, result.stderr
+    with pytest.raises(store_mod.StoreWriteProtected):
+        Store.open(path)
+    assert snapshot(tmp_path) == before
+    assert path.stat().st_mode & 0o777 == 0o444
+    assert run_cli("list", "--store", str(path)).returncode == 0  # reading is fine
+
+
+def test_register_made_read_only_while_open_is_not_saved(tmp_path: Path) -> None:
+    path = make(tmp_path / "store.json")
+    with Store.open(path, daily_backup=False) as store:
+        path.chmod(0o444)
+        before = path.read_bytes()
+        store.register.title = "na chmod"
+        with pytest.raises(StoreError, match="alleen-lezen") as info:
+            store.save_meta()
+        assert "\n" not in str(info.value)
+        assert store.dirty  # kept in memory, to save once it may
+        assert path.read_bytes() == before and temp_files(path) == []
+        path.chmod(0o644)
+        store.flush()
+    assert Store.open(path, readonly=True).register.title == "na chmod"
+
+
 @pytest.mark.skipif(os.name != "posix", reason="symlinks")
 def test_save_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     target = make(tmp_path / "echt.json")
@@ -641,6 +968,50 @@ def test_backup_count_is_configurable(tmp_path: Path, clock: Clock) -> None:
     assert list_backups(path) == made[::-1][:3]
     assert all(p.parent == backup_dir(path) for p in made)
     assert "reden-4-x" in made[-1].name
+
+
+def test_future_and_foreign_backup_names_never_push_out_real_backups(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """Ten copies named for 2030 (a wrong clock, a synced folder) sorted ahead of every
+    real backup, so each new backup deleted all the others."""
+    path = make(tmp_path / "store.json")
+    folder = backup_dir(path)
+    folder.mkdir()
+    foreign = [folder / f"store-20300101-0000{i:02d}-000000-dagelijks.json" for i in range(10)]
+    foreign.append(folder / "store-20241399-000000-000000.json")  # no such date
+    for f in foreign:
+        f.write_bytes(path.read_bytes())
+    made = []
+    with Store.open(path, daily_backup=False) as store:
+        for i in range(14):
+            store.register.title = f"versie {i}"
+            store.save_meta()
+            made.append(store.backup())
+    backups = list_backups(path)
+    assert backups[:10] == made[::-1][:10]  # the newest real ones first, all there
+    assert all(not m.exists() for m in made[:4])  # the older real ones rotated out
+    assert all(f.exists() for f in foreign)  # what is not judged ours is left alone
+    assert set(backups[10:]) == set(foreign)
+    assert json.loads(backups[0].read_text())["meta"]["1"]["title"] == "versie 13"
+
+
+def test_rotation_keeps_todays_daily_and_the_pre_import_copy(tmp_path: Path, clock: Clock) -> None:
+    path = make(tmp_path / "store.json")
+    with Store.open(path, backups_keep=3) as store:  # today's daily backup
+        daily = list_backups(path)[0]
+        assert "-dagelijks" in daily.name
+        store.register.title = "voor de import"
+        store.save_meta()
+        before_import = store.backup("import")
+        made = []
+        for i in range(6):
+            store.register.title = f"versie {i}"
+            store.save_meta()
+            made.append(store.backup("extern-gewijzigd"))
+    backups = list_backups(path)
+    assert daily in backups and before_import in backups
+    assert backups == sorted([daily, before_import, *made[-3:]], reverse=True)
 
 
 def test_daily_backup_on_first_writable_open(tmp_path: Path, clock: Clock) -> None:

@@ -12,7 +12,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -809,3 +809,68 @@ def test_values_that_could_not_be_saved_again_are_refused(tmp_path: Path, fragme
         Store.open(path)
     assert str(path) in str(info.value)
     assert path.read_bytes() == before
+
+
+# -- times and dates as the file holds them ------------------------------------------------
+
+
+def test_audit_times_with_an_offset_are_local_times_after_loading(tmp_path: Path) -> None:
+    """A script (or a colleague's tool) wrote an audit time with an offset: sorting it
+    among naive times crashed `snapshot --since`. Loaded, every time is naive local."""
+    path = make(tmp_path / "store.json", full_register(3, audit=2))
+    data = json.loads(path.read_bytes())
+    data["audit"]["3"] = {
+        "when": "2022-01-15T10:00:00+02:00",
+        "pilot_id": "pilot-00001",
+        "field": "looptijd",
+        "old": "2021",
+        "new": "2021 – 2022",
+    }
+    path.write_text(dumps(data), encoding="utf-8")
+    with Store.open(path) as store:
+        whens = [e.when for e in store.register.audit]
+        assert all(w.tzinfo is None for w in whens)
+        expected = datetime.fromisoformat("2022-01-15T10:00:00+02:00").astimezone()
+        assert whens[2] == expected.replace(tzinfo=None)
+        store.add_audit([AuditEntry(datetime(2023, 1, 1), "pilot-00002", "doel", "a", "b")])
+    assert all(e.when.tzinfo is None for e in reopen(path).audit)
+    out = tmp_path / "stand.md"
+    args = ["--store", str(path), "--format", "md", "-o", str(out), "--since", "2021-12-01"]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pilot_tui.launcher",
+            "snapshot",
+            *args,
+            "--peildatum",
+            "2022-06-01",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Wijzigingen sinds" in out.read_text(encoding="utf-8")
+
+
+def test_a_register_that_could_not_be_read_back_is_not_created(tmp_path: Path) -> None:
+    register = full_register(2)
+    register.add_peildatum(date(9999, 12, 1))
+    path = tmp_path / "store.json"
+    with pytest.raises(StoreError, match="buiten 1900–2199"):
+        Store.create(path, register)
+    assert not path.exists()
+
+
+def test_import_of_an_overview_dated_beyond_the_range_writes_nothing(tmp_path: Path) -> None:
+    from .conftest import SEED_TEXT, run_cli
+
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    source = tmp_path / "overzicht.txt"
+    source.write_text(text.replace("peildatum 1 december 2021", "peildatum 1 december 9999"))
+    path = tmp_path / "nieuw.json"
+    result = run_cli("import", "--store", str(path), str(source))
+    assert result.returncode == 2, result.stdout
+    assert "ligt buiten 1900–2199" in result.stderr and result.stderr.count("\n") == 1
+    assert not path.exists()

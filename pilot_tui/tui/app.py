@@ -235,10 +235,11 @@ class PilotApp(App[int], inherit_bindings=False):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification is text: register text in a message (a pilot's name) may
-        hold markup or terminal escapes, so nothing in it is read as either."""
+        """Every notification is one line of text: register text in a message (a pilot's
+        name) may hold markup, terminal escapes or a newline, so nothing in it is read as
+        markup or escape, and white space is one space."""
         super().notify(
-            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+            one_line(message), title=clean(title), severity=severity, timeout=timeout, markup=False
         )
 
     def save_settings(self) -> None:

@@ -17,9 +17,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.importer import ImportResult, MergeReport, OverviewError, merge, parse_overview
 from pilot_tui.model import Register
-from pilot_tui.store import StoreError, atomic_write
+from pilot_tui.store import StoreError, atomic_write, os_reason, output_problem
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
@@ -34,7 +35,7 @@ PROGRESS_TIMEOUT = 3.0
 def _error_text(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
-        return " ".join(f"{where}{exc.strerror}".split())
+        return " ".join(f"{where}{os_reason(exc)}".split())  # in Dutch
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
@@ -88,13 +89,13 @@ def _file_chosen(app: PilotApp, path: Path | None) -> None:
 def _parse(app: PilotApp, path: Path, trial: Register) -> None:
     """In a worker thread: read, parse and merge into the trial copy; then show the preview."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path)[0].decode("utf-8")
         result = parse_overview(text, progress=_progress(app, S.IMPORT_PROGRESS))
         peildatum = result.register.latest_peildatum()
         if peildatum is None:
             raise OverviewError(S.IMPORT_NO_PEILDATUM)
         report = merge(trial, result.register, peildatum, update=False)
-    except (OSError, UnicodeDecodeError, OverviewError) as exc:
+    except (OSError, UnicodeDecodeError, OverviewError, FileRefused) as exc:
         message = S.IMPORT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
@@ -138,7 +139,13 @@ def _confirmed(app: PilotApp, incoming: Register, peildatum: date, go: bool | No
 def start_snapshot(app: PilotApp) -> None:
     register = app.store.register
     previous = register.previous_peildatum(app.peildatum)
-    dialog = SnapshotDialog(app.peildatum, previous, fmt=app.snapshot_format, today=app.today)
+    dialog = SnapshotDialog(
+        app.peildatum,
+        previous,
+        fmt=app.snapshot_format,
+        today=app.today,
+        register=app.store.path,
+    )
     app.push_screen(dialog, partial(_snapshot_chosen, app))
 
 
@@ -191,11 +198,18 @@ def _make_and_write(
         )
         if cancel.is_set():
             raise Cancelled
+        problem = output_problem(request.path, app.store.path)  # asked minutes ago
+        if problem:
+            raise ValueError(problem)
         atomic_write(request.path, data)
     except Cancelled:
         return  # the app is stopping: no file, no message
     except (OSError, ValueError, StoreError) as exc:
         message = S.SNAPSHOT_FAILED.format(error=_error_text(exc))
+        app.call_from_thread(app.notify, message, severity="error", markup=False)
+        return
+    except Exception as exc:  # noqa: BLE001 - a failure in a worker is said, never silent
+        message = S.SNAPSHOT_FAILED.format(error=f"{type(exc).__name__}: {_error_text(exc)}")
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
     message = S.SNAPSHOT_WRITTEN.format(path=request.path)

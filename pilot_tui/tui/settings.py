@@ -15,6 +15,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from platformdirs import user_config_dir
 
+from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.periods import Window, parse_window
 from pilot_tui.store import atomic_write
 
@@ -86,18 +87,23 @@ class Settings:
         return parse_window(self.window)
 
 
+MAX_BYTES = 1024 * 1024  # a settings file is a few hundred bytes
+
+
 def load(folder: Path) -> tuple[Settings, str | None]:
-    """The settings, and a problem to mention (None when all is well or no file yet)."""
+    """The settings, and a problem to mention (None when all is well or no file yet).
+    A file that cannot be used (not UTF-8, not JSON, nested past any use, not a regular
+    file, far too large) gives the defaults and the problem: it never stops the app."""
     path = folder / FILENAME
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw, _st = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         return Settings(), None
-    except OSError:
+    except (OSError, FileRefused):
         return Settings(), str(path)
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError included
         return Settings(), str(path)
     if not isinstance(data, dict):
         return Settings(), str(path)

@@ -99,7 +99,7 @@ def read(key: StartKey) -> StartView | None:
         if stamp is None or raw.get("stamp") != _stamp_json(stamp):
             return None
         return _view_from_json(raw)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # no cache, or not one of ours: start the normal way
 
 

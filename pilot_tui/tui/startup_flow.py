@@ -22,7 +22,7 @@ from pilot_tui.attention import assess
 from pilot_tui.memory import Pause, keep_out_of_collections
 from pilot_tui.model import Pilot
 from pilot_tui.periods import Window
-from pilot_tui.store import Store, StoreLocked
+from pilot_tui.store import Store, StoreLocked, StoreWriteProtected
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup
 from pilot_tui.tui import strings as S
@@ -48,7 +48,8 @@ def while_loading(action: str) -> bool | None:
 
 
 def open_store(store_path: Path) -> tuple[Store, str | None]:
-    """Open the register to edit; when another instance has it, read-only with the reason.
+    """Open the register to edit; when another instance has it, or the file itself is
+    read-only, open it read-only with the reason.
 
     A corrupt or foreign file raises StoreError (one Dutch line)."""
     try:
@@ -56,6 +57,9 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
         opened[0].announce_app()
     except StoreLocked:
         opened = Store.open(store_path, readonly=True), S.LOCKED_NOTICE.format(path=store_path)
+    except StoreWriteProtected:
+        notice = S.WRITE_PROTECTED_NOTICE.format(path=store_path)
+        opened = Store.open(store_path, readonly=True), notice
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).
     keep_out_of_collections(len(opened[0].register.pilots))
     return opened

@@ -50,6 +50,7 @@ READONLY_BANNER: Final = "alleen-lezen: {reason}"
 LOCKED_NOTICE: Final = (
     "register in gebruik: {path} is al geopend door een ander programma of venster"
 )
+WRITE_PROTECTED_NOTICE: Final = "{path} is schrijfbeveiligd (het bestand is alleen-lezen)"
 MATCHES: Final = "{shown} van {total}"
 SEARCH_PLACEHOLDER: Final = "zoek in alle velden…"
 SEARCH_PROMPT: Final = "Zoek: "

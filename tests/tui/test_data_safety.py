@@ -452,6 +452,27 @@ async def test_second_instance_is_read_only_and_says_why(
         first.close()
 
 
+async def test_read_only_register_file_opens_read_only_and_says_why(seed_store: Path) -> None:
+    seed_store.chmod(0o444)
+    before = seed_store.read_bytes()
+    store, notice = open_store(seed_store)
+    try:
+        assert store.readonly and notice and "schrijfbeveiligd" in notice
+        app = record_notifications(
+            PilotApp(store, None, None, None, today=date(2022, 3, 15), notice=notice)
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            status = app.main.query_one("#status", Static)
+            assert "alleen-lezen:" in " ".join(" ".join(shown_lines(status)).split())
+            await pilot.press("e")
+            await pilot.pause()
+            assert any(n.startswith("Alleen-lezen: bewerken kan niet") for n in notes(app))
+    finally:
+        store.close()
+    assert seed_store.read_bytes() == before
+
+
 # -- `pilot-tui` on a corrupt or foreign register: refused before the TUI -------------------
 
 
@@ -466,6 +487,8 @@ def _bad(kind: str, folder: Path) -> Path:
         (path / "inside.txt").write_text("x", encoding="utf-8")
     elif kind == "foreign":
         path.write_text('{"_default": {"1": {"naam": "iets anders"}}}\n', encoding="utf-8")
+    elif kind == "fifo":  # reading it would wait for a writer: the app never started
+        os.mkfifo(path)
     return path
 
 
@@ -476,7 +499,7 @@ def _state(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-@pytest.mark.parametrize("kind", ["truncated", "empty", "directory", "foreign"])
+@pytest.mark.parametrize("kind", ["truncated", "empty", "directory", "foreign", "fifo"])
 def test_pilot_tui_refuses_a_bad_register_before_starting(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "reg"
     folder.mkdir()
@@ -651,3 +674,140 @@ async def test_quit_while_a_snapshot_is_written_asks_and_writes_nothing(
         time.sleep(0.02)
     assert writing.done and len(reports) < 3000  # stopped at its next report
     assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
+
+
+# -- every message one line, even when it quotes a name with a newline ---------------------
+
+
+async def test_messages_quoting_a_name_with_a_newline_are_one_line(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from pilot_tui.tui.screens.pilot_form import PilotForm
+
+    data = json.loads(seed_store.read_bytes())
+    set_fields(ZAAK, name="MIJN\nZAAK")(data)
+    seed_store.write_text(store_module.dumps(data), encoding="utf-8")
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, OTHER)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "mijn zaak"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PilotForm)
+        problem = str(app.screen.query_one("#name-problem", Static).content)
+        assert problem == "er is al een pilot met de naam „MIJN ZAAK”"
+        zaak = app.store.register.get(ZAAK)
+        assert zaak is not None
+        app.notify(f"Niet opgeslagen: {zaak.name}", severity="error")
+        await pilot.pause()
+    assert notes(app)[-1] == "Niet opgeslagen: MIJN ZAAK"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_import_screen_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> None:
+    from pilot_tui.tui.screens.import_preview import check_file
+
+    path = Path("/dev/zero")
+    if kind == "fifo":
+        path = tmp_path / "overzicht.txt"
+        os.mkfifo(path)
+    check = check_file(str(path))
+    assert not check.ok
+    assert ("is een FIFO" if kind == "fifo" else "is een apparaat") in check.message
+
+
+# -- the snapshot dialog never offers the register, its lock or backups, or a FIFO ----------
+
+
+@pytest.mark.parametrize(
+    "typed", ["store.json", "./sub/../STORE-link.json", ".store.json.lock", "fifo.md"]
+)
+async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
+    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog
+
+    folder = seed_store.parent
+    monkeypatch.chdir(folder)
+    (folder / "sub").mkdir()
+    (folder / "STORE-link.json").symlink_to(seed_store)
+    os.mkfifo(folder / "fifo.md")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = _state(folder)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        dialog.path_input.value = typed
+        await pilot.pause()
+        message = dialog.query_one("#snapshot-path-message", Static)
+        assert message.has_class("-error")
+        assert "register" in shown_text(message) or "FIFO" in shown_text(message)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # refused: nothing asked, nothing written
+        assert dialog.request() is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _state(folder) == before
+
+
+async def test_a_snapshot_that_fails_unexpectedly_says_so(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An audit time with an offset crashed the build in the worker: the "busy" notice
+    went and no file came, with no word of why."""
+    from pilot_tui import snapshot as snapshot_module
+
+    def crash(*args: Any, **kwargs: Any) -> bytes:
+        raise TypeError("can't compare offset-naive and offset-aware datetimes")
+
+    monkeypatch.setattr(snapshot_module, "make", crash)
+    monkeypatch.chdir(tmp_path)
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.snapshot_writing is not None and app.snapshot_writing.done:
+                break
+        await pilot.pause()
+        failed = [m for m, severity in app.sent_notes if severity == "error"]  # type: ignore[attr-defined]
+        assert len(failed) == 1 and failed[0].startswith("Stand van zaken niet geschreven:")
+    assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
+
+
+# -- a settings file that cannot be used never stops the app -------------------------------
+
+BAD_SETTINGS: dict[str, Callable[[Path], None]] = {
+    "not-utf8": lambda p: p.write_bytes(b'{"theme": "\xff\xfe nord"}'),
+    "deeply-nested": lambda p: p.write_text("[" * 100_000 + "]" * 100_000),
+    "fifo": lambda p: os.mkfifo(p),  # reading it waited for a writer: the app never came
+    "not-json": lambda p: p.write_text("{nope"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_SETTINGS)
+async def test_unusable_settings_give_defaults_and_one_notice(
+    make_app: MakeApp, config_dir: Path, kind: str
+) -> None:
+    from pilot_tui.tui import settings as settings_file
+    from pilot_tui.tui.startup_flow import prepare
+
+    config_dir.mkdir(parents=True)
+    BAD_SETTINGS[kind](config_dir / "settings.json")
+    settings, problem = settings_file.load(config_dir)
+    assert settings == settings_file.Settings() and problem is not None
+    prepare(ROOT / "store.json", None, None)  # the start reads the settings first
+    app = record_notifications(make_app())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.main.pilot_list.rows) == 33
+    said = [n for n in notes(app) if n.startswith("Instellingen niet te lezen")]
+    assert len(said) == 1 and "\n" not in said[0]

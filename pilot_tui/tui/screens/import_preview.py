@@ -78,6 +78,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.importer import MergeReport
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
@@ -179,12 +180,14 @@ def check_file(text: str, base: Path | None = None) -> FileCheck:
     try:
         if not path.exists():
             return FileCheck(None, S.IMPORT_FILE_MISSING.format(path=shown))
-        if not path.is_file():
+        if path.is_dir():
             return FileCheck(None, S.IMPORT_FILE_NOT_A_FILE.format(path=shown))
         size = path.stat().st_size
         if size > MAX_BYTES:
             return FileCheck(None, S.IMPORT_FILE_TOO_BIG.format(size=size // (1024 * 1024)))
-        data = path.read_bytes()
+        data, _st = read_regular(path, MAX_BYTES)  # a device or FIFO is refused, not read
+    except FileRefused as exc:
+        return FileCheck(None, S.IMPORT_FILE_UNREADABLE.format(error=one_line(str(exc))))
     except (OSError, ValueError) as exc:
         error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         return FileCheck(None, S.IMPORT_FILE_UNREADABLE.format(error=one_line(str(error))))

@@ -243,7 +243,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
         shown = problem
         if typing and self.is_new and not name.strip():
             shown = None  # a new, still empty form: no error before the user typed
-        self.query_one("#name-problem", Static).update(Text(shown or ""))
+        self.query_one("#name-problem", Static).update(Text(one_line(shown or "")))
         self.query_one("#name-problem").display = bool(shown)
         self.query_one("#f-name", Input).set_class(bool(shown), "-invalid")
         return problem

@@ -3,7 +3,8 @@
 :class:`SnapshotDialog` returns a :class:`SnapshotRequest` (or ``None`` on escape); the app
 builds and writes the snapshot. When the file exists, :class:`OverwriteDialog` asks first
 ("Nee" is the default); answering no leaves the user in the dialog to pick another name.
-No I/O here beyond looking at the chosen path.
+No I/O here beyond looking at the chosen path (the register, its lock and its backups,
+a device or a FIFO are refused at the field).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from pilot_tui.periods import date_problem, format_date, parse_date
 from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename, format_of
+from pilot_tui.store import output_problem
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import first_upper
 
@@ -93,8 +95,12 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         fmt: str = "docx",
         folder: Path | None = None,
         today: date | None = None,
+        register: Path | None = None,
     ) -> None:
+        """``register``: the register's file, which (with its lock and backups) is never
+        offered as the output."""
         super().__init__()
+        self.register = register
         self.peildatum = peildatum
         self.previous = previous
         self.fmt = fmt if fmt in FORMATS else FORMATS[0]
@@ -161,6 +167,8 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
                 problem = S.SNAPSHOT_PATH_IS_DIR.format(path=path)
             elif not path.parent.is_dir():
                 problem = S.SNAPSHOT_PATH_NO_FOLDER.format(path=path.parent)
+            else:  # the register, its lock or backups; a device or FIFO
+                problem = output_problem(path, self.register) or ""
         if problem:
             self._message("#snapshot-path-message", problem, True)
             return None
