@@ -725,7 +725,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         sys.stderr.write(f"pilot-tui: waarschuwing: {warning}\n")
     if not path.exists():
-        register = Register(title=incoming.title, intro=incoming.intro)
+        register = Register(title=incoming.title, intro=incoming.intro, annex=incoming.annex)
         report = merge(register, incoming, peildatum, update=True)
         if not args.dry_run:
             Store.create(path, register).close()

@@ -257,6 +257,8 @@ class Register:
     peildata: list[date] = field(default_factory=list)  # sorted, unique
     pilots: list[Pilot] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
+    # The annex label the document carries before its title ("Bijlage 2"); "" for none.
+    annex: str = ""
 
     def latest_peildatum(self, on_or_before: date | None = None) -> date | None:
         candidates = [p for p in self.peildata if on_or_before is None or p <= on_or_before]

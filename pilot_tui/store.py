@@ -1,7 +1,8 @@
 """The register on disk: a TinyDB JSON document behind a small store class.
 
 File format: a TinyDB JSON document with the tables ``meta`` (one document: schema
-version, title, intro, peildata), ``pilots`` (one document per pilot) and ``audit``.
+version, annex label, title, intro, peildata), ``pilots`` (one document per pilot) and
+``audit``.
 It is written deterministically (sorted keys, indented, UTF-8 with non-ASCII kept) so
 that a register diffs well in git: :func:`dumps` defines the bytes; a save puts the same
 bytes together from the text kept per document, so that one edit re-serialises one pilot.
@@ -608,6 +609,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             title=_meta_str(meta, "title"),
             intro=_meta_str(meta, "intro"),
             peildata=sorted(peildata),
+            annex=_meta_str(meta, "annex"),
         )
         doc_ids: dict[str, int] = {}
         table = PILOTS
@@ -653,6 +655,7 @@ def _meta_str(meta: dict[str, Any], key: str) -> str:
 def meta_doc(register: Register) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
+        "annex": register.annex,
         "title": register.title,
         "intro": register.intro,
         "peildata": [p.isoformat() for p in register.peildata],

@@ -204,6 +204,22 @@ def test_title_and_entries(snap: Snapshot) -> None:
     assert svz.empty and svz.paras[0].runs[0].text == NO_ENTRY
 
 
+def test_the_annex_label_is_the_registers_unless_the_document_says_otherwise() -> None:
+    register = snapshot_register()
+    register.annex = "Bijlage 2"
+    assert WINDOW is not None
+    title = "Stand van zaken pilots – peildatum 1 december 2021"
+
+    def snap(annex: str | None) -> Snapshot:
+        return build_snapshot(register, SnapshotOptions(D, WINDOW, annex=annex))
+
+    assert snap(None).title == f"Bijlage 2 – {title}"
+    assert snap("Bijlage 4").title == f"Bijlage 4 – {title}"
+    assert snap("Bijlage 4").annex == "Bijlage 4"
+    assert snap("").title == title and snap("").annex == ""
+    assert snap("  Bijlage\n 5 ").title == f"Bijlage 5 – {title}"  # one line, always
+
+
 def test_snapshot_at_earlier_peildatum() -> None:
     snap = _snapshot(peildatum=D0)
     pilots = {p.id: p for p in snap.pilots}
@@ -564,11 +580,12 @@ def seed() -> Snapshot:
 
 
 def test_seed_snapshot(seed: Snapshot) -> None:
-    assert seed.title == "Stand van zaken pilots – peildatum 1 december 2021"
+    assert seed.title == "Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021"
+    assert seed.annex == "Bijlage 2"
     assert len(seed.pilots) == 33
     assert seed.intro.startswith("Nb. In dit overzicht")
     md = render(seed, "md").decode("utf-8")
-    assert md.startswith("# Stand van zaken pilots – peildatum 1 december 2021\n")
+    assert md.startswith("# Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021\n")
     for p in seed.pilots:
         keys = [s.key for s in p.sections]
         assert keys == ["achtergrond", "doel", "stand_van_zaken", "looptijd"], p.id
