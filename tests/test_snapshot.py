@@ -382,7 +382,9 @@ def test_html_is_safe_and_self_contained(outputs: dict[str, bytes]) -> None:
         for key, value in attrs.items():
             assert not key.startswith("on")
             if key in ("href", "src"):
-                assert value is not None and value.startswith("#"), value
+                # our anchors, and the web addresses written in the texts
+                assert value is not None and value.startswith(("#", "https://", "http://")), value
+                assert key == "href"
     assert "url(" not in html and "@import" not in html
     text = "".join(parser.text)
     assert HOSTILE_NAME in text
@@ -401,6 +403,60 @@ def test_html_marks_changes(outputs: dict[str, bytes]) -> None:
 
 def _md_html(md: str) -> str:
     return MarkdownIt("commonmark").render(md)
+
+
+def test_web_addresses_are_links_in_html_and_markdown(outputs: dict[str, bytes]) -> None:
+    link = (
+        '<a href="https://www.example.nl/evaluatie-rotterdam">'
+        "www.example.nl/evaluatie-rotterdam</a>"
+    )
+    html = outputs["html"].decode("utf-8")
+    assert f"Zie voor evaluatie: {link}" in html  # a note
+    from_md = _md_html(outputs["md"].decode("utf-8"))
+    assert f"Zie voor evaluatie: {link}" in from_md
+    # in a text, as written; the brackets around it stay text
+    hostile = '[a](<a href="http://evil.example/">http://evil.example/</a>)'
+    assert hostile in html and hostile in from_md
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zie www.x.nl.", [("zie ", None), ("www.x.nl", "https://www.x.nl"), (".", None)]),
+        (
+            "(https://a.nl/b_(c)).",
+            [("(", None), ("https://a.nl/b_(c)", "https://a.nl/b_(c)"), (").", None)],
+        ),
+        (
+            "HTTP://A.NL/x?y=1&z=2;",
+            [("HTTP://A.NL/x?y=1&z=2", "HTTP://A.NL/x?y=1&z=2"), (";", None)],
+        ),
+        ('"http://a.nl"', [('"', None), ("http://a.nl", "http://a.nl"), ('"', None)]),
+        (
+            "javascript:alert(1) file:///etc/passwd",
+            [("javascript:alert(1) file:///etc/passwd", None)],
+        ),
+        ("http:// en www. alleen", [("http:// en www. alleen", None)]),
+        ("geen adres", [("geen adres", None)]),
+    ],
+)
+def test_web_addresses_in_a_text(text: str, expected: list[tuple[str, str | None]]) -> None:
+    from pilot_tui.snapshot.links import pieces
+
+    assert [tuple(p) for p in pieces(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('htps:/w.x()<>" ,;a\\'), max_size=40))
+def test_web_address_pieces_are_the_text(text: str) -> None:
+    from pilot_tui.snapshot.links import pieces
+
+    found = pieces(text)
+    assert "".join(p.text for p in found) == text
+    for p in found:
+        if p.href is not None:
+            assert p.href.lower().startswith(("http://", "https://"))
+            assert not any(c in p.href for c in ' <>"\\')
 
 
 def test_markdown_text_cannot_become_markup(outputs: dict[str, bytes]) -> None:
