@@ -321,11 +321,11 @@ def test_snapshot_format_follows_the_file_name(
     if written == "docx":
         assert data.startswith(b"PK")  # a zip: Word
     elif written == "json":
-        assert json.loads(data)["title"].startswith("Stand van zaken pilots")
+        assert json.loads(data)["title"].startswith("Bijlage 2 – Stand van zaken pilots")
     elif written == "html":
         assert b"<html" in data[:200]
     else:
-        assert data.startswith(b"# Stand van zaken pilots")
+        assert data.startswith("# Bijlage 2 – Stand van zaken pilots".encode())
 
 
 def test_snapshot_asks_the_format_of_an_unknown_extension(seed_store: Path, tmp_path: Path) -> None:
