@@ -38,6 +38,7 @@ KAMER_FORMATS = ("docx",)  # documents for the Kamer: nothing internal by defaul
 
 __all__ = [
     "FORMATS",
+    "KAMER_FORMATS",
     "NO_SINCE_WORDS",
     "Snapshot",
     "SnapshotOptions",
