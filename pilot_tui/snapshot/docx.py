@@ -497,7 +497,6 @@ class _Writer:
             'xmlns:dc="http://purl.org/dc/elements/1.1/">'
             f"<dc:title>{_x(s.title)}</dc:title>"
             f"<dc:subject>{_x(s.register_title)}</dc:subject>"
-            "<cp:keywords>pilots; stand van zaken</cp:keywords>"
             "<dc:language>nl-NL</dc:language>"
             "</cp:coreProperties>"
         ).encode()
