@@ -186,13 +186,50 @@ def test_every_table_has_a_repeating_header_row(docx: bytes) -> None:
         rows = table.findall("w:tr", NS)
         assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
         assert all(r.find("w:trPr/w:tblHeader", NS) is None for r in rows[1:])
-        assert rows[1].find("w:trPr/w:cantSplit", NS) is None  # a long pilot may break
         head = ["".join(t.text or "" for t in c.iter(w("t"))) for c in rows[0]]
         assert [h for h in head if h] == ["Pilot", "Toelichting"]
         assert table.find("w:tblPr/w:tblStyle", NS).get(w("val")) == "Pilottabel"
+        # the header row draws the line under it: the table style has none inside
+        for cell in rows[0].iterfind("w:tc", NS):
+            assert cell.find("w:tcPr/w:tcBorders/w:bottom", NS).get(w("val")) == "single"
     # a paragraph between two tables, or Word joins them
     kinds = [el.tag for el in body.find("w:body", NS)]
     assert all(not (a == b == w("tbl")) for a, b in itertools.pairwise(kinds))
+
+
+def test_a_pilots_text_is_a_row_per_paragraph_and_short_rows_stay_whole() -> None:
+    """Drawn as the one cell of the original (no lines inside), but a row per paragraph,
+    the label with its first: a page break never cuts a pilot's name, nor a label from
+    its text, nor a short paragraph (LibreOffice ignores keep-together settings inside
+    a table row); a long paragraph may still be cut."""
+    styles = etree.fromstring(house_style().styles)
+    borders = styles.find("w:style[@w:styleId='Pilottabel']/w:tblPr/w:tblBorders", NS)
+    assert [b.tag for b in borders] == [w(x) for x in ("top", "left", "bottom", "right", "insideV")]
+    register = snapshot_register()
+    long = " ".join(["Een lange alinea met veel woorden erin."] * 40)
+    register.pilots[0].doel = f"Kort.\n{long}\n• een punt"
+    data = render(_snapshot(register, summary=False), "docx")
+    table = wordxml.xml(data, "word/document.xml").find("w:body/w:tbl", NS)
+    rows = []
+    for tr in table.findall("w:tr", NS)[1:]:
+        left, right = tr.findall("w:tc", NS)
+        texts = ["".join(t.text or "" for t in p.iter(w("t"))) for p in right.iter(w("p"))]
+        name = "".join(t.text or "" for t in left.iter(w("t")))
+        rows.append((name, texts, tr.find("w:trPr/w:cantSplit", NS) is not None))
+    assert rows[0][0] == "Pilot Rotterdam-Zuid (Hillesluis)"
+    assert all(not name for name, _, _ in rows[1:])
+    assert [texts for _, texts, _ in rows] == [
+        ["Achtergrond", "Rotterdam-Zuid heeft een specifieke inwonersgroep."],
+        ["De Raad voor Rechtsbijstand is verantwoordelijk voor de financiering."],
+        ["Doel", "Kort."],
+        [long],
+        ["een punt"],
+        ["Stand van zaken", "De evaluatie is afgerond in september 2021. Op basis van de "
+         "resultaten is besloten de werkwijze te verbeteren in zes wijkteams."],
+        ["Aantal behandelde zaken: 120."],
+        ["Looptijd", "Deel 1: december 2019 – december 2021; deel 2: vanaf 1 januari 2022"],
+    ]  # fmt: skip
+    assert [whole for _, _, whole in rows] == [True, True, True, False, True, True, True, True]
 
 
 def test_section_labels_stay_with_their_text(docx: bytes) -> None:
@@ -362,7 +399,7 @@ def test_a_users_template_gives_its_styles(tmp_path: Path, kamer: Snapshot, dotx
     assert doc.paragraphs[0].style.name == "Title"
     text = wordxml.body_text(data)
     assert "[Pilotnaam] Pilot Rotterdam-Zuid (Hillesluis)" in text
-    assert "  • responsiever maken van de toegang sociaal domein" in text
+    assert "| • responsiever maken van de toegang sociaal domein" in text
     lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
     assert lang.get(w("val")) == "nl-NL"
 

@@ -62,6 +62,15 @@ def _mm(mm: float) -> int:
 
 NAME_W = _mm(42)
 HEADER_FILL = "D9D9D9"
+PAD = 57  # 1 mm: the space above and below a header cell's text, and above a pilot's
+_RULE = '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+# A pilot's text is a table row per paragraph (the section label with its first one),
+# drawn as one cell. A row of at most KEEP_LINES lines is never cut by a page break
+# (Word and LibreOffice move it to the next page whole); a longer one may be. Lines are
+# estimated from the text's length: CHARS_PER_LINE is on the low side for the text
+# column in the house style, so that a row is rather taken as longer than it is.
+KEEP_LINES = 12
+CHARS_PER_LINE = 60
 CHUNK = 1 << 16  # characters of body XML handed to the zip at a time
 
 # run properties, in the order the schema wants them
@@ -70,6 +79,11 @@ _BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
 _DELETED = '<w:rPr><w:strike/><w:color w:val="B00000"/></w:rPr>'
 _INSERTED = '<w:rPr><w:color w:val="176117"/><w:u w:val="single"/></w:rPr>'
 _SPACER = '<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>'  # keeps tables apart
+_TR_KEEP = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"  # a row no page break cuts
+# A pilot's next row, up to its text: the name column empty; the widths are the grid's
+# (the table's layout is fixed), as in the rows above.
+_NEXT = "<w:tr><w:tc><w:p/></w:tc><w:tc>"
+_NEXT_KEEP = f"{_TR_KEEP}<w:tc><w:p/></w:tc><w:tc>"
 
 _DOC_START = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -91,13 +105,16 @@ def _x(text: str) -> str:
 
 
 def _t(text: str) -> str:
-    """A run's text: ``w:t``, with tabs and line breaks as their own elements."""
+    """A run's text: ``w:t``, with tabs and line breaks as their own elements; spaces
+    are kept as they are where a reader could drop them (at the ends, doubled)."""
     text = _x(text)
     if "\t" in text:
         text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
     if "\n" in text:
         text = text.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-    return f'<w:t xml:space="preserve">{text}</w:t>'
+    if text[:1] == " " or text[-1:] == " " or "  " in text:
+        return f'<w:t xml:space="preserve">{text}</w:t>'
+    return f"<w:t>{text}</w:t>"
 
 
 def _encode(chunk: str) -> bytes:
@@ -169,9 +186,14 @@ class _Writer:
         self.pilot_level = int(chapter) + int(grouped)
         level = f'<w:outlineLvl w:val="{self.pilot_level}"/>' if self.pilot_level else ""
         self.p_name = f'<w:p><w:pPr><w:pStyle w:val="{ids["name"]}"/>{level}</w:pPr>'
-        self.pilot_head = self._table_start((NAME_W, TEXT_W - NAME_W), ("Pilot", "Toelichting"))
-        self.name_tc = f'<w:tc><w:tcPr><w:tcW w:w="{NAME_W}" w:type="dxa"/></w:tcPr>'
-        self.text_tc = f'<w:tc><w:tcPr><w:tcW w:w="{TEXT_W - NAME_W}" w:type="dxa"/></w:tcPr>'
+        self.pilot_head = self._table_start(
+            (NAME_W, TEXT_W - NAME_W), ("Pilot", "Toelichting"), "table", ruled=True
+        )
+        top = f'<w:tcMar><w:top w:w="{PAD}" w:type="dxa"/></w:tcMar>'
+        self.first_row = (
+            f'<w:tc><w:tcPr><w:tcW w:w="{NAME_W}" w:type="dxa"/>{top}</w:tcPr>',
+            f'<w:tc><w:tcPr><w:tcW w:w="{TEXT_W - NAME_W}" w:type="dxa"/>{top}</w:tcPr>',
+        )
 
     # -- small pieces ---------------------------------------------------------------------
     def para(self, style: str | None, inner: str) -> str:
@@ -179,12 +201,14 @@ class _Writer:
             return f"<w:p>{inner}</w:p>"
         return f'<w:p><w:pPr><w:pStyle w:val="{self.ids[style]}"/></w:pPr>{inner}</w:p>'
 
-    def text(self, text: str, rpr: str = "", rels: pkg.Rels | None = None) -> str:
+    def text(
+        self, text: str, rpr: str = "", rels: pkg.Rels | None = None, links: bool = True
+    ) -> str:
         """Runs for ``text``; web addresses in it as hyperlinks (related in ``rels``,
-        the document's by default)."""
+        the document's by default). ``links=False``: the caller knows there are none."""
         if not text:
             return ""
-        if not has_link(text):
+        if not links or not has_link(text):
             return f"<w:r>{rpr}{_t(text)}</w:r>"
         rels = rels if rels is not None else self.doc_rels
         out = []
@@ -202,19 +226,19 @@ class _Writer:
     def noteref(self, number: int) -> str:
         return f'{self.r_noteref}<w:footnoteReference w:id="{number}"/></w:r>'
 
-    def runs(self, para: Para) -> str:
+    def runs(self, para: Para, links: bool = True) -> str:
         if len(para.runs) == 1:  # the usual paragraph: one run of text
             run = para.runs[0]
             if run.note is None and not run.italic:
-                return self.text(run.text)
+                return self.text(run.text, "", None, links)
         out = []
         for run in para.runs:
             if run.note is not None:
                 out.append(self.noteref(run.note))
             elif run.italic:
-                out.append(self.text(run.text, _ITALIC_GREY))
+                out.append(self.text(run.text, _ITALIC_GREY, None, links))
             else:
-                out.append(self.text(run.text))
+                out.append(self.text(run.text, "", None, links))
         return "".join(out)
 
     def paras(self, paras: Iterable[Para]) -> str:
@@ -242,18 +266,28 @@ class _Writer:
         start, end = self.bookmark()
         return self.para(style, f"{start}{self.text(text)}{end}")
 
-    def _table_start(self, widths: tuple[int, ...], labels: tuple[str, ...]) -> str:
-        """A table's start and its header row (shaded, repeated on every page)."""
+    def _table_start(
+        self, widths: tuple[int, ...], labels: tuple[str, ...], style: str, ruled: bool = False
+    ) -> str:
+        """A table's start and its header row (shaded, repeated on every page); ``ruled``:
+        the header cells draw the line below them (the pilot's table style has none)."""
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         th = self.ids["th"]
+        rule = f"<w:tcBorders>{_RULE}</w:tcBorders>" if ruled else ""
+        pad = (
+            f'<w:tcMar><w:top w:w="{PAD}" w:type="dxa"/><w:bottom w:w="{PAD}" w:type="dxa"/>'
+            "</w:tcMar>"
+            if ruled
+            else ""
+        )
         cells = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>'
-            f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{rule}'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>{pad}</w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{th}"/></w:pPr>{self.text(label)}</w:p></w:tc>'
             for w, label in zip(widths, labels, strict=True)
         )
         return (
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/>'
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids[style]}"/>'
             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
             '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
@@ -263,7 +297,7 @@ class _Writer:
 
     def table(self, widths: tuple[int, ...], labels: tuple[str, ...], rows: list[list[str]]) -> str:
         """A whole table: header row, then ``rows`` (each cell's paragraphs as XML)."""
-        out = [self._table_start(widths, labels)]
+        out = [self._table_start(widths, labels, "grid")]
         for row in rows:
             out.append("<w:tr>")
             for w, cell in zip(widths, row, strict=True):
@@ -286,18 +320,49 @@ class _Writer:
     def pilot(self, p: SnapshotPilot) -> str:
         start, end = self.bookmark()
         refs = "".join(self.noteref(n) for n in p.name_notes)
+        # one look for web addresses in all of the pilot's texts (the usual: none)
+        links = has_link(p.display_name) or any(has_link(sec.text) for sec in p.sections)
+        text = self.text
+        name = f"{self.p_name}{start}{text(p.display_name, '', None, links)}{end}{refs}</w:p>"
+        # the text, a row per paragraph: (its paragraphs' XML, estimated lines)
+        rows: list[tuple[str, int]] = []
+        add = rows.append
+        p_label = self.p_label
+        p_bullet = self.p_bullet
+        runs = self.runs
+        for section in p.sections:
+            cell = f"{p_label}{text(section.label, '', None, False)}</w:p>"
+            lines = 1
+            first = True
+            for para in section.paras:
+                parts = para.runs
+                if len(parts) == 1 and parts[0].note is None and not parts[0].italic:
+                    inner = text(parts[0].text, "", None, links)  # the usual paragraph
+                    n = 1 + len(parts[0].text) // CHARS_PER_LINE
+                else:
+                    inner = runs(para, links)
+                    n = 1 + sum(len(r.text) for r in parts) // CHARS_PER_LINE
+                xml = f"{p_bullet}{inner}</w:p>" if para.kind == "li" else f"<w:p>{inner}</w:p>"
+                if first:
+                    cell += xml
+                    lines += n
+                    first = False
+                else:
+                    add((cell, lines))
+                    cell, lines = xml, n
+            add((cell, lines))
+        name_tc, text_tc = self.first_row
+        cell, lines = rows[0] if rows else ("<w:p/>", 1)
         out = [
             self.pilot_head,
-            "<w:tr>",
-            self.name_tc,
-            f"{self.p_name}{start}{self.text(p.display_name)}{end}{refs}</w:p></w:tc>",
-            self.text_tc,
+            _TR_KEEP if lines <= KEEP_LINES else "<w:tr>",
+            f"{name_tc}{name}</w:tc>{text_tc}{cell}</w:tc></w:tr>",
         ]
-        p_label = self.p_label
-        for section in p.sections:
-            out.append(f"{p_label}{self.text(section.label)}</w:p>")
-            out.append(self.paras(section.paras))
-        out.append("</w:tc></w:tr></w:tbl>")
+        for cell, lines in rows[1:]:
+            out.append(_NEXT_KEEP if lines <= KEEP_LINES else _NEXT)
+            out.append(cell)
+            out.append("</w:tc></w:tr>")
+        out.append("</w:tbl>")
         out.append(_SPACER)
         return "".join(out)
 

@@ -76,6 +76,7 @@ STYLE_NAMES: dict[str, str] = {
     "toc2": "toc 2",
     "toc3": "toc 3",
     "table": "Pilottabel",
+    "grid": "Table Grid",
 }
 
 # Zip compression, measured on the Word file of 10,000 pilots (37 MB of XML): level 1
@@ -132,6 +133,7 @@ def house_style() -> Template:
             "toc2": "TOC2",
             "toc3": "TOC3",
             "table": "Pilottabel",
+            "grid": "TableGrid",
         },
         settings=_house("settings.xml"),
     )
@@ -262,7 +264,7 @@ def merge_styles(
     for key, name in STYLE_NAMES.items():
         kind = (
             "table"
-            if key == "table"
+            if key in ("table", "grid")
             else "character"
             if key in ("noteref", "link")
             else "paragraph"

@@ -102,8 +102,9 @@ def _style_of(p: etree._Element, names: dict[str, str]) -> str:
 
 
 def body_text(data: bytes) -> str:
-    """The body in order: paragraphs as '[Style] text', tables as rows of cells; a
-    paragraph with an outline level of its own says it ('[Pilotnaam @2]')."""
+    """The body in order: paragraphs as '[Style] text', tables as rows of cells (a
+    header row marked 'h', a row no page break may cut 'k'); a paragraph with an
+    outline level of its own says it ('[Pilotnaam @2]')."""
     names = style_names(data)
     links = rels(data, "word/document.xml")
     body = xml(data, "word/document.xml").find("w:body", NS)
@@ -119,6 +120,7 @@ def body_text(data: bytes) -> str:
             out.append("<table>")
             for row in block.iterfind("w:tr", NS):
                 header = row.find("w:trPr/w:tblHeader", NS) is not None
+                whole = row.find("w:trPr/w:cantSplit", NS) is not None
                 cells = []
                 for cell in row.iterfind("w:tc", NS):
                     lines = []
@@ -128,7 +130,8 @@ def body_text(data: bytes) -> str:
                         shown = "" if style in ("Normal", "List Bullet") else f"[{style}] "
                         lines.append(f"{shown}{mark}{paragraph_text(p, links)}")
                     cells.append("\n  ".join(lines))
-                out.append(("h " if header else "") + "| " + "\n| ".join(cells))
+                mark = "h " if header else "k " if whole else ""
+                out.append(mark + "| " + "\n| ".join(cells))
                 out.append("-")
             out.append("</table>")
         elif block.tag == w("p"):
