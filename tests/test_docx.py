@@ -307,6 +307,13 @@ def test_the_house_style(docx: bytes) -> None:
     assert table.find("w:family", NS).get(w("val")) == "swiss"
     lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
     assert lang.get(w("val")) == "nl-NL"
+    # hyphenation in pilot names only (a long word in the narrow column)
+    settings = wordxml.xml(docx, "word/settings.xml")
+    assert settings.find("w:autoHyphenation", NS) is not None
+    normal = styles.find("w:style[@w:styleId='Normal']/w:pPr/w:suppressAutoHyphens", NS)
+    assert normal is not None and normal.get(w("val")) is None
+    name = styles.find("w:style[@w:styleId='Pilotnaam']/w:pPr/w:suppressAutoHyphens", NS)
+    assert name.get(w("val")) == "0"
 
 
 # -- text stays text -------------------------------------------------------------------------

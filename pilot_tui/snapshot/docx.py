@@ -12,7 +12,9 @@ left, the sections (label, paragraphs, bullets) on the right. Around it:
   :mod:`pilot_tui.snapshot.links`);
 * each pilot's name carries an outline level (style "Pilotnaam"), so the pilots are in
   Word's navigation pane, in a table of contents and in a PDF's bookmarks; the
-  header row "Pilot | Toelichting" repeats where a pilot's table goes on to a new page;
+  header row "Pilot | Toelichting" repeats where a pilot's table goes on to a new page,
+  and a page break never cuts a name, a label from its text or a short paragraph (see
+  KEEP_LINES);
 * the house style, or a user's template (:mod:`pilot_tui.snapshot.wordpkg`): A4, page
   numbers "pagina X van Y" in the footer (PAGE and NUMPAGES fields), widow and orphan
   control, labels kept with their text, Dutch as the language;
@@ -108,11 +110,14 @@ def _t(text: str) -> str:
     """A run's text: ``w:t``, with tabs and line breaks as their own elements; spaces
     are kept as they are where a reader could drop them (at the ends, doubled)."""
     text = _x(text)
+    keep = text[:1] == " " or text[-1:] == " " or "  " in text
     if "\t" in text:
         text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+        keep = True
     if "\n" in text:
         text = text.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-    if text[:1] == " " or text[-1:] == " " or "  " in text:
+        keep = True
+    if keep:
         return f'<w:t xml:space="preserve">{text}</w:t>'
     return f"<w:t>{text}</w:t>"
 
