@@ -79,10 +79,10 @@ STYLE_NAMES: dict[str, str] = {
     "grid": "Table Grid",
 }
 
-# Zip compression, measured on the Word file of 10,000 pilots (37 MB of XML): level 1
-# writes it in 0.46 s at 8.3 MB, the default 6 in 1.3 s at 6.4 MB, 9 in 1.6 s at 6.3 MB;
-# no compression takes 0.25 s but gives 37 MB. Level 1: nearly all of the gain for a
-# third of the time.
+# Zip compression, measured on the whole Word file of 10,000 pilots (42 MB of XML; one
+# run on a busy machine, the proportions are what counts): level 1 in 1.0 s at 8.6 MB,
+# the default 6 in 3.0 s at 6.6 MB, 9 in 3.5 s at 6.5 MB; no compression 0.45 s at
+# 42 MB. Level 1: nearly all of the gain for a third of the time of 6.
 COMPRESSLEVEL = 1
 
 
