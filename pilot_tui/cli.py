@@ -397,9 +397,32 @@ def build_parser() -> DutchParser:
         type=since_arg,
         default=None,
         metavar="DATUM",
-        help="voeg 'Wijzigingen sinds peildatum DATUM' toe (\"geen\": zonder, de standaard)",
+        help="voeg 'Wijzigingen sinds peildatum DATUM' toe (intern; \"geen\": zonder, de "
+        "standaard)",
     )
-    p.add_argument("--no-summary", action="store_true", help="zonder aandachtspunten")
+    p.add_argument(
+        "--summary",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="met of zonder de aandachtspunten (intern; standaard zonder in Word, de versie "
+        "voor de Kamer, en met in de andere formaten)",
+    )
+    p.add_argument(
+        "--annex",
+        default=None,
+        metavar="TEKST",
+        help='bijlagenummer voor de titel, bijv. "Bijlage 3" (standaard dat van het register; '
+        '"" laat het weg)',
+    )
+    p.add_argument(
+        "--template",
+        type=Path,
+        default=None,
+        metavar="PAD",
+        help="Word: de stijlen van dit .docx- of .dotx-bestand gebruiken (standaard de "
+        "huisstijl van pilot-tui)",
+    )
+    p.add_argument("--toc", action="store_true", help="Word: met een inhoudsopgave na de inleiding")
     p.add_argument(
         "--group-by",
         choices=("programma", "status"),
@@ -1066,9 +1089,18 @@ def snapshot_format(asked: str | None, output: Path | None) -> str:
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
-    from pilot_tui.snapshot import SnapshotOptions, default_filename, make
+    from pilot_tui.snapshot import SnapshotOptions, default_filename, default_summary, make
+    from pilot_tui.snapshot.wordpkg import TemplateError, load_template
 
     args.format = snapshot_format(args.format, args.output)
+    if args.format != "docx" and (args.template is not None or args.toc):
+        option = "--template" if args.template is not None else "--toc"
+        raise UsageError(f"{option} is er alleen voor Word (--format docx)")
+    if args.template is not None:
+        try:
+            load_template(args.template)  # a bad template: said before any work
+        except TemplateError as exc:
+            raise UsageError(str(exc)) from None
 
     with open_readonly(args) as store:
         register = store.register
@@ -1092,17 +1124,23 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         peildatum=peildatum,
         window=resolve_window(args),
         since=args.since,
-        summary=not args.no_summary,
+        summary=default_summary(args.format) if args.summary is None else args.summary,
         group_by=args.group_by,
+        annex=args.annex,
     )
-    data = make(
-        register,
-        options,
-        args.format,
-        build_progress=_progress("pilots gelezen"),
-        render_progress=_progress(f"onderdelen van {args.format} geschreven"),
-    )
-    problem = output_problem(target, store_path(args))  # again: Word takes minutes
+    try:
+        data = make(
+            register,
+            options,
+            args.format,
+            build_progress=_progress("pilots gelezen"),
+            render_progress=_progress(f"onderdelen van {args.format} geschreven"),
+            template=args.template,
+            toc=args.toc,
+        )
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
+    problem = output_problem(target, store_path(args))  # again: Word took a while
     if problem:
         raise UsageError(problem)
     try:
@@ -1144,7 +1182,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         err(f"waarschuwing: {warning}")
     if not path.exists():
-        register = Register(title=incoming.title, intro=incoming.intro)
+        register = Register(title=incoming.title, intro=incoming.intro, annex=incoming.annex)
         report = merge(register, incoming, peildatum, update=True)  # a new register
         if not args.dry_run:
             Store.create(path, register).close()

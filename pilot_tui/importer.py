@@ -846,6 +846,15 @@ def _title_and_peildatum(title_line: str) -> tuple[str, date | None]:
     return title or "Stand van zaken pilots", when
 
 
+def _annex_of(title_line: str) -> str:
+    """The annex label a title starts with: "Bijlage 2 - Stand van zaken …" -> "Bijlage 2"."""
+    m = re.match(r"\s*(bijlage\s*\w*)\s*[–—:-]", title_line, re.I)  # as stripped above
+    if m is None:
+        return ""
+    label = " ".join(m.group(1).split())
+    return label[:1].upper() + label[1:]
+
+
 def parse_overview(
     text: str,
     peildatum: date | None = None,
@@ -906,7 +915,12 @@ def parse_overview(
 
     notes = _attach_footnotes(texts, raw_notes, warnings)
 
-    register = Register(title=title, intro=preamble.intro, peildata=[peildatum])
+    register = Register(
+        title=title,
+        intro=preamble.intro,
+        peildata=[peildatum],
+        annex=_annex_of(preamble.title),
+    )
     seen: set[str] = set()
     twice: dict[str, str] = {}  # normalised name -> the name, of pilots named again
     ids = _Ids(register)
@@ -1168,6 +1182,8 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
     register.add_peildatum(peildatum)
     if update or not register.intro:
         register.intro = incoming.intro or register.intro
+    if update or not register.annex:
+        register.annex = incoming.annex or register.annex
     return report
 
 

@@ -498,6 +498,8 @@ class Register:
     peildata: list[date] = field(default_factory=list)  # sorted, unique
     pilots: list[Pilot] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
+    # The annex label the document carries before its title ("Bijlage 2"); "" for none.
+    annex: str = ""
     extra: dict[str, Any] = field(default_factory=dict, repr=False)  # unknown meta keys, kept
 
     def as_of(self, when: date) -> Register:
@@ -514,6 +516,7 @@ class Register:
             peildata=self.peildata,
             pilots=pilots,
             audit=self.audit,
+            annex=self.annex,
             extra=self.extra,
         )
 

@@ -1,7 +1,8 @@
 """The register on disk: a TinyDB JSON document behind a small store class.
 
 File format: a TinyDB JSON document with the tables ``meta`` (one document: schema
-version, title, intro, peildata), ``pilots`` (one document per pilot) and ``audit``.
+version, annex label, title, intro, peildata), ``pilots`` (one document per pilot) and
+``audit``.
 It is written deterministically (sorted keys, indented, UTF-8 with non-ASCII kept) so
 that a register diffs well in git: :func:`dumps` defines the bytes; a save puts the same
 bytes together from the text kept per document, so that one edit re-serialises one pilot.
@@ -683,6 +684,7 @@ def _parse(path: Path, data: dict[str, Any]) -> _Parsed:
             title=_meta_str(meta, "title"),
             intro=_meta_str(meta, "intro"),
             peildata=sorted(peildata),
+            annex=_meta_str(meta, "annex"),
             extra={k: v for k, v in meta.items() if k not in _META_KEYS},
         )
         schema = meta["schema_version"]
@@ -756,13 +758,14 @@ def _meta_str(meta: dict[str, Any], key: str) -> str:
     return value
 
 
-_META_KEYS = frozenset({"schema_version", "title", "intro", "peildata"})
+_META_KEYS = frozenset({"schema_version", "annex", "title", "intro", "peildata"})
 
 
 def meta_doc(register: Register) -> dict[str, Any]:
     return {
         **register.extra,
         "schema_version": SCHEMA_VERSION,
+        "annex": register.annex,
         "title": register.title,
         "intro": register.intro,
         "peildata": [p.isoformat() for p in register.peildata],

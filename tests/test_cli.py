@@ -321,11 +321,11 @@ def test_snapshot_format_follows_the_file_name(
     if written == "docx":
         assert data.startswith(b"PK")  # a zip: Word
     elif written == "json":
-        assert json.loads(data)["title"].startswith("Stand van zaken pilots")
+        assert json.loads(data)["title"].startswith("Bijlage 2 – Stand van zaken pilots")
     elif written == "html":
         assert b"<html" in data[:200]
     else:
-        assert data.startswith(b"# Stand van zaken pilots")
+        assert data.startswith("# Bijlage 2 – Stand van zaken pilots".encode())
 
 
 def test_snapshot_asks_the_format_of_an_unknown_extension(seed_store: Path, tmp_path: Path) -> None:
@@ -344,3 +344,75 @@ def test_snapshot_refuses_a_name_for_another_format(seed_store: Path, tmp_path: 
     assert_one_line_error(result.stderr)
     assert ".md past niet bij --format docx" in result.stderr
     assert not out.exists()
+
+
+# -- the Word Bijlage: the Kamer version by default, the internal parts on request --------
+
+
+def test_snapshot_word_is_the_kamer_version_unless_asked(seed_store: Path, tmp_path: Path) -> None:
+    from tests.helpers import wordxml
+
+    kamer = tmp_path / "kamer.docx"
+    result = run_cli("snapshot", "--store", str(seed_store), "-o", str(kamer))
+    assert result.returncode == 0, result.stderr
+    text = wordxml.body_text(kamer.read_bytes())
+    assert text.startswith(
+        "[Title] Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021\n"
+    )
+    assert "Aandachtspunten" not in text and "Wijzigingen sinds" not in text
+    assert len(wordxml.footnotes(kamer.read_bytes())) == 4
+
+    intern = tmp_path / "intern.docx"
+    result = run_cli(
+        "snapshot", "--store", str(seed_store), "--summary", "--since", "1 juni 2021",
+        "--annex", "Bijlage 3", "--toc", "-o", str(intern),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = wordxml.body_text(intern.read_bytes())
+    assert text.startswith("[Title] Bijlage 3 – Stand van zaken pilots")
+    assert "[heading 1] Aandachtspunten" in text
+    assert "[heading 1] Wijzigingen sinds peildatum 1 juni 2021" in text
+    assert "[TOC Heading] Inhoud" in text
+
+    md = tmp_path / "stand.md"
+    result = run_cli("snapshot", "--store", str(seed_store), "--annex", "", "-o", str(md))
+    assert result.returncode == 0, result.stderr
+    written = md.read_text(encoding="utf-8")
+    assert written.startswith("# Stand van zaken pilots – peildatum 1 december 2021\n")
+    assert "## Aandachtspunten" in written  # for reading: with the summary, as before
+    result = run_cli(
+        "snapshot", "--store", str(seed_store), "--no-summary", "-o", str(md), "--force"
+    )
+    assert "Aandachtspunten" not in md.read_text(encoding="utf-8")
+
+
+def test_snapshot_with_a_template(seed_store: Path, tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+
+    template = tmp_path / "eigen.docx"
+    buf = io.BytesIO()
+    Document().save(buf)
+    template.write_bytes(buf.getvalue())
+    out = tmp_path / "stand.docx"
+    result = run_cli(
+        "snapshot", "--store", str(seed_store), "--template", str(template), "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Pilotnaam" in Document(str(out)).styles.element.xml.encode()
+
+    bad = tmp_path / "kapot.dotx"
+    bad.write_bytes(b"geen Word")
+    for args, says in (
+        (("--template", str(bad)), "geen Word-bestand"),
+        (("--template", str(tmp_path / "weg.dotx")), "niet gevonden"),
+        (("--template", str(template), "--format", "md"), "alleen voor Word"),
+        (("--toc", "--format", "html"), "alleen voor Word"),
+    ):
+        target = tmp_path / "niet"  # no extension: the format is Word or as given
+        result = run_cli("snapshot", "--store", str(seed_store), *args, "-o", str(target))
+        assert result.returncode == 2, args
+        assert_one_line_error(result.stderr)
+        assert says in result.stderr
+        assert not target.exists()

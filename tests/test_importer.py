@@ -81,6 +81,7 @@ def test_seed_equals_store_json(seed: ImportResult) -> None:
     assert len(seed.register.pilots) == 33
     assert_same_pilots(seed.register, stored)
     assert stored.title == seed.register.title == "Stand van zaken pilots"
+    assert stored.annex == seed.register.annex == "Bijlage 2"
     assert stored.peildata == [D1]
     assert stored.intro == seed.register.intro
     assert seed.warnings == []
@@ -89,6 +90,7 @@ def test_seed_equals_store_json(seed: ImportResult) -> None:
 def test_register_header(seed: ImportResult) -> None:
     reg = seed.register
     assert reg.title == "Stand van zaken pilots"
+    assert reg.annex == "Bijlage 2"  # "Bijlage 2 - Stand van zaken pilots – peildatum …"
     assert reg.peildata == [D1]
     assert reg.intro == (
         "Nb. In dit overzicht zijn opgenomen lopende pilots, afgeronde pilots en pilots die "
@@ -544,7 +546,20 @@ def test_first_merge_adds_all(seed_text: str) -> None:
     assert report.summary() == "33 nieuw · 0 bijgewerkt · 0 ongewijzigd · 0 niet in het document"
     assert len(register.pilots) == 33
     assert register.peildata == [D1]
+    assert register.annex == "Bijlage 2"  # kept from the document
     assert_same_pilots(register, fresh(seed_text))
+
+
+def test_an_import_keeps_an_annex_label_unless_updating(seed_text: str) -> None:
+    register = Register(annex="Bijlage 5")
+    merge(register, fresh(seed_text), D1, update=False)
+    assert register.annex == "Bijlage 5"
+    merge(register, fresh(seed_text), D1, update=True)
+    assert register.annex == "Bijlage 2"
+    unlabelled = seed_text.replace("Bijlage 2 - ", "", 1)
+    assert fresh(unlabelled).annex == ""
+    merge(register, fresh(unlabelled), D1, update=True)
+    assert register.annex == "Bijlage 2"  # a document without a label wipes nothing
 
 
 def test_second_import_changes_nothing(seed_text: str) -> None:

@@ -46,6 +46,7 @@ from tests.fixtures.snapshot_register import (
     D,
     snapshot_register,
 )
+from tests.helpers import wordxml
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_STORE = Path(__file__).resolve().parent.parent / "store.json"
@@ -76,44 +77,11 @@ def outputs(snap: Snapshot) -> dict[str, bytes]:
 
 def docx_text(data: bytes) -> str:
     """Word body in order: paragraphs as '[Style] text', tables as rows of cells."""
-    doc = Document(io.BytesIO(data))
-    out: list[str] = []
-    for block in doc.iter_inner_content():
-        if hasattr(block, "rows"):
-            out.append("<table>")
-            for row in block.rows:
-                cells = []
-                for cell in row.cells:
-                    lines = [
-                        ("• " if _style(p) == "List Bullet" else "") + _runs_text(p)
-                        for p in cell.paragraphs
-                    ]
-                    cells.append("\n  ".join(lines))
-                out.append("| " + "\n| ".join(cells))
-                out.append("-")
-            out.append("</table>")
-        else:
-            out.append(f"[{_style(block)}] {_runs_text(block)}")
-    return "\n".join(out) + "\n"
+    return wordxml.body_text(data)
 
 
 def _style(paragraph: Any) -> str:
     return str(paragraph.style.name) if paragraph.style is not None else ""
-
-
-def _runs_text(paragraph: Any) -> str:
-    """Text with superscripts as ^n, struck text as ~~x~~ and underlined as __x__."""
-    parts = []
-    for run in paragraph.runs:
-        text = run.text
-        if run.font.superscript:
-            text = f"^{text}"
-        elif run.font.strike:
-            text = f"~~{text}~~"
-        elif run.underline:
-            text = f"__{text}__"
-        parts.append(text)
-    return "".join(parts)
 
 
 def _check_golden(name: str, text: str) -> None:
@@ -183,8 +151,7 @@ def test_render_reports_progress(snap: Snapshot, outputs: dict[str, bytes], fmt:
     total = 8 + 10 if fmt == "docx" else 8
     assert calls[0] == (0, total) and calls[-1] == (total, total)
     assert all(0 <= done <= t == total for done, t in calls)
-    if fmt != "docx":  # Word has a creation time in it
-        assert data == outputs[fmt]
+    assert data == outputs[fmt]  # the same snapshot, the same bytes (Word too)
 
 
 # -- model ------------------------------------------------------------------------------
@@ -202,6 +169,22 @@ def test_title_and_entries(snap: Snapshot) -> None:
     leeg = pilots["leeg"]
     svz = next(s for s in leeg.sections if s.key == "stand_van_zaken")
     assert svz.empty and svz.paras[0].runs[0].text == NO_ENTRY
+
+
+def test_the_annex_label_is_the_registers_unless_the_document_says_otherwise() -> None:
+    register = snapshot_register()
+    register.annex = "Bijlage 2"
+    assert WINDOW is not None
+    title = "Stand van zaken pilots – peildatum 1 december 2021"
+
+    def snap(annex: str | None) -> Snapshot:
+        return build_snapshot(register, SnapshotOptions(D, WINDOW, annex=annex))
+
+    assert snap(None).title == f"Bijlage 2 – {title}"
+    assert snap("Bijlage 4").title == f"Bijlage 4 – {title}"
+    assert snap("Bijlage 4").annex == "Bijlage 4"
+    assert snap("").title == title and snap("").annex == ""
+    assert snap("  Bijlage\n 5 ").title == f"Bijlage 5 – {title}"  # one line, always
 
 
 def test_snapshot_at_earlier_peildatum() -> None:
@@ -366,7 +349,9 @@ def test_html_is_safe_and_self_contained(outputs: dict[str, bytes]) -> None:
         for key, value in attrs.items():
             assert not key.startswith("on")
             if key in ("href", "src"):
-                assert value is not None and value.startswith("#"), value
+                # our anchors, and the web addresses written in the texts
+                assert value is not None and value.startswith(("#", "https://", "http://")), value
+                assert key == "href"
     assert "url(" not in html and "@import" not in html
     text = "".join(parser.text)
     assert HOSTILE_NAME in text
@@ -385,6 +370,60 @@ def test_html_marks_changes(outputs: dict[str, bytes]) -> None:
 
 def _md_html(md: str) -> str:
     return MarkdownIt("commonmark").render(md)
+
+
+def test_web_addresses_are_links_in_html_and_markdown(outputs: dict[str, bytes]) -> None:
+    link = (
+        '<a href="https://www.example.nl/evaluatie-rotterdam">'
+        "www.example.nl/evaluatie-rotterdam</a>"
+    )
+    html = outputs["html"].decode("utf-8")
+    assert f"Zie voor evaluatie: {link}" in html  # a note
+    from_md = _md_html(outputs["md"].decode("utf-8"))
+    assert f"Zie voor evaluatie: {link}" in from_md
+    # in a text, as written; the brackets around it stay text
+    hostile = '[a](<a href="http://evil.example/">http://evil.example/</a>)'
+    assert hostile in html and hostile in from_md
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zie www.x.nl.", [("zie ", None), ("www.x.nl", "https://www.x.nl"), (".", None)]),
+        (
+            "(https://a.nl/b_(c)).",
+            [("(", None), ("https://a.nl/b_(c)", "https://a.nl/b_(c)"), (").", None)],
+        ),
+        (
+            "HTTP://A.NL/x?y=1&z=2;",
+            [("HTTP://A.NL/x?y=1&z=2", "HTTP://A.NL/x?y=1&z=2"), (";", None)],
+        ),
+        ('"http://a.nl"', [('"', None), ("http://a.nl", "http://a.nl"), ('"', None)]),
+        (
+            "javascript:alert(1) file:///etc/passwd",
+            [("javascript:alert(1) file:///etc/passwd", None)],
+        ),
+        ("http:// en www. alleen", [("http:// en www. alleen", None)]),
+        ("geen adres", [("geen adres", None)]),
+    ],
+)
+def test_web_addresses_in_a_text(text: str, expected: list[tuple[str, str | None]]) -> None:
+    from pilot_tui.snapshot.links import pieces
+
+    assert [tuple(p) for p in pieces(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('htps:/w.x()<>" ,;a\\'), max_size=40))
+def test_web_address_pieces_are_the_text(text: str) -> None:
+    from pilot_tui.snapshot.links import pieces
+
+    found = pieces(text)
+    assert "".join(p.text for p in found) == text
+    for p in found:
+        if p.href is not None:
+            assert p.href.lower().startswith(("http://", "https://"))
+            assert not any(c in p.href for c in ' <>"\\')
 
 
 def test_markdown_text_cannot_become_markup(outputs: dict[str, bytes]) -> None:
@@ -523,19 +562,25 @@ def test_docx_reads_back(snap: Snapshot, outputs: dict[str, bytes]) -> None:
     names = [t.rows[1].cells[0].text for t in pilot_tables]
     assert names[0] == "Pilot Rotterdam-Zuid (Hillesluis)"
     assert HOSTILE_NAME + " (voorheen: # kop)" in names
-    assert "Digitaal bezwaarplatform3" in names  # superscript reference after the name
-    first = pilot_tables[0].rows[1].cells[1]
-    labels = [p.text for p in first.paragraphs if p.runs and p.runs[0].bold]
+    assert "Digitaal bezwaarplatform" in names  # its footnote reference is no text
+    # the text column, a row per paragraph
+    first = [p for row in pilot_tables[0].rows[1:] for p in row.cells[1].paragraphs]
+    labels = [p.text for p in first if _style(p) == "Tussenkop"]
     assert labels == ["Achtergrond", "Doel", "Stand van zaken", "Looptijd"]
-    bullets = [p.text for p in first.paragraphs if _style(p) == "List Bullet"]
+    bullets = [p.text for p in first if _style(p) == "List Bullet"]
     assert bullets == [
         "responsiever maken van de toegang sociaal domein",
         "meer en eerder oplossingsgerichte samenwerking zoeken",
     ]
-    # notes at the end, numbered
-    texts = [p.text for p in doc.paragraphs]
-    noten = texts.index("Noten")
-    assert texts[noten + 1 :] == [f"{n.number} {n.text}" for n in snap.notes]
+    # the notes are Word footnotes, not a list at the end
+    assert "Noten" not in [p.text for p in doc.paragraphs]
+    notes = wordxml.footnotes(outputs["docx"])
+    assert list(notes) == [n.number for n in snap.notes]
+    assert notes[2] == snap.notes[1].text  # as in the model ...
+    assert notes[1] == (  # ... with its web address a link
+        "Zie voor evaluatie: [www.example.nl/evaluatie-rotterdam]"
+        "(https://www.example.nl/evaluatie-rotterdam)"
+    )
     # changes as a table
     changes = next(t for t in doc.tables if t.rows[0].cells[1].text == "Wijziging")
     assert {r.cells[0].text for r in changes.rows[1:]} == {
@@ -564,11 +609,12 @@ def seed() -> Snapshot:
 
 
 def test_seed_snapshot(seed: Snapshot) -> None:
-    assert seed.title == "Stand van zaken pilots – peildatum 1 december 2021"
+    assert seed.title == "Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021"
+    assert seed.annex == "Bijlage 2"
     assert len(seed.pilots) == 33
     assert seed.intro.startswith("Nb. In dit overzicht")
     md = render(seed, "md").decode("utf-8")
-    assert md.startswith("# Stand van zaken pilots – peildatum 1 december 2021\n")
+    assert md.startswith("# Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021\n")
     for p in seed.pilots:
         keys = [s.key for s in p.sections]
         assert keys == ["achtergrond", "doel", "stand_van_zaken", "looptijd"], p.id

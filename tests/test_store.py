@@ -180,10 +180,12 @@ def test_save_meta(tmp_path: Path) -> None:
     with Store.open(path) as store:
         store.register.title = "Nieuwe titel ✓"
         store.register.intro = ""
+        store.register.annex = "Bijlage 3"
         store.register.add_peildatum(datetime(2023, 1, 1).date())
         store.save_meta()
     loaded = reopen(path)
     assert loaded.title == "Nieuwe titel ✓"
+    assert loaded.annex == "Bijlage 3"
     assert loaded.intro == ""
     assert loaded.peildata[-1].isoformat() == "2023-01-01"
 

@@ -9,6 +9,11 @@ One model (:mod:`pilot_tui.snapshot.model`), one renderer per format (``md``, ``
 
 or both steps at once, as the command line and the app do: ``make(register, options,
 "docx")``.
+
+What a document holds by default depends on what it is for (:func:`default_summary`):
+the Word file is the Bijlage as it goes to the Kamer (title, intro, pilots, footnotes;
+nothing internal), the others are for reading and scripts and show the Aandachtspunten.
+"Wijzigingen sinds" is never there unless asked for.
 """
 
 from __future__ import annotations
@@ -29,15 +34,18 @@ from pilot_tui.snapshot.model import (
 
 FORMATS = ("docx", "md", "html", "csv", "json")
 NO_SINCE_WORDS = ("geen", "-")  # typed for "since": no "changes since" section
+KAMER_FORMATS = ("docx",)  # documents for the Kamer: nothing internal by default
 
 __all__ = [
     "FORMATS",
+    "KAMER_FORMATS",
     "NO_SINCE_WORDS",
     "Snapshot",
     "SnapshotOptions",
     "SnapshotPilot",
     "build_snapshot",
     "default_filename",
+    "default_summary",
     "format_of",
     "make",
     "render",
@@ -49,28 +57,45 @@ def _check(fmt: str) -> None:
         raise ValueError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
 
 
+def default_summary(fmt: str) -> bool:
+    """Whether a document in ``fmt`` shows the Aandachtspunten unless told otherwise:
+    not the Word file (the Bijlage for the Kamer), the others do."""
+    return fmt not in KAMER_FORMATS
+
+
 def render(
-    snapshot: Snapshot, fmt: str, progress: Callable[[int, int], None] | None = None
+    snapshot: Snapshot,
+    fmt: str,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    template: Path | None = None,
+    toc: bool = False,
 ) -> bytes:
     """The snapshot as a file in ``fmt`` (one of FORMATS).
 
     ``progress(done, total)``, when given, is called with (0, total) first and with
-    (total, total) when the file is ready. ``total`` is the number of pilots; for Word,
-    the slow format, it also counts the rows of the changes table, and Word reports
-    every 100 of them in between.
+    (total, total) when the file is ready. ``total`` is the number of pilots; for Word
+    it also counts the rows of the changes table, and Word reports every 100 of them in
+    between. ``template`` (a .docx/.dotx whose styles are used) and ``toc`` (a table of
+    contents) are for Word only; a bad template raises
+    :class:`pilot_tui.snapshot.wordpkg.TemplateError` (a ValueError).
     """
     _check(fmt)
-    # Imported on demand: python-docx is only loaded when Word output is asked for.
+    if fmt != "docx" and (template is not None or toc):
+        raise ValueError("een sjabloon en een inhoudsopgave zijn er alleen voor Word (docx)")
+    # Imported on demand: each format's code is loaded when it is asked for.
     module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
     if fmt == "docx":
-        docx_data: bytes = module.render(snapshot, progress)
+        # the collector stays paused here too: the body is millions of short strings
+        with collector_paused():
+            docx_data: bytes = module.render(snapshot, progress, template=template, toc=toc)
         return docx_data
     total = sum(len(g.pilots) for g in snapshot.groups)
     if progress is not None:
         progress(0, total)
     # A text format makes millions of short-lived strings while the register and the
     # snapshot (some 10^6 objects at 10,000 pilots) stay: no collections in between
-    # (see pilot_tui.memory). Not for Word: python-docx works for minutes.
+    # (see pilot_tui.memory).
     with collector_paused():
         data: bytes = module.render(snapshot)
     if progress is not None:
@@ -97,19 +122,20 @@ def make(
     *,
     build_progress: Callable[[int, int], None] | None = None,
     render_progress: Callable[[int, int], None] | None = None,
+    template: Path | None = None,
+    toc: bool = False,
 ) -> bytes:
     """The snapshot of ``register`` as a file in ``fmt``: :func:`build_snapshot`, then
-    :func:`render` (with their progress callbacks).
+    :func:`render` (with their progress callbacks, and for Word ``template`` and
+    ``toc``).
 
-    For a text format the collector stays paused from the first pilot to the last byte,
-    and the model is dropped before it resumes: reference counting frees the model's
-    objects (they hold no cycles), so no collection walks them between the two steps or
-    after them (a tenth of the time at 10,000 pilots)."""
+    The collector stays paused from the first pilot to the last byte, and the model is
+    dropped before it resumes: reference counting frees the model's objects (they hold
+    no cycles), so no collection walks them between the two steps or after them (a
+    tenth of the time at 10,000 pilots)."""
     _check(fmt)
-    if fmt == "docx":  # minutes of python-docx: with the collector (see render)
-        return render(build_snapshot(register, options, build_progress), fmt, render_progress)
     with collector_paused():
         snapshot = build_snapshot(register, options, build_progress)
-        data = render(snapshot, fmt, render_progress)
+        data = render(snapshot, fmt, render_progress, template=template, toc=toc)
         del snapshot
     return data

@@ -1,13 +1,16 @@
 """Snapshot -> one self-contained HTML file.
 
 Inline CSS (with a print style), no scripts, no external assets, ``lang="nl"``. Every
-text from the register goes through :func:`html.escape`, so it is shown, never run.
+text from the register goes through :func:`html.escape`, so it is shown, never run; web
+addresses in texts and notes are links (http and https only, see
+:mod:`pilot_tui.snapshot.links`).
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from pilot_tui.snapshot.links import has_link, pieces
 from pilot_tui.snapshot.model import (
     Changes,
     DiffOp,
@@ -64,6 +67,15 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _linked(text: str) -> str:
+    """Escaped text with its web addresses as links (see pilot_tui.snapshot.links)."""
+    if not has_link(text):
+        return _e(text)
+    return "".join(
+        f'<a href="{_e(p.href)}">{_e(p.text)}</a>' if p.href else _e(p.text) for p in pieces(text)
+    )
+
+
 def _ref(n: int) -> str:
     return f'<sup id="ref-{n}"><a href="#noot-{n}">{n}</a></sup>'
 
@@ -76,7 +88,7 @@ def _runs(para: Para) -> str:
         elif run.italic:
             out.append(f'<span class="leeg">{_e(run.text)}</span>')
         else:
-            out.append(_e(run.text))
+            out.append(_linked(run.text))
     return "".join(out)
 
 
@@ -263,7 +275,7 @@ def render(snapshot: Snapshot) -> bytes:
         out.append('<ol class="noten">')
         for note in snapshot.notes:
             out.append(
-                f'<li id="noot-{note.number}" value="{note.number}">{_e(note.text)} '
+                f'<li id="noot-{note.number}" value="{note.number}">{_linked(note.text)} '
                 f'<a href="#ref-{note.number}" aria-label="terug">↩</a></li>'
             )
         out.append("</ol>")

@@ -14,7 +14,8 @@ Top level::
     format            "pilot-tui-snapshot"
     version           2 (raised when a key changes meaning or disappears; 2: the
                       changes' stand_van_zaken items lost "new")
-    title             "Stand van zaken pilots – peildatum 1 december 2021"
+    title             "Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021"
+    annex             the annex label the title starts with ("Bijlage 2"), or ""
     register_title    the register's title ("Stand van zaken pilots")
     intro             the register's intro text
     peildatum         "2021-12-01"
@@ -233,6 +234,7 @@ def render(snapshot: Snapshot) -> bytes:
         "format": FORMAT,
         "version": VERSION,
         "title": snapshot.title,
+        "annex": snapshot.annex,
         "register_title": snapshot.register_title,
         "intro": snapshot.intro,
         "peildatum": _d(snapshot.peildatum),

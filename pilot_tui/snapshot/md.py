@@ -3,14 +3,16 @@
 Text from the register is escaped so that it can never become markup: every character
 CommonMark gives a meaning inline is backslash-escaped, and so is anything at the start
 of a line that would open a block (heading, list, quote, code, thematic break). Our own
-markup is headings, emphasis, lists, ``<sup>`` for footnote references and, in the
-changes, ``~~deleted~~`` / ``**inserted**``.
+markup is headings, emphasis, lists, ``<sup>`` for footnote references, links for web
+addresses in texts and notes (:func:`linked`) and, in the changes, ``~~deleted~~`` /
+``**inserted**``.
 """
 
 from __future__ import annotations
 
 import re
 
+from pilot_tui.snapshot.links import has_link, pieces
 from pilot_tui.snapshot.model import (
     Changes,
     DiffOp,
@@ -73,24 +75,47 @@ def esc(text: str, start: bool = True, inline: bool = True) -> str:
     return text
 
 
-def _runs(para: Para, inline: bool = True) -> str:
+def linked(text: str, start: bool = True, inline: bool = True) -> str:
+    """:func:`esc`, with web addresses as links: ``<https://…>`` as written, or
+    ``[www.…](<https://www.…>)`` (see pilot_tui.snapshot.links)."""
+    if not has_link(text):
+        return esc(text, start=start, inline=inline)
+    out: list[str] = []
+    for piece in pieces(text):
+        if piece.href is None:
+            out.append(esc(piece.text, start=start and not out, inline=inline))
+        elif piece.href == piece.text:
+            out.append(f"<{piece.href}>")
+        else:
+            out.append(f"[{esc(piece.text, start=False)}](<{piece.href}>)")
+    return "".join(out)
+
+
+def _runs(para: Para, inline: bool = True, links: bool = True) -> str:
     if len(para.runs) == 1 and para.runs[0].note is None and not para.runs[0].italic:
-        return esc(para.runs[0].text, inline=inline).strip()  # the usual paragraph
+        text = para.runs[0].text  # the usual paragraph
+        if links:
+            return linked(text, inline=inline).strip()
+        return esc(text, inline=inline).strip()
     out: list[str] = []
     for run in para.runs:
         if run.note is not None:
             out.append(f"<sup>{run.note}</sup>")
         elif run.italic:
             out.append(f"*{esc(run.text.strip())}*")
+        elif links:
+            out.append(linked(run.text, start=not out, inline=inline))
         else:
             out.append(esc(run.text, start=not out, inline=inline))
     return "".join(out).strip()
 
 
-def _paras(paras: tuple[Para, ...], out: list[str], inline: bool = True) -> None:
+def _paras(
+    paras: tuple[Para, ...], out: list[str], inline: bool = True, links: bool = True
+) -> None:
     prev = ""
     for para in paras:
-        line = _runs(para, inline)
+        line = _runs(para, inline, links)
         if para.kind == "li":
             out.append(f"- {line}")
         else:
@@ -189,10 +214,12 @@ def _pilot(p: SnapshotPilot, level: str, out: list[str]) -> None:
     refs = "".join(f"<sup>{n}</sup>" for n in p.name_notes)
     out += [f"{level} {esc(p.display_name)}{refs}", ""]
     # one look at all the pilot's texts (their paragraphs are cut from them)
-    inline = has_inline_markup("".join(section.text for section in p.sections))
+    texts = "".join(section.text for section in p.sections)
+    inline = has_inline_markup(texts)
+    links = has_link(texts)
     for section in p.sections:
         out += [f"**{esc(section.label)}**", ""]
-        _paras(section.paras, out, inline)
+        _paras(section.paras, out, inline, links)
 
 
 def render(snapshot: Snapshot) -> bytes:
@@ -213,7 +240,7 @@ def render(snapshot: Snapshot) -> bytes:
     if snapshot.notes:
         out += [f"## {esc(snapshot.notes_title)}", ""]
         for note in snapshot.notes:
-            out.append(f"{note.number}. {esc(note.text)}")
+            out.append(f"{note.number}. {linked(note.text)}")
         out.append("")
     while out and out[-1] == "":
         out.pop()

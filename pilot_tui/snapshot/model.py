@@ -59,6 +59,7 @@ class SnapshotOptions:
     since: date | None = None  # show "Wijzigingen sinds peildatum <since>"
     summary: bool = True  # show "Aandachtspunten"
     group_by: str | None = None  # None | "programma" | "status"
+    annex: str | None = None  # the annex label before the title; None: the register's
 
 
 # -- text with footnote references ------------------------------------------------------
@@ -282,7 +283,7 @@ class Changes:
 
 @dataclass(frozen=True)
 class Snapshot:
-    title: str  # "Stand van zaken pilots – peildatum 1 december 2021"
+    title: str  # "Bijlage 2 – Stand van zaken pilots – peildatum 1 december 2021"
     register_title: str
     intro: str
     intro_paras: tuple[Para, ...]
@@ -296,6 +297,7 @@ class Snapshot:
     summary: Summary | None
     changes: Changes | None
     notes: tuple[Note, ...]  # every footnote, in number order
+    annex: str = ""  # "Bijlage 2": the label ``title`` starts with; "" for none
 
     @property
     def pilots(self) -> list[SnapshotPilot]:
@@ -841,9 +843,13 @@ def _build_snapshot(
     if progress is not None:
         progress(total, total)
     intro = clean(register.intro).strip("\n")
+    annex = " ".join(clean(register.annex if options.annex is None else options.annex).split())
+    title = (
+        f"{clean(register.title).strip() or 'Stand van zaken pilots'} – peildatum "
+        f"{format_date(peildatum)}"
+    )
     return Snapshot(
-        title=f"{clean(register.title).strip() or 'Stand van zaken pilots'} – peildatum "
-        f"{format_date(peildatum)}",
+        title=f"{annex} – {title}" if annex else title,
         register_title=clean(register.title).strip(),
         intro=intro,
         intro_paras=paras_of(intro),
@@ -859,4 +865,5 @@ def _build_snapshot(
         else None,
         changes=_changes(register, peildatum, options.since) if options.since else None,
         notes=tuple(numberer.notes),
+        annex=annex,
     )

@@ -9,12 +9,13 @@ footnotes, bullets) to a temporary store file and prints, as ratios to a plain
 ``json.load`` of that store file measured in the same run:
 
 * the whole snapshot as ``pilot-tui snapshot`` and the app make it from the register in
-  memory (``snapshot.make``: the model, then the file), per text format, without and with
-  the "changes since" section and its word diffs. The verdict is the issue's target:
-  the whole md snapshot without "changes since" (the default) at most 3x;
-* its parts: building the model, and rendering each format from a built model;
-* once, the time to write Word (python-docx's public API, about 5 s for 1,000 pilots and
-  2 minutes for 10,000; no target).
+  memory (``snapshot.make``: the model, then the file), per format, without and with
+  the "changes since" section and its word diffs; Word as it goes to the Kamer (its
+  default: no Aandachtspunten), the text formats with them (theirs);
+* its parts: building the model, and rendering each format from a built model.
+
+The verdicts are the targets: the whole md snapshot without "changes since" at most 3x,
+the whole Word file at most 8x. ``--no-docx`` leaves Word out.
 """
 
 from __future__ import annotations
@@ -228,8 +229,10 @@ def main() -> int:
     assert window is not None
     options = SnapshotOptions(date(2022, 6, 1), window, since=date(2021, 12, 1))
     plain = SnapshotOptions(date(2022, 6, 1), window)  # without "changes since"
+    kamer = SnapshotOptions(date(2022, 6, 1), window, summary=False)  # Word's default
     snapshot = build_snapshot(register, options)
     plain_snapshot = build_snapshot(register, plain)
+    kamer_snapshot = build_snapshot(register, kamer)
     formats = ("md", "csv", "json", "html")
     # Rounds interleave the baseline and every step, so that a busy machine slows
     # them alike; each is the best of its rounds.
@@ -249,6 +252,12 @@ def main() -> int:
             ("make md --since", lambda: make(register, options, "md")),
             ("render md --since", lambda: render(snapshot, "md")),
         ]
+        if not args.no_docx:
+            steps += [
+                ("make docx", lambda: make(register, kamer, "docx")),
+                ("render docx", lambda: render(kamer_snapshot, "docx")),
+                ("make docx --since", lambda: make(register, options, "docx")),
+            ]
         for name, fn in steps:
             best[name] = min(best.get(name, float("inf")), timed(fn))
     base = best["json.load"]
@@ -262,6 +271,10 @@ def main() -> int:
         size = len(make(register, plain, fmt)) / 1e6
         line(f"  {fmt}", f"make {fmt}", f"({size:.1f} MB)")
     line("  md --since", "make md --since", '(with the word diffs of "changes since")')
+    if not args.no_docx:
+        size = len(make(register, kamer, "docx")) / 1e6
+        line("  docx (the Kamer version)", "make docx", f"({size:.1f} MB)")
+        line("  docx --summary --since", "make docx --since")
     print("its parts:")
     line("  build the model", "build plain")
     line("  build the model --since", "build")
@@ -269,18 +282,18 @@ def main() -> int:
         line(f"  render {fmt}", f"render {fmt}")
     line("  render md --since", "render md --since")
     if not args.no_docx:
-        # once: Word takes minutes for 10,000 pilots (no target; python-docx's own cost)
-        t0 = time.perf_counter()
-        size = len(make(register, options, "docx")) / 1e6
-        t = time.perf_counter() - t0
-        print(
-            f"{'  docx --since (once)':<36} {t * 1000:6.0f} ms  {t / base:4.1f}x  ({size:.1f} MB)"
-        )
-    ratio = best["make md"] / base
-    verdict = "OK" if ratio <= 3 else "TOO SLOW"
-    print(f"whole md snapshot: {ratio:.1f}x json.load (target <= 3x): {verdict}")
+        line("  render docx", "render docx")
+    ok = True
+    targets = [("md", "make md", 3.0)]
+    if not args.no_docx:
+        targets.append(("Word", "make docx", 8.0))
+    for label, key, target in targets:
+        ratio = best[key] / base
+        verdict = "OK" if ratio <= target else "TOO SLOW"
+        ok = ok and ratio <= target
+        print(f"whole {label} snapshot: {ratio:.1f}x json.load (target <= {target:g}x): {verdict}")
     tmp.cleanup()
-    return 0 if ratio <= 3 else 1
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

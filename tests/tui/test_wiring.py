@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from pilot_tui.model import Register
 from pilot_tui.store import Store
@@ -413,3 +413,50 @@ def test_snapshot_dialog_80x24(
     monkeypatch.chdir(folder)
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
     assert snap_compare(app, terminal_size=(80, 24), press=["s", "right"])
+
+
+async def test_snapshot_dialog_word_is_the_kamer_version_unless_chosen(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word comes without the internal parts; the other formats with the summary and the
+    changes since the previous peildatum. A summary choice of the user's stays."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        dialog = app.screen
+        assert isinstance(dialog, SnapshotDialog)
+        assert dialog.fmt == "docx"
+        request = dialog.request()
+        assert request is not None and (request.since, request.summary) == (None, False)
+        message = str(dialog.query_one("#snapshot-since-message", Static).render())
+        assert message.startswith("Zonder wijzigingen: de versie voor de Kamer.")
+        await pilot.press("right")  # Markdown: for reading, with both
+        request = dialog.request()
+        assert request is not None and (request.since, request.summary) == (PEILDATUM, True)
+        await pilot.press("left")  # back to Word: back to the Kamer version
+        request = dialog.request()
+        assert request is not None and (request.since, request.summary) == (None, False)
+        box = dialog.query_one("#snapshot-summary", Checkbox)
+        box.value = True  # the user's choice, and a date typed: the internal parts in Word
+        since = dialog.query_one("#snapshot-since", Input)
+        since.value = "1 december 2021"
+        await pilot.pause()
+        request = dialog.request()
+        assert request is not None and (request.since, request.summary) == (PEILDATUM, True)
+        await pilot.press("right", "right")  # HTML: the user's summary choice stays
+        assert dialog.query_one("#snapshot-summary", Checkbox).value
+        await pilot.press("escape")
+
+
+def test_snapshot_dialog_word_80x24(
+    snap_compare: Any, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path(tempfile.gettempdir()) / "pilot-tui-snapshot-dialog"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    monkeypatch.chdir(folder)
+    app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["s"])

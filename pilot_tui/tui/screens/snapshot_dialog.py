@@ -5,6 +5,12 @@ builds and writes the snapshot. When the file exists, :class:`OverwriteDialog` a
 ("Nee" is the default); answering no leaves the user in the dialog to pick another name.
 No I/O here beyond looking at the chosen path (the register, its lock and its backups,
 a device or a FIFO are refused at the field).
+
+The internal parts are choices with a default per format: Word is the Bijlage for the
+Kamer, so it comes without the Aandachtspunten and without "Wijzigingen sinds" unless a
+date is typed or the box is ticked; the other formats show the Aandachtspunten and the
+changes since the previous peildatum. The summary box follows the format until the user
+changes it, as the file name does.
 """
 
 from __future__ import annotations
@@ -22,7 +28,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from pilot_tui.periods import date_problem, format_date, parse_date
-from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename, format_of
+from pilot_tui.snapshot import (
+    FORMATS,
+    KAMER_FORMATS,
+    NO_SINCE_WORDS,
+    default_filename,
+    default_summary,
+    format_of,
+)
 from pilot_tui.store import output_problem
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import first_upper
@@ -107,13 +120,22 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         self.folder = folder or Path.cwd()
         self.today = today
         self._auto_path = default_filename(peildatum, self.fmt)
+        self._auto_summary = default_summary(self.fmt)
+
+    def _since_placeholder(self) -> str:
+        if self.fmt in KAMER_FORMATS and self.previous is not None:
+            return S.SNAPSHOT_SINCE_PLACEHOLDER_KAMER_PREVIOUS.format(
+                date=format_date(self.previous)
+            )
+        if self.fmt in KAMER_FORMATS:
+            return S.SNAPSHOT_SINCE_PLACEHOLDER_KAMER
+        if self.previous is not None:
+            return S.SNAPSHOT_SINCE_PLACEHOLDER.format(date=format_date(self.previous))
+        return S.SNAPSHOT_SINCE_PLACEHOLDER_NONE
 
     def compose(self) -> ComposeResult:
         title = S.SNAPSHOT_TITLE.format(peildatum=format_date(self.peildatum))
-        if self.previous is not None:
-            placeholder = S.SNAPSHOT_SINCE_PLACEHOLDER.format(date=format_date(self.previous))
-        else:
-            placeholder = S.SNAPSHOT_SINCE_PLACEHOLDER_NONE
+        placeholder = self._since_placeholder()
         with Vertical(id="snapshot-dialog"):
             yield Label(Text(title), classes="snapshot-title")
             # enter writes from every field (the arrows choose the format): said up front
@@ -129,7 +151,9 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             yield Label(Text(S.SNAPSHOT_SINCE), classes="snapshot-label")
             yield Input(placeholder=placeholder, id="snapshot-since", compact=True)
             yield Static(Text(""), id="snapshot-since-message", classes="snapshot-message")
-            yield SummaryBox(Text(S.SNAPSHOT_SUMMARY), True, id="snapshot-summary", compact=True)
+            yield SummaryBox(
+                Text(S.SNAPSHOT_SUMMARY), self._auto_summary, id="snapshot-summary", compact=True
+            )
             with Horizontal(classes="snapshot-buttons"):
                 yield Button(Text(S.BUTTON_WRITE), id="snapshot-write", variant="primary")
                 yield Button(Text(S.BUTTON_CANCEL), id="snapshot-cancel")
@@ -185,6 +209,9 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
     def check_since(self) -> tuple[bool, date | None]:
         """(readable, the date from which changes are shown, or None for no changes)."""
         text = self.query_one("#snapshot-since", Input).value.strip()
+        if not text and self.fmt in KAMER_FORMATS:  # the Kamer version: nothing internal
+            self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_KAMER, False)
+            return True, None
         if not text:
             since = self.previous
             if since is None:
@@ -230,6 +257,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         if fmt == self.fmt:
             return
         self.fmt = fmt
+        self._follow_format()
         path_input = self.path_input
         if path_input.value == self._auto_path:  # not edited by the user: follow the format
             self._auto_path = default_filename(self.peildatum, fmt)
@@ -238,6 +266,16 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         path = Path(path_input.value.strip())
         if format_of(path) is not None:  # an edited name: a new extension
             path_input.value = str(path.with_suffix(f".{fmt}"))
+
+    def _follow_format(self) -> None:
+        """The internal parts' defaults for the new format: the summary box (unless the
+        user changed it) and what an empty "since" means."""
+        box = self.query_one("#snapshot-summary", Checkbox)
+        if box.value == self._auto_summary:
+            self._auto_summary = default_summary(self.fmt)
+            box.value = self._auto_summary
+        self.query_one("#snapshot-since", Input).placeholder = self._since_placeholder()
+        self.check_since()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
