@@ -494,7 +494,7 @@ def same_pilot(a: Pilot, b: Pilot) -> bool:
 
 
 def fresh_id(name: str, taken: set[str]) -> str:
-    base = slugify(name) or "pilot"
+    base = slugify(strip_controls(name)) or "pilot"
     candidate, n = base, 2
     while candidate in taken:
         candidate = f"{base}-{n}"
