@@ -190,7 +190,7 @@ def _report(result: FileMerge, name: str) -> int:
         parts.append(f"{stats.audit_added} logregels erbij")
     for old, new in sorted(stats.renamed.items()):
         parts.append(f"hun pilot {clean(old)} heet nu {clean(new)} (het id bestond al)")
-    summary = "; ".join(parts) if parts else "niets van de andere kant nodig"
+    summary = "; ".join(parts) if parts else "geen wijzigingen van de andere kant"
     conflicts = conflicts_of(merged.register)
     out(f"{name}: samengevoegd: {summary}")
     if not conflicts:

@@ -324,10 +324,37 @@ def _history_changes(old: Pilot, new: Pilot) -> Iterator[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9„“\"'(•])")
 # Dutch abbreviations a sentence does not end with ("Nb. In dit overzicht", "o.a. De")
-_ABBREVIATIONS = re.compile(
-    r"(?:^|\s)(?:nb|n\.b|o\.a|bijv|bv|b\.v|e\.d|e\.a|m\.b\.t|i\.v\.m|d\.w\.z|t\.a\.v|z\.s\.m|"
-    r"art|nr|jl|mr|dhr|mevr|ca|resp|vgl|zgn|evt|incl|excl|t/m|p)\.$",
-    re.IGNORECASE,
+_ABBREVIATIONS = frozenset(
+    [
+        "nb.",
+        "n.b.",
+        "o.a.",
+        "bijv.",
+        "bv.",
+        "b.v.",
+        "e.d.",
+        "e.a.",
+        "m.b.t.",
+        "i.v.m.",
+        "d.w.z.",
+        "t.a.v.",
+        "z.s.m.",
+        "art.",
+        "nr.",
+        "jl.",
+        "mr.",
+        "dhr.",
+        "mevr.",
+        "ca.",
+        "resp.",
+        "vgl.",
+        "zgn.",
+        "evt.",
+        "incl.",
+        "excl.",
+        "t/m.",
+        "p.",
+    ]
 )
 
 
@@ -336,7 +363,7 @@ def sentences(paragraph: str) -> list[str]:
     after an abbreviation such as "Nb." or "o.a.")."""
     out: list[str] = []
     for part in _SENTENCE_END.split(paragraph.strip()):
-        if out and _ABBREVIATIONS.search(out[-1]):
+        if out and out[-1].rsplit(None, 1)[-1].lower() in _ABBREVIATIONS:
             out[-1] += " " + part
         elif part:
             out.append(part)

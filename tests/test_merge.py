@@ -29,6 +29,7 @@ from pilot_tui.merge import (
     WHOLE_PILOT,
     Conflict,
     conflicts_of,
+    merge_data,
     merge_files,
     merge_registers,
     resolve_conflict,
@@ -447,6 +448,18 @@ def test_nothing_from_theirs_leaves_ours_as_it_was(tmp_path: Path) -> None:
     assert o.read_bytes() == raw
 
 
+def test_an_empty_base_is_no_base(tmp_path: Path) -> None:
+    """git's base when both sides added the register apart: an empty file."""
+    base = small_register()
+    ours, theirs = sides(base)
+    pilot(ours, "almere").set_at("gemeente", "Zwolle", D2)
+    _b, o, t = three_files(tmp_path, base, ours, theirs)
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    result = merge_files(empty, o, t)
+    assert [c.key() for c in result.merged.conflicts] == [("almere", "gemeente", "2022-06-01")]
+
+
 def test_unknown_tables_merge_per_document(tmp_path: Path) -> None:
     base = small_register()
     b, o, t = three_files(tmp_path, base, base, base)
@@ -597,8 +610,10 @@ def apply(register: Register, edits: list[tuple[str, int, str, str, date]], side
             else:
                 entry.status = Status.AFGEROND if word == "a" else Status.LOPEND
             target.set_entry(entry)
-        elif kind == "add":
-            register.pilots.append(new_pilot(f"nieuw-{side}-{word}", f"Nieuw {side} {word}"))
+        elif kind == "add":  # "a", "b": the same pilot on both sides; "c": another one
+            name = f"Nieuw {word}" if word != "c" else f"Nieuw {side} {word}"
+            if register.get(f"nieuw-{word}") is None:
+                register.pilots.append(new_pilot(f"nieuw-{word}", name))
         elif field == "title":
             register.title = f"Titel {word}"
         else:
@@ -666,6 +681,17 @@ def test_merge_keeps_every_change_that_does_not_conflict(
         expected_title = theirs.title if ours.title == base.title else ours.title
         assert register.title == expected_title
     assert register.peildata == sorted(set(ours.peildata) | set(theirs.peildata))
+    # the file's merge is this merge (it reads the other sides beside ours, and writes
+    # our records as we had them)
+    data, _merged = merge_data(
+        data_from_register(base),
+        data_from_register(ours),
+        data_from_register(theirs),
+        (Path("base.json"), Path("ours.json"), Path("theirs.json")),
+    )
+    from_file = register_from_data(Path("merged.json"), data)[0]
+    assert [p.to_dict() for p in from_file.pilots] == [p.to_dict() for p in register.pilots]
+    assert from_file.audit == register.audit and from_file.extra == register.extra
     # the result is a register the store can write and read back, conflicts and all
     again, _ids = register_from_data(
         Path("merged.json"), json.loads(dumps(data_from_register(register)))
