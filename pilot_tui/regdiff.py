@@ -94,7 +94,9 @@ def _effective(points: dict[_Key, Any], key: _Key) -> Any:
 def marked(old: str, new: str) -> list[str]:
     """``old`` to ``new`` word by word, one string per line: ``[-weg-]{+erbij+}``."""
     lines = []
-    for line in word_diff(old, new):
+    # a space after both texts: the last word is then a word like the others ("loopt "),
+    # not a different one when words follow it in the other text
+    for line in word_diff(old + " ", new + " "):
         parts = []
         for op in line:
             if op.op == "delete":
@@ -103,7 +105,7 @@ def marked(old: str, new: str) -> list[str]:
                 parts.append(f"{{+{op.text}+}}")
             else:
                 parts.append(op.text)
-        lines.append("".join(parts))
+        lines.append("".join(parts).rstrip(" "))
     return lines
 
 
