@@ -301,3 +301,20 @@ def test_textconv_is_stable_and_readable(tmp_path: Path) -> None:
     assert f"    {SECOND}" in lines
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["title"] in first.stdout
+
+
+def test_merge_refuses_a_register_open_in_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilot_tui import cli_git
+    from pilot_tui.cli import main
+
+    monkeypatch.setattr(cli_git, "WRITER_LOCK_TIMEOUT", 0.05)
+    ours, theirs = tmp_path / "store.json", tmp_path / "collega.json"
+    Store.create(ours, clean_register()).close()
+    Store.create(theirs, clean_register()).close()
+    raw = ours.read_bytes()
+    with Store.open(ours):  # the app has it open (and holds the lock)
+        code = main(["merge", "--no-base", str(ours), str(theirs)])
+    assert code == 2
+    assert ours.read_bytes() == raw
