@@ -177,10 +177,6 @@ def conflicts_of(register: Register) -> list[Conflict]:
     return [Conflict.from_dict(d) for d in raw]
 
 
-def has_conflicts(register: Register) -> bool:
-    return bool(register.extra.get(CONFLICTS))
-
-
 def set_conflicts(register: Register, conflicts: Iterable[Conflict]) -> None:
     """Record ``conflicts`` in the register's meta document (no key when there are none)."""
     records = [c.to_dict() for c in conflicts]

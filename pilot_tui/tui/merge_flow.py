@@ -98,6 +98,8 @@ class MergeFlow:
         if edits.refused():  # read-only, or the file changed under unsaved changes
             return
         op = edits.run(lambda: resolve_conflict(edits.session, index, choice, text))
+        if op is None and edits.open_conflicts:
+            return  # the file changed on disk meanwhile: that choice comes first (ctrl+p later)
         conflicts = self.conflicts()
         if op is None:
             if conflicts:

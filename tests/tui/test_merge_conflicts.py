@@ -152,3 +152,35 @@ async def test_no_conflicts_no_list(make_app: MakeApp) -> None:
         assert isinstance(app.screen, MainScreen)
         commands = [c.title for c in app.get_system_commands(app.main)]
         assert "Conflicten van het samenvoegen" not in commands
+
+
+async def test_an_edit_that_cannot_be_saved_says_why_and_the_list_comes_back(
+    repo: Repo, make_app: MakeApp
+) -> None:
+    repo.branch("collega")
+    repo.edit("set", "noord", "stand_van_zaken=Hun stand van Noord.")
+    repo.commit("Collega")
+    repo.checkout("main")
+    repo.edit("set", "noord", "stand_van_zaken=Mijn stand van Noord.")
+    repo.commit("Ik")
+    assert merge(repo, "collega").returncode != 0
+    app = make_app(repo.store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await conflict_list(app, pilot)
+        assert screen.rows[0].title == "„Pilot Noord” (noord): stand van zaken per 1 juni 2022"
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MergeEditDialog)
+        dialog.query_one(TextArea).text = "   "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("de stand van zaken mag niet leeg zijn" in e for e in errors(app))
+        await conflict_list(app, pilot)  # nothing lost: choose again
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, MergeEditDialog)
+        await pilot.press("escape")  # cancelled: back to the list
+        await pilot.pause()
+        await conflict_list(app, pilot)
+    assert len(conflicts_of(on_disk(repo.store))) == 1
