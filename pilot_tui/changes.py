@@ -328,6 +328,13 @@ class Operation:
     action: str = ""  # Dutch, the same as a noun: "het verwijderen van „X”" (undo, redo)
     # a bulk action: every pilot's (id, before, after), undone and redone as one step
     parts: tuple[tuple[str, Pilot | None, Pilot | None], ...] = ()
+    # The register's title, intro and unknown meta keys before and after, for an action
+    # that changes them (resolving a merge conflict); None: the action leaves them as they are.
+    meta_before: RegisterMeta | None = None
+    meta_after: RegisterMeta | None = None
+
+
+RegisterMeta = tuple[str, str, dict[str, Any]]  # title, intro, unknown meta keys
 
 
 class EditConflict(ChangeError):
@@ -691,7 +698,7 @@ class EditSession:
             return op
         if op.after is None:
             self.store.backup("ongedaan-verwijderen")
-        self._apply(op.pilot_id, op.before, op.peildata_before, "ongedaan gemaakt")
+        self._apply(op.pilot_id, op.before, op.peildata_before, "ongedaan gemaakt", op.meta_before)
         self.undo_stack.pop()
         self.redo_stack.append(op)
         return op
@@ -705,7 +712,7 @@ class EditSession:
             self.redo_stack.pop()
             self.undo_stack.append(op)
             return op
-        self._apply(op.pilot_id, op.after, op.peildata_after, "opnieuw gedaan")
+        self._apply(op.pilot_id, op.after, op.peildata_after, "opnieuw gedaan", op.meta_after)
         self.redo_stack.pop()
         self.undo_stack.append(op)
         return op
@@ -727,6 +734,10 @@ class EditSession:
             )
         return pilot
 
+    def commit(self, op: Operation, audit: list[AuditEntry]) -> Operation:
+        """Apply and save an action prepared elsewhere (resolving a merge conflict)."""
+        return self._commit(op, audit)
+
     def _commit(self, op: Operation, audit: list[AuditEntry]) -> Operation:
         """Apply and save the new state at once.
 
@@ -738,14 +749,27 @@ class EditSession:
         self.redo_stack.clear()
         try:
             self._save(
-                op.pilot_id, op.before, op.after, op.peildata_before, op.peildata_after, audit
+                op.pilot_id,
+                op.before,
+                op.after,
+                op.peildata_before,
+                op.peildata_after,
+                audit,
+                op.meta_after,
             )
         except EditConflict:
             self.undo_stack.pop()
             raise
         return op
 
-    def _apply(self, pilot_id: str, state: Pilot | None, peildata: list[date], how: str) -> None:
+    def _apply(
+        self,
+        pilot_id: str,
+        state: Pilot | None,
+        peildata: list[date],
+        how: str,
+        meta: RegisterMeta | None = None,
+    ) -> None:
         current = self.register.get(pilot_id)
         audit = [
             AuditEntry(
@@ -763,6 +787,7 @@ class EditSession:
             list(self.register.peildata),
             peildata,
             audit,
+            meta,
         )
 
     def _put(self, pilot_id: str, state: Pilot | None) -> None:
@@ -802,13 +827,14 @@ class EditSession:
         peildata_from: list[date],
         peildata_to: list[date],
         audit: list[AuditEntry],
+        meta: RegisterMeta | None = None,
     ) -> None:
-        """Write ``state`` for one pilot. When the file changed on disk meanwhile, reload
+        """Write ``state`` for one pilot (and ``meta``, when given). When the file changed on disk meanwhile, reload
         it; if the other change left this pilot as we knew it (``expected``), apply ours
         on top of theirs and save; otherwise raise :class:`EditConflict` (the register now
         holds their version, ours is in the exception) so the user can choose."""
         try:
-            self._write(pilot_id, state, peildata_to, audit)
+            self._write(pilot_id, state, peildata_to, audit, meta)
             return
         except StoreConflict:
             pass
@@ -820,7 +846,7 @@ class EditSession:
         added = set(peildata_to) - set(peildata_from)
         removed = set(peildata_from) - set(peildata_to)
         merged = sorted((set(self.register.peildata) | added) - removed)
-        self._write(pilot_id, ours, merged, audit)
+        self._write(pilot_id, ours, merged, audit, meta)
         self.reapplied += 1
 
     # -- conflicts: the user's choice -------------------------------------------------------
@@ -847,12 +873,20 @@ class EditSession:
         )
 
     def _write(
-        self, pilot_id: str, state: Pilot | None, peildata: list[date], audit: list[AuditEntry]
+        self,
+        pilot_id: str,
+        state: Pilot | None,
+        peildata: list[date],
+        audit: list[AuditEntry],
+        meta: RegisterMeta | None = None,
     ) -> None:
         register = self.register
         with self.store.batch():
             self._put(pilot_id, state)
             register.peildata = sorted(peildata)
+            if meta is not None:
+                register.title, register.intro = meta[0], meta[1]
+                register.extra = copy.deepcopy(meta[2])
             self.store.save_meta()
             self.store.add_audit(audit)
 

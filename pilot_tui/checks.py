@@ -76,6 +76,10 @@ def find_problems(register: Register, peildatum: date) -> list[Problem]:
     """Problems of the register as it is at ``peildatum`` (see Pilot.as_of)."""
     problems: list[Problem] = []
     latest = register.latest_peildatum(peildatum)
+    if register.extra.get("conflicts"):  # left by a merge (pilot_tui.merge)
+        from pilot_tui.merge import conflict_problems
+
+        problems += conflict_problems(register)
 
     def add(p: Pilot, message: str, *, notice: bool = False) -> None:
         problem = {"id": p.id, "name": _one_line(p.name, 200), "problem": message}

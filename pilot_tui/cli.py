@@ -457,6 +457,9 @@ def build_parser() -> DutchParser:
     p.add_argument("backup", type=Path, metavar="KOPIE")
     p.set_defaults(func=cmd_restore)
 
+    from pilot_tui.cli_git import add_commands
+
+    add_commands(sub, common)  # merge, diff, git-setup, resolve
     return parser
 
 

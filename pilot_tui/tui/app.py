@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # imported where used: the first screen does not wait for the
     from pilot_tui import overview
     from pilot_tui.tui.editing import EditFlow
     from pilot_tui.tui.file_flows import SnapshotWriting
+    from pilot_tui.tui.merge_flow import MergeFlow
     from pilot_tui.tui.widgets.timeline import Timeline
 
 
@@ -138,6 +139,7 @@ class PilotApp(App[int], inherit_bindings=False):
         self._generation = 0  # counts full reindex(): an index built meanwhile is stale
         self.shown: list[Assessment] = []
         self._edits: EditFlow | None = None  # made on first use (see `edits`)
+        self._merge: MergeFlow | None = None  # conflicts left by a merge (see `merge_flow`)
         self.reindex()
 
     @property
@@ -204,6 +206,8 @@ class PilotApp(App[int], inherit_bindings=False):
         startup_flow.keep_first_screen(self)
         # What the first screen computed (assessments, rows) stays, as the register does.
         keep_out_of_collections(len(self.store.register.pilots))
+        if self.store.register.extra.get("conflicts"):  # left by a merge: choose first
+            self.merge_flow.offer()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "load":
@@ -697,6 +701,18 @@ class PilotApp(App[int], inherit_bindings=False):
             self._edits = EditFlow(self)
         return self._edits
 
+    @property
+    def merge_flow(self) -> MergeFlow:
+        """The conflicts a merge of two registers left (imported on first use)."""
+        if self._merge is None:
+            from pilot_tui.tui.merge_flow import MergeFlow
+
+            self._merge = MergeFlow(self)
+        return self._merge
+
+    def action_merge_conflicts(self) -> None:
+        self.merge_flow.offer()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.loaded:  # dimmed until the register is read (a moment)
             return startup_flow.while_loading(action)
@@ -756,6 +772,8 @@ class PilotApp(App[int], inherit_bindings=False):
             yield SystemCommand(S.PALETTE_HELP, S.PALETTE_HELP_HELP, show_help)
         yield SystemCommand(S.PALETTE_QUIT, S.PALETTE_QUIT_HELP, self.action_quit)
         yield SystemCommand(S.PALETTE_IMPORT, S.PALETTE_IMPORT_HELP, self.action_import_overview)
+        if self.loaded and self.store.register.extra.get("conflicts"):
+            yield SystemCommand(S.PALETTE_MERGE, S.PALETTE_MERGE_HELP, self.action_merge_conflicts)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -560,3 +560,37 @@ HISTORY_STATUS: Final = "status {status}"
 HISTORY_ZAKEN: Final = "{n} zaken"
 DIFF_TITLE: Final = "Gewijzigd t.o.v. {date}"
 DIFF_NONE: Final = "Geen verschil met {date}."
+
+# -- conflicts left by merging two registers (pilot-tui merge, git) ---------------------
+MERGE_TITLE: Final = "Conflicten van het samenvoegen"
+MERGE_TEXT: Final = (
+    "Beide versies wijzigden dezelfde waarde. Het register houdt nu mijn versie; "
+    "kies per conflict. Daarna maakt git add (en git commit) het samenvoegen af."
+)
+MERGE_COUNT: Final = "{n} open"
+MERGE_MINE: Final = "Mijn versie"
+MERGE_THEIRS: Final = "Hun versie"
+MERGE_BASE: Final = "Gemeenschappelijke versie"
+MERGE_KEEP_MINE: Final = "Mijn versie houden"
+MERGE_TAKE_THEIRS: Final = "Hun versie nemen"
+MERGE_EDIT: Final = "Bewerken"
+MERGE_KEYS: Final = "m houden · h nemen · b bewerken · escape: later (ctrl+p: conflicten)"
+MERGE_KEYS_NO_EDIT: Final = "m houden · h nemen · escape: later (ctrl+p: conflicten)"
+KEY_MERGE_MINE: Final = "Mijn versie"
+KEY_MERGE_THEIRS: Final = "Hun versie"
+KEY_MERGE_EDIT: Final = "Bewerken"
+KEY_MERGE_LATER: Final = "Later"
+MERGE_EDIT_TITLE: Final = "Zelf een waarde geven"
+MERGE_EDIT_HELP: Final = "ctrl+s bewaart · escape annuleert"
+MERGE_EDIT_LIST_HELP: Final = "Namen gescheiden door ; · ctrl+s bewaart · escape annuleert"
+MERGE_LATER: Final = (
+    "Nog {n} conflict(en) van het samenvoegen; ctrl+p → „Conflicten van het samenvoegen” "
+    "toont ze weer. `pilot-tui check` noemt ze ook."
+)
+MERGE_ALL_DONE: Final = (
+    "Alle conflicten van het samenvoegen zijn opgelost. Nu git add en git commit om het "
+    "samenvoegen af te maken."
+)
+MERGE_UNREADABLE: Final = "De lijst met conflicten van het samenvoegen is onleesbaar: {error}"
+PALETTE_MERGE: Final = "Conflicten van het samenvoegen"
+PALETTE_MERGE_HELP: Final = "Per conflict kiezen: mijn versie, hun versie of zelf bewerken"
