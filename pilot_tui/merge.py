@@ -343,9 +343,7 @@ class _PilotMerge:
                 self._note(key, be, oe, te)
             ours_touched = not self.known_base or not _same(be, oe)
             theirs_touched = not self.known_base or not _same(be, te)
-            if not ours_touched and not theirs_touched:
-                value = oe
-            elif not theirs_touched or oe == te:
+            if (not ours_touched and not theirs_touched) or not theirs_touched or oe == te:
                 value = oe
             elif not ours_touched:
                 value = te

@@ -681,7 +681,7 @@ def _field_text(field: str, value: object) -> str:
     return clean(str(value)).strip()
 
 
-def _changes(register: Register, peildatum: date, since: date) -> Changes:
+def changes_between(register: Register, peildatum: date, since: date) -> Changes:
     """What changed from the register as it was at ``since`` to as it is at the
     peildatum: both views come from the per-peildatum values (see Pilot.as_of), so a
     retired pilot is reported as removed and a renamed one as renamed."""
@@ -863,7 +863,7 @@ def _build_snapshot(
         summary=_summary(snap_pilots, peildatum, options.window, latest)
         if options.summary
         else None,
-        changes=_changes(register, peildatum, options.since) if options.since else None,
+        changes=changes_between(register, peildatum, options.since) if options.since else None,
         notes=tuple(numberer.notes),
         annex=annex,
     )

@@ -11,6 +11,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -27,6 +28,7 @@ from textual.widgets import Input
 from textual.worker import Worker
 
 from pilot_tui.attention import Assessment, Attention, assess, assess_all, counts
+from pilot_tui.compare import Comparison, compare
 from pilot_tui.memory import Pause, keep_out_of_collections, return_to_collections
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
@@ -122,6 +124,8 @@ class PilotApp(App[int], inherit_bindings=False):
         self.snapshot_writing: SnapshotWriting | None = None  # the last one asked for
         self.sort = SortOrder.ATTENTION
         self.sort_reversed = False  # O: the same order, the other way round
+        self.compare_since: date | None = None  # v: changes since this peildatum
+        self._comparison: tuple[tuple[object, ...], Comparison] | None = None
         self.search_query = ""
         self.selected: str | None = None
         # ((peildatum, window, latest peildatum), assessments, rows), and the pilots whose
@@ -392,6 +396,11 @@ class PilotApp(App[int], inherit_bindings=False):
         if assessed and latest is not None and self.peildatum > latest:
             # the new round has not started: every pilot is up to date for the last one
             extra.append(S.PEILDATUM_NOT_STARTED)
+        comparison = self.comparison()
+        if comparison is not None:
+            extra.append(
+                S.COMPARE_ACTIVE.format(date=format_date(comparison.since), n=comparison.count)
+            )
         marked = self.main.pilot_list.marked
         if marked:
             extra.append(S.MARKED_COUNT.format(n=len(marked)))
@@ -463,7 +472,27 @@ class PilotApp(App[int], inherit_bindings=False):
             return
         found = next((a for a in self.shown if a.pilot.id == selected), None)
         detail = make_detail(found, self.peildatum) if found is not None else None
+        comparison = self.comparison()
+        if detail is not None and comparison is not None:
+            detail = replace(
+                detail,
+                compare_title=S.COMPARE_TITLE.format(date=format_date(comparison.since)),
+                compare=comparison.per_pilot.get(detail.pilot_id, ()),
+            )
         self.main.show_detail(detail, query_words(self.search_query))
+
+    def comparison(self) -> Comparison | None:
+        """What changed per pilot since ``compare_since`` (kept until the register, the
+        peildatum or the date compared with changes)."""
+        since = self.compare_since
+        if since is None or since >= self.peildatum:
+            return None
+        register = self.store.register
+        # every change adds to the audit log; a reload gives a new register object
+        key = (since, self.peildatum, id(register), len(register.audit))
+        if self._comparison is None or self._comparison[0] != key:
+            self._comparison = (key, compare(register, self.peildatum, since))
+        return self._comparison[1]
 
     # -- messages from the widgets -----------------------------------------------------------
     def on_pilot_list_marks_changed(self, _event: PilotList.MarksChanged) -> None:
@@ -637,6 +666,35 @@ class PilotApp(App[int], inherit_bindings=False):
         self.sort = self.sort.next()
         self.sort_reversed = False
         # said in the list's header (▾) and the status line; a toast per press stacked up
+        self.refresh_view()
+
+    def action_compare(self) -> None:
+        """v: compare with an earlier peildatum (asked, the previous one proposed); v
+        again stops comparing."""
+        if self.compare_since is not None:
+            self.compare_since = None
+            self.refresh_view()
+            return
+        from pilot_tui.tui.screens.peildatum import PeildatumDialog
+
+        register = self.store.register
+        proposed = register.previous_peildatum(self.peildatum) or self.peildatum
+        dialog = PeildatumDialog(
+            proposed, list(register.peildata), self.today, title=S.COMPARE_DIALOG_TITLE
+        )
+        self.push_screen(dialog, self._compare_chosen)
+
+    def _compare_chosen(self, since: date | None) -> None:
+        if since is None:
+            return
+        if since >= self.peildatum:
+            self.notify(
+                S.COMPARE_NOT_EARLIER.format(peildatum=format_date(self.peildatum)),
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.compare_since = since
         self.refresh_view()
 
     def action_cycle_column(self) -> None:

@@ -68,6 +68,12 @@ COL_ATTENTION: Final = "Aandacht"
 COL_NAME: Final = "Pilot"
 COL_STATUS: Final = "Status"
 COL_EXTRA: Final = {"programma": "Programma", "gemeente": "Gemeente"}  # c shows one of them
+KEY_COMPARE: Final = "Vergelijken met een eerdere peildatum"
+COMPARE_DIALOG_TITLE: Final = "Vergelijken met peildatum"
+COMPARE_ACTIVE: Final = "vergeleken met {date}: {n} gewijzigd (v stopt)"
+COMPARE_TITLE: Final = "Gewijzigd sinds {date}"
+COMPARE_NOTHING: Final = "niets"
+COMPARE_NOT_EARLIER: Final = "Kies een datum vóór de peildatum ({peildatum}) om mee te vergelijken."
 KEY_COLUMN: Final = "Kolom programma/gemeente"
 COL_END: Final = "Einde"
 COL_DAYS: Final = "Dagen"
@@ -228,6 +234,7 @@ PALETTE_ACTION_HELP: Final = {
     "new": "Een nieuwe pilot toevoegen",
     "delete": "Deze pilot verwijderen vanaf de peildatum (eerdere peildata houden hem)",
     "cycle_sort": "De volgorde van de lijst wisselen",
+    "compare": "Per pilot zien wat er veranderde sinds een eerdere peildatum",
     "cycle_column": "Een kolom programma of gemeente tonen in de lijst (en weer niet)",
     "reverse_sort": "De volgorde van de lijst omkeren (van achter naar voren)",
     "window": "Kiezen hoe ver vooruit 'binnenkort' kijkt",

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from pilot_tui.attention import Assessment, Attention, sort_key_attention
+from pilot_tui.compare import PilotChange
 from pilot_tui.model import (
     CLOSED_STATUSES,
     Pilot,
@@ -408,6 +409,9 @@ class Detail:
     fields: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     history: tuple[HistoryLine, ...] = ()  # every entry, newest first
     diff: EntryDiff | None = None  # the entry shown against the one before it
+    # comparing with an earlier peildatum (v): its title and this pilot's changes
+    compare_title: str = ""
+    compare: tuple[PilotChange, ...] = ()
 
 
 def make_detail(a: Assessment, peildatum: date) -> Detail:

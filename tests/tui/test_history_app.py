@@ -177,3 +177,29 @@ async def test_marked_pilots_are_kept_unchanged_in_one_step(
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert sum(1 for p in on_disk(seed_store).pilots if p.entry_for(D2)) == n - 1
+
+
+async def test_v_compares_with_an_earlier_peildatum(make_app: MakeApp, seed_store: Path) -> None:
+    from ..test_history import scripted_round
+    from .helpers import detail_text, status_text
+
+    scripted_round(seed_store)
+    app = make_app(peildatum=D2, window=window("3m"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert "1 december 2021" in app.screen.query_one("#peildatum-input", Input).value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "vergeleken met 1 december 2021:" in status_text(app)
+        await select(app, pilot, "beslisboom")
+        text = detail_text(app)
+        assert "Gewijzigd sinds 1 december 2021" in text
+        assert "Naam: voorheen „Beslisboom”" in text
+        await select(app, pilot, "pakketafhankelijke-eigen-bijdrage")
+        assert "Looptijd: De subsidieregeling loopt" in detail_text(app)
+        await pilot.press("v")  # stop comparing
+        await pilot.pause()
+        assert "vergeleken met" not in status_text(app)
+        assert "Gewijzigd sinds" not in detail_text(app)

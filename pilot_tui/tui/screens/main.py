@@ -142,6 +142,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         Binding("o", "app.cycle_sort", S.KEY_SORT),
         Binding("O", "app.reverse_sort", S.KEY_SORT_REVERSE, show=False),
         Binding("c", "app.cycle_column", S.KEY_COLUMN, show=False),
+        Binding("v", "app.compare", S.KEY_COMPARE, show=False),
         Binding("w", "app.window", S.KEY_WINDOW),
         Binding("t", "app.toggle_timeline", S.KEY_TIMELINE),
         Binding("g", "app.overview", S.KEY_OVERVIEW),

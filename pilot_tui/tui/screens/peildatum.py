@@ -22,15 +22,18 @@ class PeildatumDialog(ModalScreen[date | None], inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", S.KEY_CLOSE)]
 
-    def __init__(self, current: date, known: list[date], today: date) -> None:
+    def __init__(
+        self, current: date, known: list[date], today: date, *, title: str = S.PEILDATUM_TITLE
+    ) -> None:
         super().__init__()
         self.current = current
         self.known = known
         self.today = today
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(S.PEILDATUM_TITLE), classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")
             yield Static(Text(S.PEILDATUM_HELP), classes="dialog-help")
             yield Input(value=format_date(self.current), id="peildatum-input", select_on_focus=True)
             yield Static(Text(""), id="peildatum-reading", classes="dialog-reading")

@@ -143,6 +143,26 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
                 out.append(op.text, styles.get(op.op))
             out.append("\n")
 
+    def _compare(self, out: Text, d: Detail) -> None:
+        """What changed since the peildatum compared with (v): per field, words marked as
+        in the diff of the stand van zaken."""
+        self._heading(out, d.compare_title)
+        if not d.compare:
+            out.append(S.COMPARE_NOTHING + "\n", self._style("dim"))
+            return
+        styles = {"insert": self._style("insert"), "delete": self._style("delete")}
+        for change in d.compare:
+            out.append(change.label, "bold")
+            if change.text:
+                out.append(": ")
+                out.append_text(self._marked(change.text))
+            out.append("\n")
+            for line in change.lines:
+                out.append("  ")
+                for op in line:
+                    out.append(op.text, styles.get(op.op))
+                out.append("\n")
+
     def _history(self, out: Text, lines: Sequence[HistoryLine]) -> None:
         self._heading(out, S.SECTION_HISTORY)
         for line in lines:
@@ -198,6 +218,8 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             out.append(" · ")
             out.append(S.NIET_BIJGEWERKT_FLAG, self._style("warning"))
         out.append("\n")
+        if d.compare_title:  # comparing with an earlier peildatum: that first
+            self._compare(out, d)
 
         if not self.stand_first:
             self._background(out, d)
