@@ -333,11 +333,14 @@ KEY_PREVIOUS: Final = "Vorige"
 KEY_STOP_REVIEW: Final = "Stoppen"
 KEY_NEXT_FIELD: Final = "Volgend veld"
 KEY_PREVIOUS_FIELD: Final = "Vorig veld"
+KEY_SELECT_ALL: Final = "Alles selecteren"
 
 # -- pilot form ------------------------------------------------------------------------
 FORM_NEW_TITLE: Final = "Nieuwe pilot"
 FORM_EDIT_TITLE: Final = "Bewerken: {name}"
-FORM_HINT: Final = "ctrl+s bewaart · tab naar het volgende veld · escape annuleert"
+FORM_HINT: Final = (
+    "ctrl+s bewaart · tab volgend veld · ctrl+a selecteert alles · esc annuleert"
+)
 FORM_NAME: Final = "Naam"
 FORM_FORMER_NAMES: Final = "Voormalige namen (gescheiden door ;)"
 FORM_ACHTERGROND: Final = "Achtergrond"

@@ -31,6 +31,7 @@ from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.widgets.text_fields import TextBox, TextField
 
 # Fields shown as a one-line Input, in order, with their label.
 INPUTS: tuple[tuple[str, str], ...] = (
@@ -163,16 +164,16 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
             with VerticalScroll(id="form-fields"):
                 for field, label in INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
+                    yield TextField(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
                     if field == "name":
                         yield Static(Text(""), id="name-problem", classes="form-problem")
                 for field, label in LONG_TEXTS:
                     yield Label(Text(label), classes="form-label")
-                    yield TextArea(
+                    yield TextBox(
                         values[field], id=f"f-{field}", classes="form-long", compact=True
                     )
                 yield Label(Text(S.FORM_LOOPTIJD), classes="form-label")
-                yield Input(
+                yield TextField(
                     values["looptijd"], id="f-looptijd", compact=True, select_on_focus=False
                 )
                 yield Static(Text(""), id="looptijd-reading", classes="form-reading")
@@ -202,9 +203,9 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                         )
                 for field, label in MORE_INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
+                    yield TextField(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
                 yield Label(Text(S.FORM_FOOTNOTES), classes="form-label")
-                yield TextArea(
+                yield TextBox(
                     values["footnotes"], id="f-footnotes", classes="form-long", compact=True
                 )
             with Horizontal(classes="form-buttons"):

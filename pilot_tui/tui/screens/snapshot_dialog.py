@@ -24,6 +24,7 @@ from pilot_tui.periods import date_problem, format_date, parse_date
 from pilot_tui.snapshot import FORMATS, NO_SINCE_WORDS, default_filename, format_of
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import first_upper
+from pilot_tui.tui.widgets.text_fields import TextField
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,10 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
                     label = Text(S.SNAPSHOT_FORMAT_LABELS.get(fmt, fmt))
                     yield FormatButton(label, fmt == self.fmt, name=fmt, compact=True)
             yield Label(Text(S.SNAPSHOT_PATH), classes="snapshot-label")
-            yield Input(value=self._auto_path, id="snapshot-path", compact=True)
+            yield TextField(value=self._auto_path, id="snapshot-path", compact=True)
             yield Static(Text(""), id="snapshot-path-message", classes="snapshot-message")
             yield Label(Text(S.SNAPSHOT_SINCE), classes="snapshot-label")
-            yield Input(placeholder=placeholder, id="snapshot-since", compact=True)
+            yield TextField(placeholder=placeholder, id="snapshot-since", compact=True)
             yield Static(Text(""), id="snapshot-since-message", classes="snapshot-message")
             yield SummaryBox(Text(S.SNAPSHOT_SUMMARY), True, id="snapshot-summary", compact=True)
             with Horizontal(classes="snapshot-buttons"):

@@ -25,6 +25,7 @@ from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.widgets.text_fields import TextBox, TextField
 
 
 def prefill(pilot: Pilot, peildatum: date) -> tuple[str, Status, str, str]:
@@ -79,7 +80,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                     )
                 yield Label(Text(S.ENTRY_TEXT), classes="form-label")
                 # Shown without control characters (a terminal would act on them).
-                yield TextArea(clean(text), id="e-text", classes="form-entry-text", compact=True)
+                yield TextBox(clean(text), id="e-text", classes="form-entry-text", compact=True)
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.ENTRY_STATUS), classes="form-label")
@@ -92,7 +93,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                         )
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.ENTRY_ZAKEN), classes="form-label")
-                        yield Input(zaken, id="e-zaken", compact=True, select_on_focus=False)
+                        yield TextField(zaken, id="e-zaken", compact=True, select_on_focus=False)
                         yield Static(Text(""), id="zaken-problem", classes="form-problem")
             with Horizontal(classes="form-buttons"):
                 yield Button(Text(S.KEY_SAVE), id="form-save", variant="primary", compact=True)
