@@ -12,7 +12,8 @@ from pilot_tui.tui import strings as S
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
-from pilot_tui.tui.widgets.text_fields import TextBox, TextField, one_line
+from pilot_tui.tui.widgets.text_box import TextBox
+from pilot_tui.tui.widgets.text_fields import TextField, one_line
 
 from .conftest import MakeApp
 from .helpers import on_disk

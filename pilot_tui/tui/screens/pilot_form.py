@@ -31,7 +31,8 @@ from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
-from pilot_tui.tui.widgets.text_fields import TextBox, TextField
+from pilot_tui.tui.widgets.text_box import TextBox
+from pilot_tui.tui.widgets.text_fields import TextField
 
 # Fields shown as a one-line Input, in order, with their label.
 INPUTS: tuple[tuple[str, str], ...] = (

@@ -25,7 +25,8 @@ from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
-from pilot_tui.tui.widgets.text_fields import TextBox, TextField
+from pilot_tui.tui.widgets.text_box import TextBox
+from pilot_tui.tui.widgets.text_fields import TextField
 
 
 def prefill(pilot: Pilot, peildatum: date) -> tuple[str, Status, str, str]:

@@ -7,8 +7,8 @@
   the first line only and drops the rest without a word: an address pasted from Word
   lost its second line).
 
-Undo and redo (ctrl+z, ctrl+y) in a TextArea are Textual's own; no screen with a text
-area binds those keys itself, so they reach it.
+The text area of the forms is :class:`~pilot_tui.tui.widgets.text_box.TextBox` (its own
+module: the main screen, which has a search field, does not wait for TextArea's import).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from pilot_tui.tui import strings as S
 
@@ -45,11 +45,3 @@ class TextField(Input):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *self.selection)
-
-
-class TextBox(TextArea):
-    """A text area: ctrl+a selects all."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+a", "select_all", S.KEY_SELECT_ALL, show=False),
-    ]
