@@ -34,6 +34,7 @@ from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.commands import PilotCommands
+from pilot_tui.tui.input_order import InputInOrderApp
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.startup_flow import open_store
 from pilot_tui.tui.view import (
@@ -62,7 +63,7 @@ if TYPE_CHECKING:  # imported where used: the first screen does not wait for the
     from pilot_tui.tui.widgets.timeline import Timeline
 
 
-class PilotApp(App[int], inherit_bindings=False):
+class PilotApp(InputInOrderApp[int], inherit_bindings=False):
     """pilot-tui: the register of pilots at a peildatum."""
 
     TITLE = S.APP_TITLE
