@@ -25,7 +25,8 @@ dialog) has been handled too. It finds that out without a timer or polling:
    parent, the screen, the app) with a callback in each queue in turn (``call_later``
    runs after what that queue holds now, so after the event itself);
 2. then, while any queue of the app or of the screen on top still holds messages, it
-   follows those the same way;
+   follows those the same way, all at once, round after round (at most
+   :data:`FOLLOW_ROUNDS`: an animation never stops sending messages);
 3. when all are empty, the next held event goes.
 
 (A queue's size alone is not enough: a widget that is busy with one message may already
@@ -52,6 +53,7 @@ Only public Textual API is used: ``App.on_event``, ``MessagePump.message_queue_s
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections import deque
 from collections.abc import Sequence
@@ -65,6 +67,11 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 ReturnType = TypeVar("ReturnType")
+
+# Rounds of step 2 at most: what an event causes is handled within a few (a submitted
+# field moves the focus, the focused widget hears of it); a widget that is animated or
+# blinks gets messages all the time, and input must not wait for it to stop.
+FOLLOW_ROUNDS = 5
 
 # What is kept in order: keys, pastes and mouse buttons (a click on "Opslaan" after a burst
 # of keys acts after them too). Mouse moves and wheel scrolls pass on at once: they change
@@ -123,11 +130,14 @@ class InputInOrderApp(App[ReturnType]):
         # Where the last input event was handed on (the start of the path it takes), or
         # None when everything handed on has been handled to the end.
         self._handed_on: MessagePump | None = None
-        self._following = False  # step 1 or 2 is under way: it hands on what is held
+        self._following = False  # steps 1 and 2 are under way: they hand on what is held
+        self._paths_left = 0  # paths of this round still being followed
+        self._round = 0  # rounds of step 2 so far
         self._release_due = False  # a call of _release_input is queued
         # The field that took everything handed on since the app was last quiet (text it
         # takes itself): more such text for it need not wait.
         self._typing_into: Widget | None = None
+        self._waiters: list[asyncio.Future[None]] = []  # see wait_for_input
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, IN_ORDER) and not event.is_forwarded:
@@ -138,13 +148,15 @@ class InputInOrderApp(App[ReturnType]):
             return
         await super().on_event(event)
 
-    @property
-    def input_settled(self) -> bool:
-        """Nothing held or being followed, and no queue of the app or its screen on top
-        holds messages (for tests: the app has handled the input it was given)."""
-        return not (self.held_input or self._following or self._release_due) and not (
-            self.queued_pumps()
-        )
+    async def wait_for_input(self) -> None:
+        """Return once every input event given to the app so far has been handled to the
+        end, and what it caused too (for tests that send a burst and look at its effect;
+        not from the app's own message handlers, which would wait for themselves)."""
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        if not self._release_due:
+            self._release_due = self.call_later(self._release_input)
+        await waiter
 
     def queued_pumps(self) -> list[MessagePump]:
         """The message pumps of the app and of its screen on top that have messages
@@ -155,24 +167,33 @@ class InputInOrderApp(App[ReturnType]):
             pumps += self.screen.walk_children(with_self=True)
         return [pump for pump in pumps if pump.message_queue_size]
 
-    async def _release_input(self) -> None:
-        """Hand on the held input events in order, each when it cannot overtake another."""
+    async def _release_input(self, *, followed: bool = False) -> None:
+        """Hand on the held input events in order, each when it cannot overtake another.
+        ``followed``: steps 1 and 2 have just ended, so the next event may go at once."""
         self._release_due = False
         if self._following:
-            return  # the one following the last event hands on what is held
+            return  # steps 1 and 2 are under way: they hand on what is held
         while self.held_input:
             event = self.held_input[0]
             focused = self.focused
             typing = takes_itself(focused, event)
-            if self._handed_on is not None and not (typing and focused is self._typing_into):
-                self._follow(self._handed_on)
+            may_wait = not followed and not (typing and focused is self._typing_into)
+            if may_wait and self._follow_last():
                 return
             self.held_input.popleft()
             if typing and is_printable_key(event) and takes_typing_as_paste(focused):
                 event = self._typed_run(event, focused)
             self._typing_into = focused if typing else None
             self._handed_on = self.screen if focused is None else focused
+            followed = False
             await super().on_event(event)
+        if self._waiters:
+            if not followed and self._follow_last():
+                return
+            for waiter in self._waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            self._waiters.clear()
 
     def _typed_run(self, first: events.Event, field: Widget | None) -> events.Event:
         """``first`` and the printable keys held right after it for ``field``, as one
@@ -192,35 +213,63 @@ class InputInOrderApp(App[ReturnType]):
             return first
         return events.Paste("".join(characters))
 
-    def _follow(self, start: MessagePump) -> None:
-        """Steps 1 and 2: follow what was handed to ``start`` up to the app."""
-        path: list[MessagePump] = (
-            list(start.ancestors_with_self) if isinstance(start, DOMNode) else [start]
-        )
-        if path[-1] is not self:
-            path.append(self)
+    def _follow_last(self) -> bool:
+        """Start step 1 from where the last event went or, when everything handed on was
+        handled already, step 2 for what is queued meanwhile (a focus the app changed
+        itself: the widgets hear of it by messages). False: nothing to wait for."""
+        busy = [self._handed_on] if self._handed_on is not None else self.queued_pumps()
+        if not busy:
+            return False
         self._following = True
-        self._next_hop(path, 0)
+        self._round = 0
+        self._follow_paths(busy)
+        return True
+
+    def _follow_paths(self, starts: Sequence[MessagePump]) -> None:
+        """Follow each of ``starts`` up its path to the app, all at once."""
+        # a path from a pump covers its ancestors: follow only the deepest ones
+        starts = [
+            start
+            for start in starts
+            if not any(
+                other is not start and isinstance(other, DOMNode) and start in other.ancestors
+                for other in starts
+            )
+        ]
+        self._paths_left = len(starts)
+        for start in starts:
+            path: list[MessagePump] = (
+                list(start.ancestors_with_self) if isinstance(start, DOMNode) else [start]
+            )
+            if path[-1] is not self:
+                path.append(self)
+            self._next_hop(path, 0)
 
     def _next_hop(self, path: Sequence[MessagePump], index: int) -> None:
         """Have ``path[index]`` call back once what it holds now is handled; a pump that
-        takes no more messages (it is closing) holds nothing to wait for."""
+        takes no more messages (it is closing) holds nothing to wait for. The app is last
+        on every path, and it takes messages while it runs."""
         for at in range(index, len(path)):
             pump = path[at]
             if pump is self:
-                posted = self.call_later(self._followed)
+                posted = self.call_later(self._path_followed)
             else:
                 posted = pump.call_later(self._next_hop, path, at + 1)
             if posted:
                 return
-        self._following = False  # the app itself is closing: nothing will be handled
 
-    async def _followed(self) -> None:
-        """The path is followed to the app: go on with a busy queue, or hand on the next."""
-        self._following = False
-        busy = self.queued_pumps()
-        if busy:
-            self._follow(busy[0])
+    async def _path_followed(self) -> None:
+        """A path is followed to the app. When all of this round's are: step 2 again
+        while queues hold messages (for at most FOLLOW_ROUNDS rounds: a widget that is
+        animated gets messages all the time), else hand on the next held event."""
+        self._paths_left -= 1
+        if self._paths_left > 0:
             return
+        busy = self.queued_pumps()
+        if busy and self._round < FOLLOW_ROUNDS:
+            self._round += 1
+            self._follow_paths(busy)
+            return
+        self._following = False
         self._handed_on = None
-        await self._release_input()
+        await self._release_input(followed=True)

@@ -8,6 +8,7 @@ as Textual's driver does with what it read from the terminal in one go, and then
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from typing import Any
 
@@ -17,6 +18,7 @@ from textual.keys import KEY_NAME_REPLACEMENTS
 
 from pilot_tui.tui.input_order import InputInOrderApp
 
+HANG = 60.0  # seconds after which a burst that was not handled fails the test
 ENTER = events.Key("enter", "\r")
 TAB = events.Key("tab", "\t")
 SHIFT_TAB = events.Key("shift+tab", None)
@@ -71,16 +73,26 @@ def flatten(parts: tuple[Any, ...]) -> list[events.Event]:
     return out
 
 
-async def settle(app: App[Any], pilot: Any, rounds: int = 400) -> None:
-    """Wait until the app has handled all input and every queue is empty (bounded)."""
-    quiet = 0
-    for _ in range(rounds):
-        await pilot.pause()
-        settled = app.input_settled if isinstance(app, InputInOrderApp) else True
-        quiet = quiet + 1 if settled else 0
-        if quiet == 2:
-            return
-    raise AssertionError("the app did not settle")
+async def settle(app: App[Any], pilot: Any) -> None:
+    """Wait (bounded) until the app has handled all input given so far, and what it
+    caused; a plain Textual app: until it is idle."""
+    if isinstance(app, InputInOrderApp):
+        try:
+            await asyncio.wait_for(app.wait_for_input(), timeout=HANG)
+        except TimeoutError:
+            state = {
+                "held": list(app.held_input)[:5],
+                "following": app._following,
+                "handed_on": app._handed_on,
+                "release_due": app._release_due,
+                "queued": app.queued_pumps(),
+                "screen": app.screen,
+                "focused": app.focused,
+            }
+            raise AssertionError(f"the input was not handled: {state}") from None
+    else:
+        for _ in range(5):
+            await pilot.pause()
 
 
 async def burst(app: App[Any], pilot: Any, *parts: Any) -> None:

@@ -131,7 +131,7 @@ async def test_update_form_paste_then_ctrl_s(make_app: MakeApp, seed_store: Path
 
 
 async def test_backspace_acts_where_it_was_typed(make_app: MakeApp) -> None:
-    """"ab", backspace, "c": the backspace deletes the b, not the c typed after it."""
+    """ "ab", backspace, "c": the backspace deletes the b, not the c typed after it."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
