@@ -626,6 +626,7 @@ class PilotApp(InputInOrderApp[int], inherit_bindings=False):
                 S.CONFIRM_QUIT_WRITING_TEXT.format(fmt=writing.label),
                 S.CONFIRM_QUIT_WRITING_YES,
                 S.CONFIRM_QUIT_NO,
+                key=S.CONFIRM_QUIT_KEY,
             )
             self.push_screen(dialog, lambda yes: self._stop(writing) if yes else None)
             return
@@ -640,6 +641,7 @@ class PilotApp(InputInOrderApp[int], inherit_bindings=False):
             S.CONFIRM_QUIT_TEXT.format(why=why),
             S.CONFIRM_QUIT_YES,
             S.CONFIRM_QUIT_NO,
+            key=S.CONFIRM_QUIT_KEY,
         )
         self.push_screen(dialog, lambda yes: self.exit() if yes else None)
 

@@ -335,7 +335,7 @@ class EditFlow:
             S.CONFIRM_DELETE_TITLE,
             S.CONFIRM_DELETE_TEXT.format(name=one_line(pilot.name)),
             S.CONFIRM_DELETE_YES,
-            default_yes=True,  # undoable with ctrl+z, and a backup is made first
+            key=S.CONFIRM_DELETE_KEY,
         )
         self.app.push_screen(dialog, partial(self._delete_confirmed, pilot.id))
 

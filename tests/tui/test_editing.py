@@ -163,7 +163,10 @@ async def test_delete_asks_naming_the_pilot_and_can_be_undone(
         assert on_disk(seed_store).get("beslisboom") is not None
         ids = [r.pilot_id for r in app.main.pilot_list.rows]
         below = ids[ids.index("beslisboom") + 1]
-        await pilot.press("d", "enter")  # yes
+        await pilot.press("d", "enter")  # enter: the safe answer, always
+        await pilot.pause()
+        assert on_disk(seed_store).get("beslisboom") is not None
+        await pilot.press("d", "v")  # v: Verwijderen
         await pilot.pause()
         assert on_disk(seed_store).get("beslisboom") is None
         assert "Beslisboom" not in [r.name for r in app.main.pilot_list.rows]
@@ -527,7 +530,7 @@ async def test_an_edit_makes_only_that_pilots_search_text_and_assessment_anew(
         assert indexed == ["gezinsadvocaat"]
         assert assessed == ["gezinsadvocaat"]
         app.main.pilot_list.focus()
-        await pilot.press("d", "enter")  # deleted (yes): no longer found
+        await pilot.press("d", "v")  # deleted (v): no longer found
         await pilot.pause()
         assert app.search_query == "zeldzaamwoord"
         assert app.store.register.get("gezinsadvocaat") is None

@@ -35,7 +35,9 @@ def test_the_key_line_of_the_forms_names_ctrl_a() -> None:
 
 
 def test_a_pasted_text_in_one_line_keeps_every_line() -> None:
-    assert one_line("Heerlen, Kerkrade\nen Sittard-Geleen\n") == "Heerlen, Kerkrade en Sittard-Geleen"
+    assert (
+        one_line("Heerlen, Kerkrade\nen Sittard-Geleen\n") == "Heerlen, Kerkrade en Sittard-Geleen"
+    )
     assert one_line("a\r\nb\rc") == "a b c"
     assert one_line("") == ""
 

@@ -33,7 +33,9 @@ class PeildatumDialog(ModalScreen[date | None], inherit_bindings=False):
         with Vertical(classes="dialog"):
             yield Label(Text(S.PEILDATUM_TITLE), classes="dialog-title")
             yield Static(Text(S.PEILDATUM_HELP), classes="dialog-help")
-            yield TextField(value=format_date(self.current), id="peildatum-input", select_on_focus=True)
+            yield TextField(
+                value=format_date(self.current), id="peildatum-input", select_on_focus=True
+            )
             yield Static(Text(""), id="peildatum-reading", classes="dialog-reading")
             if self.known:
                 dates = ", ".join(format_date(d) for d in self.known)

@@ -165,14 +165,14 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
             with VerticalScroll(id="form-fields"):
                 for field, label in INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield TextField(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
+                    yield TextField(
+                        values[field], id=f"f-{field}", compact=True, select_on_focus=False
+                    )
                     if field == "name":
                         yield Static(Text(""), id="name-problem", classes="form-problem")
                 for field, label in LONG_TEXTS:
                     yield Label(Text(label), classes="form-label")
-                    yield TextBox(
-                        values[field], id=f"f-{field}", classes="form-long", compact=True
-                    )
+                    yield TextBox(values[field], id=f"f-{field}", classes="form-long", compact=True)
                 yield Label(Text(S.FORM_LOOPTIJD), classes="form-label")
                 yield TextField(
                     values["looptijd"], id="f-looptijd", compact=True, select_on_focus=False
@@ -204,7 +204,9 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                         )
                 for field, label in MORE_INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield TextField(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
+                    yield TextField(
+                        values[field], id=f"f-{field}", compact=True, select_on_focus=False
+                    )
                 yield Label(Text(S.FORM_FOOTNOTES), classes="form-label")
                 yield TextBox(
                     values["footnotes"], id="f-footnotes", classes="form-long", compact=True
