@@ -31,6 +31,7 @@ from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
 from pilot_tui.tui.widgets.text_fields import TextField
 
@@ -186,7 +187,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                             label_options.append(
                                 (Text(values["looptijd_label"]), values["looptijd_label"])
                             )
-                        yield Select(
+                        yield DialogSelect(
                             label_options,
                             value=values["looptijd_label"],
                             allow_blank=False,
@@ -195,7 +196,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                         )
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.FORM_STATUS), classes="form-label")
-                        yield Select(
+                        yield DialogSelect(
                             [(Text(s.value), s.value) for s in Status],
                             value=values["status"],
                             allow_blank=False,

@@ -25,6 +25,7 @@ from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
 from pilot_tui.tui.widgets.text_fields import TextField
 
@@ -85,7 +86,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.ENTRY_STATUS), classes="form-label")
-                        yield Select(
+                        yield DialogSelect(
                             [(Text(s.value), s.value) for s in Status],
                             value=status.value,
                             allow_blank=False,
