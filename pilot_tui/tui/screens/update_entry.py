@@ -24,7 +24,7 @@ from pilot_tui.model import Pilot, Status
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
-from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.view import clean, first_upper, one_line
 from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
 from pilot_tui.tui.widgets.text_fields import TextField
@@ -124,7 +124,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         try:
             parse_zaken(value)
         except ChangeError as exc:
-            problem: str | None = str(exc)
+            problem: str | None = first_upper(str(exc))
         else:
             problem = None
         widget = self.query_one("#zaken-problem", Static)
