@@ -138,10 +138,15 @@ class InputInOrderApp(App[ReturnType]):
         # takes itself): more such text for it need not wait.
         self._typing_into: Widget | None = None
         self._waiters: list[asyncio.Future[None]] = []  # see wait_for_input
+        self._repaints_held: contextlib.AbstractContextManager[None] | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, IN_ORDER) and not event.is_forwarded:
             self.held_input.append(event)
+            if self._repaints_held is None:
+                # no frame of a half-handled burst: the screen is drawn once it is handled
+                self._repaints_held = self.batch_update()
+                self._repaints_held.__enter__()
             if not self._release_due:
                 # after the input the app has already taken in: a burst is held together
                 self._release_due = self.call_later(self._release_input)
@@ -187,6 +192,9 @@ class InputInOrderApp(App[ReturnType]):
             self._handed_on = self.screen if focused is None else focused
             followed = False
             await super().on_event(event)
+        if self._repaints_held is not None:
+            held, self._repaints_held = self._repaints_held, None
+            held.__exit__(None, None, None)
         if self._waiters:
             if not followed and self._follow_last():
                 return
