@@ -45,7 +45,11 @@ Two things keep typing fast:
   :func:`takes_typing_as_paste`), but at once: a TextArea redoes its line wrapping on
   every edit, so 2,000 single keys on one line cost seconds.
 
-Only public Textual API is used: ``App.on_event``, ``MessagePump.message_queue_size``,
+And while input is held the screen is not repainted (``App.batch_update``): a burst is
+drawn once it has been handled, not in half-done frames at every wait.
+
+Only public Textual API is used: ``App.on_event``, ``App.batch_update``,
+``MessagePump.message_queue_size``,
 ``MessagePump.call_later``, ``Event.is_forwarded``, ``Key.is_printable``,
 ``Widget.check_consume_key``, ``DOMNode.ancestors_with_self`` and
 ``DOMNode.walk_children``.
