@@ -104,12 +104,13 @@ def parse_status(value: str) -> Status:
 
 
 def parse_zaken(value: str) -> int | None:
-    value = value.strip()
-    if not value:
-        return None
-    if not value.isdigit():
-        raise ChangeError(f"aantal zaken moet een geheel getal zijn, kreeg {value!r}")
-    return int(value)
+    """The number of cases as a Dutch user writes it ("1.240"), see numbers.read_count."""
+    from pilot_tui.numbers import NumberError, read_count
+
+    try:
+        return read_count(value)
+    except NumberError as exc:
+        raise ChangeError(str(exc)) from None
 
 
 @functools.lru_cache(maxsize=1 << 16)

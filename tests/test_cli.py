@@ -217,6 +217,11 @@ def test_set_by_exact_name_and_plain_field(small_store: Path) -> None:
         "name=",
         "name=Online keuzehulp bij scheiden",
         "zaken=veel",
+        "zaken=²",
+        "zaken=-5",
+        "zaken=12a",
+        "zaken=" + "9" * 30,
+        "zaken=" + "9" * 5_000,
     ],
 )
 def test_set_refusals_leave_file_identical(small_store: Path, assignment: str) -> None:

@@ -36,6 +36,7 @@ from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.commands import PilotCommands
+from pilot_tui.tui.input_order import InputInOrderApp
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.startup_flow import open_store
 from pilot_tui.tui.view import (
@@ -66,7 +67,7 @@ if TYPE_CHECKING:  # imported where used: the first screen does not wait for the
     from pilot_tui.tui.widgets.timeline import Timeline
 
 
-class PilotApp(App[int], inherit_bindings=False):
+class PilotApp(InputInOrderApp[int], inherit_bindings=False):
     """pilot-tui: the register of pilots at a peildatum."""
 
     TITLE = S.APP_TITLE
@@ -721,6 +722,7 @@ class PilotApp(App[int], inherit_bindings=False):
                 S.CONFIRM_QUIT_WRITING_TEXT.format(fmt=writing.label),
                 S.CONFIRM_QUIT_WRITING_YES,
                 S.CONFIRM_QUIT_NO,
+                key=S.CONFIRM_QUIT_KEY,
             )
             self.push_screen(dialog, lambda yes: self._stop(writing) if yes else None)
             return
@@ -735,6 +737,7 @@ class PilotApp(App[int], inherit_bindings=False):
             S.CONFIRM_QUIT_TEXT.format(why=why),
             S.CONFIRM_QUIT_YES,
             S.CONFIRM_QUIT_NO,
+            key=S.CONFIRM_QUIT_KEY,
         )
         self.push_screen(dialog, lambda yes: self.exit() if yes else None)
 

@@ -312,6 +312,7 @@ class EditFlow:
                     S.CONFIRM_CORRECTION_TITLE,
                     S.CONFIRM_CORRECTION_TEXT.format(peildatum=when, latest=format_date(latest)),
                     S.CONFIRM_CORRECTION_YES,
+                    key=S.CONFIRM_CORRECTION_KEY,
                 )
                 self.app.push_screen(dialog, partial(self._correction_chosen, peildatum, then))
         elif latest is None or peildatum > latest:
@@ -319,8 +320,7 @@ class EditFlow:
                 S.CONFIRM_ROUND_TITLE,
                 S.CONFIRM_ROUND_TEXT.format(peildatum=when),
                 S.CONFIRM_ROUND_YES,
-                default_yes=True,  # nothing is lost: earlier peildata stay as they were
-                danger=False,
+                key=S.CONFIRM_ROUND_KEY,  # deliberately: enter never begins a round
             )
             self.app.push_screen(dialog, partial(self._round_chosen, peildatum, then))
         else:
@@ -448,7 +448,7 @@ class EditFlow:
                 name=one_line(pilot.value_at("name", peildatum)), peildatum=format_date(peildatum)
             ),
             S.CONFIRM_DELETE_YES,
-            default_yes=True,  # undoable with ctrl+z, and a backup is made first
+            key=S.CONFIRM_DELETE_KEY,
         )
         self.app.push_screen(
             dialog, partial(self._delete_confirmed, pilot_id, peildatum, correction)

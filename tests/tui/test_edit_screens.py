@@ -210,7 +210,13 @@ async def test_escape_with_changes_asks_first() -> None:
         assert app.screen.query_one("#f-name", Input).value.endswith(" (nieuw)")
         await driver.press("escape")
         await driver.pause()
-        await driver.press("shift+tab", "enter")  # "Weggooien"
+        await driver.press("shift+tab", "enter")  # "Weggooien" never takes the focus
+        await driver.pause()
+        assert isinstance(app.screen, PilotForm)
+        await driver.press("escape")
+        await driver.pause()
+        assert "Weggooien (w)" in str(app.screen.query_one("#confirm-yes", Button).label)
+        await driver.press("w")  # its own key
         await driver.pause()
     assert app.result is None
 
@@ -277,28 +283,38 @@ async def test_update_form_returns_the_change() -> None:
 
 
 @pytest.mark.parametrize(
-    ("keys", "default_yes", "expected"),
+    ("keys", "expected"),
     [
-        (["enter"], True, True),
-        (["enter"], False, False),
-        (["escape"], True, False),
-        (["right", "enter"], True, False),
-        (["left", "enter"], False, True),
+        (["enter"], False),  # the safe answer, always
+        (["escape"], False),
+        (["tab", "enter"], False),  # the destructive button never takes the focus
+        (["right", "enter"], False),
+        (["v"], True),  # its own key
+        (["x", "enter"], False),
     ],
 )
-async def test_confirm_dialog(keys: list[str], default_yes: bool, expected: bool) -> None:
+async def test_confirm_dialog_enter_is_the_safe_answer(keys: list[str], expected: bool) -> None:
     app = Host(
-        lambda: ConfirmDialog(
-            "Pilot verwijderen?", "„X” verwijderen?", "Verwijderen", default_yes=default_yes
-        )
+        lambda: ConfirmDialog("Pilot verwijderen?", "„X” verwijderen?", "Verwijderen", key="v")
     )
     async with app.run_test(size=(80, 24)) as driver:
         await driver.pause()
         assert "„X” verwijderen?" in text_of(app, "#confirm-message")
-        assert "Verwijderen" in str(app.screen.query_one("#confirm-yes", Button).label)
+        # the key is on the button and in the line of keys
+        assert str(app.screen.query_one("#confirm-yes", Button).label) == "Verwijderen (v)"
+        assert "v: Verwijderen · enter of escape: Annuleren" in text_of(app, ".confirm-help")
         await driver.press(*keys)
         await driver.pause()
     assert app.result is expected
+
+
+async def test_confirm_dialog_destructive_button_answers_a_click() -> None:
+    app = Host(lambda: ConfirmDialog("Weggooien?", "Zeker?", "Weggooien", "Verder", key="w"))
+    async with app.run_test(size=(80, 24)) as driver:
+        await driver.pause()
+        await driver.click("#confirm-yes")
+        await driver.pause()
+    assert app.result is True
 
 
 # -- review order (pure) -----------------------------------------------------------------

@@ -169,7 +169,10 @@ async def test_delete_asks_naming_the_pilot_and_can_be_undone(
         assert on_disk(seed_store).get("beslisboom") is not None
         ids = [r.pilot_id for r in app.main.pilot_list.rows]
         below = ids[ids.index("beslisboom") + 1]
-        await pilot.press("d", "enter")  # yes
+        await pilot.press("d", "enter")  # enter: the safe answer, always
+        await pilot.pause()
+        assert on_disk(seed_store).get("beslisboom") is not None
+        await pilot.press("d", "v")  # v: Verwijderen
         await pilot.pause()
         assert retired(seed_store, "beslisboom")
         assert "Beslisboom" not in [r.name for r in app.main.pilot_list.rows]
@@ -229,7 +232,7 @@ async def test_update_at_a_new_peildatum_adds_it_and_keeps_the_old_text(
         ask = app.screen  # the first edit at a new peildatum begins a round, once asked
         assert isinstance(ask, ConfirmDialog)
         assert "1 juni 2022" in str(ask.query_one("#confirm-message", Static).content)
-        await pilot.press("enter")
+        await pilot.press("b")  # b begins it; enter would be the safe "no"
         await pilot.pause()
         assert "Nieuwe ronde begonnen: peildatum 1 juni 2022." in notes(app)
         form = app.screen
@@ -278,7 +281,7 @@ async def test_undo_of_an_update_keeps_the_round(make_app: MakeApp, seed_store: 
         await select(app, pilot, "beslisboom")
         await pilot.press("u")
         await pilot.pause()
-        await pilot.press("enter")  # begin the round
+        await pilot.press("b")  # begin the round
         await pilot.pause()
         app.screen.query_one("#e-text", TextArea).text = "Nieuw."
         await pilot.press("ctrl+s")
@@ -309,7 +312,7 @@ async def test_review_progress_and_resume_after_a_restart(
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("enter")  # begin the round
+        await pilot.press("b")  # begin the round
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
@@ -542,7 +545,7 @@ async def test_an_edit_makes_only_that_pilots_search_text_and_assessment_anew(
         assert indexed == ["gezinsadvocaat"]
         assert assessed == ["gezinsadvocaat"]
         app.main.pilot_list.focus()
-        await pilot.press("d", "enter")  # deleted (yes): no longer found
+        await pilot.press("d", "v")  # deleted (v): no longer found
         await pilot.pause()
         assert app.search_query == "zeldzaamwoord"
         assert app.store.register.get("gezinsadvocaat").as_of(D1) is None  # type: ignore[union-attr]

@@ -40,7 +40,10 @@ async def test_a_round_in_the_app_leaves_the_earlier_bijlage_as_it_was(
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("enter")
+        await pilot.press("enter")  # enter is the safe answer: no round, nothing written
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("e", "b")  # b: begin the round
         await pilot.pause()
         form = app.screen
         assert isinstance(form, PilotForm)
@@ -59,7 +62,7 @@ async def test_a_round_in_the_app_leaves_the_earlier_bijlage_as_it_was(
         await pilot.pause()
         # a delete retires the pilot from 1 juni 2022 on
         await select(app, pilot, "mijn-zaak")
-        await pilot.press("d", "enter")
+        await pilot.press("d", "v")  # v: verwijderen
         await pilot.pause()
         assert "mijn-zaak" not in [r.pilot_id for r in app.main.pilot_list.rows]
         # the earlier peildatum still shows it, and the old looptijd and name
@@ -96,7 +99,7 @@ async def test_only_a_status_in_the_form_keeps_the_text_as_unchanged(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await select(app, pilot, "beslisboom")
-        await pilot.press("u", "enter")  # begin the round
+        await pilot.press("u", "b")  # begin the round (b, never enter)
         await pilot.pause()
         form = app.screen
         assert isinstance(form, UpdateEntryForm)
@@ -140,7 +143,7 @@ async def test_equals_keeps_the_stand_van_zaken_unchanged(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await select(app, pilot, "mijn-zaak")
-        await pilot.press("equals_sign", "enter")  # the key, then: begin the round
+        await pilot.press("equals_sign", "b")  # the key, then: begin the round
         await pilot.pause()
         assert any("ongewijzigd gelaten" in n for n in notes(app))
     entry = on_disk(seed_store).get("mijn-zaak").entry_for(D2)  # type: ignore[union-attr]
@@ -165,7 +168,7 @@ async def test_marked_pilots_are_kept_unchanged_in_one_step(
         await pilot.press("space")  # the first one is not kept after all
         await pilot.pause()
         assert f"✓ {n - 1} gemarkeerd" in status_text(app)
-        await pilot.press("equals_sign", "enter")  # and begin the round
+        await pilot.press("equals_sign", "b")  # and begin the round
         await pilot.pause()
         assert any(f"van {n - 1} pilots ongewijzigd gelaten" in m for m in notes(app))
         assert "gemarkeerd" not in status_text(app)
@@ -203,3 +206,25 @@ async def test_v_compares_with_an_earlier_peildatum(make_app: MakeApp, seed_stor
         await pilot.pause()
         assert "vergeleken met" not in status_text(app)
         assert "Gewijzigd sinds" not in detail_text(app)
+
+
+async def test_an_empty_stand_van_zaken_is_refused_at_the_field(
+    make_app: MakeApp, seed_store: Path
+) -> None:
+    from textual.widgets import Static
+
+    raw = seed_store.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await select(app, pilot, "beslisboom")
+        await pilot.press("u")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, UpdateEntryForm)
+        form.query_one("#e-text", TextArea).text = "   "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, its text kept
+        assert "mag niet leeg zijn" in str(form.query_one("#text-problem", Static).content)
+    assert seed_store.read_bytes() == raw

@@ -65,7 +65,7 @@ def test_edit_form_80x24_unreadable_looptijd(snap_compare: Any, make_app: MakeAp
 
 def test_update_form_80x24(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
-    assert snap_compare(app, terminal_size=(80, 24), press=["u", "enter"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["u", "b"])
 
 
 def test_new_round_question_80x24(snap_compare: Any, make_app: MakeApp) -> None:
@@ -76,12 +76,12 @@ def test_new_round_question_80x24(snap_compare: Any, make_app: MakeApp) -> None:
 
 def test_review_mode_120x35(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
-    assert snap_compare(app, terminal_size=(120, 35), press=["r", "enter"])
+    assert snap_compare(app, terminal_size=(120, 35), press=["r", "b"])
 
 
 def test_review_mode_80x24(snap_compare: Any, make_app: MakeApp) -> None:
     app = make_app(peildatum=date(2022, 6, 1), window=window("3m"))
-    assert snap_compare(app, terminal_size=(80, 24), press=["r", "enter", "g"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["r", "b", "g"])
 
 
 def test_delete_confirmation(snap_compare: Any, make_app: MakeApp) -> None:

@@ -77,7 +77,7 @@ async def test_a_new_peildatum_says_the_round_has_not_started(make_app: MakeApp)
         assert S.NIET_BIJGEWERKT not in status_text(app).replace(S.PEILDATUM_NOT_STARTED, "")
         await pilot.press("u")
         await pilot.pause()
-        await pilot.press("enter")  # begin the round
+        await pilot.press("b")  # begin the round
         await pilot.pause()
         await pilot.press(*" Bijgewerkt.", "ctrl+s")
         await pilot.pause()

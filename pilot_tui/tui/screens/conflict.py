@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+from textual.widgets.button import ButtonVariant
 
 from pilot_tui.model import HistoryEntry, Pilot
 from pilot_tui.periods import format_date
@@ -108,10 +109,6 @@ class ConflictDialog(ModalScreen[str | None], inherit_bindings=False):
         Binding("h", "choose('theirs')", S.KEY_CONFLICT_THEIRS),
         Binding("k", "choose('copy')", S.KEY_CONFLICT_COPY),
         Binding("escape", "later", S.KEY_CONFLICT_LATER),
-        Binding("up", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
-        Binding("down", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
-        Binding("tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
-        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
     ]
 
     def __init__(self, name: str, differs: list[str]) -> None:
@@ -129,9 +126,21 @@ class ConflictDialog(ModalScreen[str | None], inherit_bindings=False):
                 for line in self.differs or [S.CONFLICT_SAME]:
                     yield Static(Text(f"• {line}"), classes="conflict-line")
             with Vertical(classes="conflict-buttons"):
-                yield Button(Text(S.CONFLICT_MINE), id=f"conflict-{MINE}", variant="warning")
-                yield Button(Text(S.CONFLICT_THEIRS), id=f"conflict-{THEIRS}")
-                yield Button(Text(S.CONFLICT_COPY), id=f"conflict-{COPY}", variant="primary")
+                choices: tuple[tuple[str, str, str, ButtonVariant], ...] = (
+                    (MINE, S.CONFLICT_MINE, "m", "warning"),
+                    (THEIRS, S.CONFLICT_THEIRS, "h", "default"),
+                    (COPY, S.CONFLICT_COPY, "k", "primary"),
+                )
+                for choice, label, key, variant in choices:
+                    button = Button(
+                        Text(S.BUTTON_WITH_KEY.format(label=label, key=key)),
+                        id=f"conflict-{choice}",
+                        variant=variant,
+                    )
+                    # enter is the copy, which loses and overwrites nothing; the answers
+                    # that overwrite theirs or drop mine have only their key (and a click)
+                    button.can_focus = choice == COPY
+                    yield button
             yield Static(Text(S.CONFLICT_KEYS), classes="confirm-help")
 
     def on_mount(self) -> None:

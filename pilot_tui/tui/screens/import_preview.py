@@ -82,6 +82,7 @@ from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.importer import MergeReport
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.widgets.text_fields import TextField
 from pilot_tui.tui.widgets.timeline import one_line
 
 MAX_BYTES = 50 * 1024 * 1024  # far above any real overview (the seed is ~100 kB)
@@ -221,7 +222,7 @@ class ImportFileScreen(ModalScreen[Path | None], inherit_bindings=False):
         with Vertical(classes="import-dialog"):
             yield Label(Text(S.IMPORT_FILE_TITLE), classes="import-title")
             yield Static(Text(S.IMPORT_FILE_HELP), classes="import-help")
-            yield Input(self.initial, placeholder=S.IMPORT_FILE_PLACEHOLDER, id="import-path")
+            yield TextField(self.initial, placeholder=S.IMPORT_FILE_PLACEHOLDER, id="import-path")
             yield Static(Text(""), id="import-file-message")
             with Horizontal(classes="import-buttons"):
                 yield Button(S.BUTTON_NEXT, id="import-next", variant="primary")

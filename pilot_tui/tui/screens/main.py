@@ -23,6 +23,7 @@ from pilot_tui.tui.view import Detail, Row
 from pilot_tui.tui.widgets.detail import DetailPane
 from pilot_tui.tui.widgets.pilot_list import PilotList
 from pilot_tui.tui.widgets.status_line import Status, StatusLine
+from pilot_tui.tui.widgets.text_fields import TextField
 
 if TYPE_CHECKING:
     from pilot_tui.tui.screens.help import HelpEntry
@@ -101,7 +102,7 @@ class MainFooter(Footer):
                 child.display = False
 
 
-class SearchInput(Input):
+class SearchInput(TextField):
     """The search box; while it has the focus the footer says what enter and escape do
     (the other keys then type text, so Textual leaves them out of the footer)."""
 

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 from pilot_tui.periods import date_problem, format_date, parse_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import first_upper
+from pilot_tui.tui.widgets.text_fields import TextField
 
 
 class PeildatumDialog(ModalScreen[date | None], inherit_bindings=False):
@@ -35,7 +36,9 @@ class PeildatumDialog(ModalScreen[date | None], inherit_bindings=False):
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
             yield Static(Text(S.PEILDATUM_HELP), classes="dialog-help")
-            yield Input(value=format_date(self.current), id="peildatum-input", select_on_focus=True)
+            yield TextField(
+                value=format_date(self.current), id="peildatum-input", select_on_focus=True
+            )
             yield Static(Text(""), id="peildatum-reading", classes="dialog-reading")
             if self.known:
                 dates = ", ".join(format_date(d) for d in self.known)

@@ -31,6 +31,9 @@ from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.widgets.dialog_select import DialogSelect
+from pilot_tui.tui.widgets.text_box import TextBox
+from pilot_tui.tui.widgets.text_fields import TextField
 
 # Fields shown as a one-line Input, in order, with their label.
 INPUTS: tuple[tuple[str, str], ...] = (
@@ -163,16 +166,16 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
             with VerticalScroll(id="form-fields"):
                 for field, label in INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
+                    yield TextField(
+                        values[field], id=f"f-{field}", compact=True, select_on_focus=False
+                    )
                     if field == "name":
                         yield Static(Text(""), id="name-problem", classes="form-problem")
                 for field, label in LONG_TEXTS:
                     yield Label(Text(label), classes="form-label")
-                    yield TextArea(
-                        values[field], id=f"f-{field}", classes="form-long", compact=True
-                    )
+                    yield TextBox(values[field], id=f"f-{field}", classes="form-long", compact=True)
                 yield Label(Text(S.FORM_LOOPTIJD), classes="form-label")
-                yield Input(
+                yield TextField(
                     values["looptijd"], id="f-looptijd", compact=True, select_on_focus=False
                 )
                 yield Static(Text(""), id="looptijd-reading", classes="form-reading")
@@ -184,7 +187,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                             label_options.append(
                                 (Text(values["looptijd_label"]), values["looptijd_label"])
                             )
-                        yield Select(
+                        yield DialogSelect(
                             label_options,
                             value=values["looptijd_label"],
                             allow_blank=False,
@@ -193,7 +196,7 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                         )
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.FORM_STATUS), classes="form-label")
-                        yield Select(
+                        yield DialogSelect(
                             [(Text(s.value), s.value) for s in Status],
                             value=values["status"],
                             allow_blank=False,
@@ -202,9 +205,11 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
                         )
                 for field, label in MORE_INPUTS:
                     yield Label(Text(label), classes="form-label")
-                    yield Input(values[field], id=f"f-{field}", compact=True, select_on_focus=False)
+                    yield TextField(
+                        values[field], id=f"f-{field}", compact=True, select_on_focus=False
+                    )
                 yield Label(Text(S.FORM_FOOTNOTES), classes="form-label")
-                yield TextArea(
+                yield TextBox(
                     values["footnotes"], id="f-footnotes", classes="form-long", compact=True
                 )
             with Horizontal(classes="form-buttons"):

@@ -15,6 +15,7 @@ changes it, as the file name does.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,7 +39,24 @@ from pilot_tui.snapshot import (
 )
 from pilot_tui.store import output_problem
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import first_upper
+from pilot_tui.tui.view import clean, first_upper, one_line
+from pilot_tui.tui.widgets.text_fields import TextField
+
+
+def shown(path: Path | str) -> str:
+    """A path as text on one line, spaces as typed, no control characters."""
+    return " ".join(clean(str(path)).splitlines())
+
+
+def unusable(exc: BaseException) -> str:
+    """Why a typed file name cannot be used, in Dutch (the system says it in English)."""
+    if isinstance(exc, RuntimeError):  # Path.expanduser: "~someone" is no user here
+        return S.SNAPSHOT_PATH_NO_HOME
+    if isinstance(exc, ValueError):  # a NUL character, or no name at all
+        return S.SNAPSHOT_PATH_BAD_CHARACTER
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return S.SNAPSHOT_PATH_TOO_LONG
+    return one_line(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
 
 
 @dataclass(frozen=True)
@@ -146,10 +164,10 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
                     label = Text(S.SNAPSHOT_FORMAT_LABELS.get(fmt, fmt))
                     yield FormatButton(label, fmt == self.fmt, name=fmt, compact=True)
             yield Label(Text(S.SNAPSHOT_PATH), classes="snapshot-label")
-            yield Input(value=self._auto_path, id="snapshot-path", compact=True)
+            yield TextField(value=self._auto_path, id="snapshot-path", compact=True)
             yield Static(Text(""), id="snapshot-path-message", classes="snapshot-message")
             yield Label(Text(S.SNAPSHOT_SINCE), classes="snapshot-label")
-            yield Input(placeholder=placeholder, id="snapshot-since", compact=True)
+            yield TextField(placeholder=placeholder, id="snapshot-since", compact=True)
             yield Static(Text(""), id="snapshot-since-message", classes="snapshot-message")
             yield SummaryBox(
                 Text(S.SNAPSHOT_SUMMARY), self._auto_summary, id="snapshot-summary", compact=True
@@ -179,30 +197,38 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         text = self.path_input.value.strip()
         problem = ""
         path: Path | None = None
+        exists = False
         if not text:
             problem = S.SNAPSHOT_PATH_EMPTY
         else:
-            path = Path(text).expanduser()
-            if not path.is_absolute():
-                path = self.folder / path
-            if not path.suffix and not path.is_dir():  # "rapport" becomes "rapport.docx"
-                path = path.with_name(f"{path.name}.{self.fmt}")
-            if path.is_dir():
-                problem = S.SNAPSHOT_PATH_IS_DIR.format(path=path)
-            elif not path.parent.is_dir():
-                problem = S.SNAPSHOT_PATH_NO_FOLDER.format(path=path.parent)
-            else:  # the register, its lock or backups; a device or FIFO
-                problem = output_problem(path, self.register) or ""
+            try:  # any text may be typed: an unknown "~user", a NUL, a name too long
+                if "\x00" in text:  # (which Path's checks take for "not there")
+                    raise ValueError(text)
+                path = Path(text).expanduser()
+                if not path.is_absolute():
+                    path = self.folder / path
+                if not path.suffix and not path.is_dir():  # "rapport" becomes "rapport.docx"
+                    path = path.with_name(f"{path.name}.{self.fmt}")
+                if path.is_dir():
+                    problem = S.SNAPSHOT_PATH_IS_DIR.format(path=shown(path))
+                elif not path.parent.is_dir():
+                    problem = S.SNAPSHOT_PATH_NO_FOLDER.format(path=shown(path.parent))
+                else:  # the register, its lock or backups; a device or FIFO
+                    problem = output_problem(path, self.register) or ""
+                exists = path.exists()
+            except (OSError, RuntimeError, ValueError) as exc:
+                problem = S.SNAPSHOT_PATH_UNUSABLE.format(reason=unusable(exc))
         if problem:
             self._message("#snapshot-path-message", problem, True)
             return None
         assert path is not None
         # the whole path: the field shows a name, the folder is where the app was started
-        where = S.SNAPSHOT_PATH_EXISTS if path.exists() else S.SNAPSHOT_PATH_WHERE
-        message = where.format(path=path)
+        where = S.SNAPSHOT_PATH_EXISTS if exists else S.SNAPSHOT_PATH_WHERE
+        message = where.format(path=shown(path))
         if format_of(path) is None:  # ".txt": allowed, but said
             label = S.SNAPSHOT_FORMAT_LABELS.get(self.fmt, self.fmt)
-            message += " " + S.SNAPSHOT_PATH_OTHER.format(suffix=path.suffix, fmt=label)
+            suffix = shown(path.suffix)
+            message += " " + S.SNAPSHOT_PATH_OTHER.format(suffix=suffix, fmt=label)
         self._message("#snapshot-path-message", message, False)
         return path
 
@@ -328,14 +354,14 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
 
 
 class OverwriteDialog(ModalScreen[bool], inherit_bindings=False):
-    """ "<path> bestaat al. Overschrijven?" — "Nee" has the focus; escape or n is no."""
+    """ "<path> bestaat al. Overschrijven?" — enter, n and escape say no ("Nee" has the
+    focus and "Overschrijven" cannot take it); j or y overwrites."""
 
     CSS_PATH = "snapshot_dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", S.KEY_NO),
         Binding("j,y", "answer(True)", S.KEY_YES),
-        Binding("left,right,tab,shift+tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
     ]
 
     def __init__(self, path: Path) -> None:
@@ -345,10 +371,14 @@ class OverwriteDialog(ModalScreen[bool], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         with Vertical(id="overwrite-dialog"):
             yield Label(Text(S.OVERWRITE_TITLE), classes="snapshot-title")
-            yield Static(Text(S.OVERWRITE_QUESTION.format(path=self.path)), id="overwrite-question")
+            question = S.OVERWRITE_QUESTION.format(path=shown(self.path))
+            yield Static(Text(question), id="overwrite-question")
             yield Static(Text(S.OVERWRITE_KEYS), classes="snapshot-help")
             with Horizontal(classes="snapshot-buttons"):
-                yield Button(Text(S.BUTTON_OVERWRITE), id="overwrite-yes", variant="warning")
+                label = S.BUTTON_WITH_KEY.format(label=S.BUTTON_OVERWRITE, key="j")
+                yes = Button(Text(label), id="overwrite-yes", variant="warning")
+                yes.can_focus = False  # enter is never the destructive answer
+                yield yes
                 yield Button(Text(S.BUTTON_NO), id="overwrite-no", variant="primary")
 
     def on_mount(self) -> None:

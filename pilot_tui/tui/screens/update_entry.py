@@ -24,7 +24,10 @@ from pilot_tui.model import Pilot, Status
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.confirm import close_form
-from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.view import clean, first_upper, one_line
+from pilot_tui.tui.widgets.dialog_select import DialogSelect
+from pilot_tui.tui.widgets.text_box import TextBox
+from pilot_tui.tui.widgets.text_fields import TextField
 
 
 def prefill(pilot: Pilot, peildatum: date) -> tuple[str, Status, str, str]:
@@ -79,11 +82,12 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                     )
                 yield Label(Text(S.ENTRY_TEXT), classes="form-label")
                 # Shown without control characters (a terminal would act on them).
-                yield TextArea(clean(text), id="e-text", classes="form-entry-text", compact=True)
+                yield TextBox(clean(text), id="e-text", classes="form-entry-text", compact=True)
+                yield Static(Text(""), id="text-problem", classes="form-problem")
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.ENTRY_STATUS), classes="form-label")
-                        yield Select(
+                        yield DialogSelect(
                             [(Text(s.value), s.value) for s in Status],
                             value=status.value,
                             allow_blank=False,
@@ -92,7 +96,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                         )
                     with Vertical(classes="form-cell"):
                         yield Label(Text(S.ENTRY_ZAKEN), classes="form-label")
-                        yield Input(zaken, id="e-zaken", compact=True, select_on_focus=False)
+                        yield TextField(zaken, id="e-zaken", compact=True, select_on_focus=False)
                         yield Static(Text(""), id="zaken-problem", classes="form-problem")
             with Horizontal(classes="form-buttons"):
                 yield Button(Text(S.KEY_SAVE), id="form-save", variant="primary", compact=True)
@@ -101,6 +105,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
     def on_mount(self) -> None:
         self.initial = self.values()
         self.query_one("#zaken-problem").display = False
+        self.query_one("#text-problem").display = False
         area = self.query_one("#e-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
@@ -121,7 +126,7 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         try:
             parse_zaken(value)
         except ChangeError as exc:
-            problem: str | None = str(exc)
+            problem: str | None = first_upper(str(exc))
         else:
             problem = None
         widget = self.query_one("#zaken-problem", Static)
@@ -160,6 +165,15 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
         )
 
     def action_save(self) -> None:
+        area = self.query_one("#e-text", TextArea)
+        empty = not area.text.strip()
+        message = self.query_one("#text-problem", Static)
+        message.update(Text(S.ENTRY_TEXT_EMPTY if empty else ""))
+        message.display = empty
+        if empty:  # a round's entry is a text or "ongewijzigd", never nothing
+            area.focus()
+            self.app.bell()
+            return
         zaken = self.query_one("#e-zaken", Input)
         problem = self._zaken_problem(zaken.value)
         if problem:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from pilot_tui.periods import Window, parse_window
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.widgets.text_fields import TextField
 
 
 class WindowDialog(ModalScreen[Window | None], inherit_bindings=False):
@@ -42,7 +43,7 @@ class WindowDialog(ModalScreen[Window | None], inherit_bindings=False):
                 *(Option(Text(w.label), id=str(i)) for i, w in enumerate(self.choices)),
                 id="window-choices",
             )
-            yield Input(placeholder="90d", id="window-input", select_on_focus=False)
+            yield TextField(placeholder="90d", id="window-input", select_on_focus=False)
             yield Static(Text(""), id="window-reading", classes="dialog-reading")
 
     def on_mount(self) -> None:
