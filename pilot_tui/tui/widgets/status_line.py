@@ -71,6 +71,10 @@ class StatusLine(Static):
             item.append(phrase)
             items.append(item)
         items += [Text(extra, "italic") for extra in s.extra]
+        if width is not None:
+            for item in items:  # an item longer than the line: cut, never wrapped in itself
+                if item.cell_len > width:
+                    item.truncate(width, overflow="ellipsis")
         column = 0
         for i, item in enumerate(items):
             if i:
