@@ -83,6 +83,8 @@ def render(
     _check(fmt)
     if fmt != "docx" and (template is not None or toc):
         raise ValueError("een sjabloon en een inhoudsopgave zijn er alleen voor Word (docx)")
+    if fmt != "docx" and snapshot.before is not None:
+        raise ValueError("wijzigingen als revisies zijn er alleen voor Word (docx)")
     # Imported on demand: each format's code is loaded when it is asked for.
     module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
     if fmt == "docx":
