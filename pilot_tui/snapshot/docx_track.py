@@ -265,6 +265,11 @@ class TrackWriter(_Writer):
         ids = self.ids
         level = f'<w:outlineLvl w:val="{self.pilot_level}"/>' if self.pilot_level else ""
         self.ppr_name = f'<w:pStyle w:val="{ids["name"]}"/>{level}'
+        # the outline levels at D0: pilots under group headings only when there were any
+        old_grouped = any(g.title for g in before.groups)
+        self.old_pilot_level = int(self.chapter) + int(old_grouped)
+        level = f'<w:outlineLvl w:val="{self.old_pilot_level}"/>' if self.old_pilot_level else ""
+        self.old_ppr_name = f'<w:pStyle w:val="{ids["name"]}"/>{level}'
         self.ppr_label = f'<w:pStyle w:val="{ids["label"]}"/>'
         self.ppr_bullet = f'<w:pStyle w:val="{ids["bullet"]}"/>'
         self.blocks = self._plan()
@@ -504,8 +509,10 @@ class TrackWriter(_Writer):
         return "".join(out)
 
     # -- pilots -----------------------------------------------------------------------------
-    def pilot_ir(self, sp: SnapshotPilot, notes: dict[int, str]) -> tuple[PIR, list[Row]]:
-        """A pilot's name paragraph and its rows, as the clean writer lays them out."""
+    def pilot_ir(self, sp: SnapshotPilot, old: bool) -> tuple[PIR, list[Row]]:
+        """A pilot's name paragraph and its rows, as the clean writer lays them out;
+        ``old``: the pilot at D0."""
+        notes = self.old_notes if old else self.new_notes
 
         def para(ppr: str, runs: Sequence[Run], field: str) -> PIR:
             if len(runs) == 1 and runs[0].note is None:  # the usual paragraph
@@ -525,7 +532,9 @@ class TrackWriter(_Writer):
             return PIR(ppr, toks, nums, True, field)
 
         name_runs = [Run(sp.display_name), *(Run(note=n) for n in sp.name_notes)]
-        name = para(self.ppr_name, name_runs, "name")
+        name = para(
+            self.old_ppr_name if notes is self.old_notes else self.ppr_name, name_runs, "name"
+        )
         rows: list[Row] = []
         for section in sp.sections:
             field, label_field = _SECTION_FIELD.get(section.key, (section.key, section.key))
@@ -635,8 +644,8 @@ class TrackWriter(_Writer):
             and old.notes == new.notes
         ):
             return self.pilot(new)
-        name0, rows0 = self.pilot_ir(old, self.old_notes)
-        name1, rows1 = self.pilot_ir(new, self.new_notes)
+        name0, rows0 = self.pilot_ir(old, True)
+        name1, rows1 = self.pilot_ir(new, False)
         sigs0 = [r.sig for r in rows0]
         sigs1 = [r.sig for r in rows1]
         if (
@@ -693,7 +702,7 @@ class TrackWriter(_Writer):
         """A pilot's table inserted or deleted whole, header row included. ``spacer``:
         the revision of the empty paragraph after it (see ``spacers``)."""
         old = tag == "del"
-        name, rows = self.pilot_ir(sp, self.old_notes if old else self.new_notes)
+        name, rows = self.pilot_ir(sp, old)
         when = self.when(sp.id, "removed")
         bookmark = self.old_bookmark() if old else self.bookmark()
         out = [
@@ -866,7 +875,10 @@ class TrackWriter(_Writer):
             out.append((0, b.pilots_title, s.pilots_title))
         for block in self.blocks:
             item = block.old if block.old is not None else block.new
-            level = self.group_level if isinstance(item, str) else self.pilot_level
+            if isinstance(item, str):
+                level = self.group_level
+            else:
+                level = self.old_pilot_level if block.tag == "del" else self.pilot_level
 
             def text(x: SnapshotPilot | str | None) -> str | None:
                 if x is None:

@@ -3,7 +3,7 @@
 Accept all: deleted runs (``w:del``) go, inserted ones (``w:ins``) stay as plain runs;
 rows marked deleted (``w:trPr/w:del``) go, and a table without rows goes; a paragraph
 whose mark is deleted (``w:pPr/w:rPr/w:del``) joins the next paragraph (an empty one
-simply goes); property changes (``w:trPrChange``, ``w:pPrChange``, ``w:rPrChange``) are
+simply goes, with its bookmarks); property changes (``w:trPrChange``, ``w:pPrChange``, ``w:rPrChange``) are
 dropped. Reject all is the opposite: inserted content, rows and marks go, deleted text
 comes back as text (``w:delText`` -> ``w:t``), and a property change restores the old
 properties. Footnotes no longer referenced go from the footnotes part.
@@ -73,7 +73,10 @@ def resolve_body(root: etree._Element, accept: bool) -> None:
         if rpr is None:
             continue
         if rpr.find(f"w:{gone}", NS) is not None:
-            content = [c for c in p if c.tag != w("pPr")]
+            # (a bookmark goes with its paragraph: it holds no text)
+            content = [
+                c for c in p if c.tag not in (w("pPr"), w("bookmarkStart"), w("bookmarkEnd"))
+            ]
             if content:
                 nxt = p.getnext()
                 assert nxt is not None and nxt.tag == w("p"), "a joined paragraph needs a next"
