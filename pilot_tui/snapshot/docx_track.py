@@ -259,9 +259,11 @@ class TrackWriter(_Writer):
         self._when: dict[tuple[str, str], str] = {}
         self.new_notes = {n.number: n.text for n in snapshot.notes}
         self.old_notes = {n.number: n.text for n in before.notes}
-        # a note only at D0 keeps its old text under an id after P's numbers
-        self.old_note_base = max(self.new_notes, default=0)
-        self.old_used: dict[int, int] = {}  # old number -> id in this document
+        # The footnotes' ids, given in the order of their references: (date, number) ->
+        # id, "p" for P's notes (kept or inserted), "d0" for a note only D0 had (deleted,
+        # its old text kept). Word numbers the notes by their place whatever their ids;
+        # LibreOffice gives the notes to the references in the order of their ids.
+        self.note_ids: dict[tuple[str, int], int] = {}
         ids = self.ids
         level = f'<w:outlineLvl w:val="{self.pilot_level}"/>' if self.pilot_level else ""
         self.ppr_name = f'<w:pStyle w:val="{ids["name"]}"/>{level}'
@@ -332,7 +334,7 @@ class TrackWriter(_Writer):
         note_when: Date = "",
     ) -> str:
         """Tokens as runs: as they are (``tag`` ""), or inserted or deleted. A deleted
-        footnote reference refers to its old note (see ``old_note``)."""
+        footnote reference refers to its old note (see ``old_noteref``)."""
         plain: str | None
         try:  # the usual: plain words only, joined in one go
             plain = "".join(toks)  # type: ignore[arg-type]
@@ -373,17 +375,24 @@ class TrackWriter(_Writer):
             if not tag:
                 out.append(self.noteref(number))
                 continue
-            note_id = self.old_note(number) if tag == "del" else number
-            out.append(f"{self._open(tag, note_when)}{self.noteref(note_id)}</w:{tag}>")
+            ref = self.old_noteref(number) if tag == "del" else self.noteref(number)
+            out.append(f"{self._open(tag, note_when)}{ref}</w:{tag}>")
         flush()
         return "".join(out)
 
-    def old_note(self, number: int) -> int:
-        """The id of D0's note ``number`` in this document (its old text is kept)."""
-        found = self.old_used.get(number)
+    def _note_id(self, key: tuple[str, int]) -> int:
+        found = self.note_ids.get(key)
         if found is None:
-            found = self.old_used[number] = self.old_note_base + number
+            found = self.note_ids[key] = len(self.note_ids) + 1
         return found
+
+    def noteref(self, number: int) -> str:
+        """A reference to P's note ``number`` (also where the clean writer makes one)."""
+        return super().noteref(self._note_id(("p", number)))
+
+    def old_noteref(self, number: int) -> str:
+        """A reference to D0's note ``number`` (deleted: its old text is kept)."""
+        return super().noteref(self._note_id(("d0", number)))
 
     def tok_diff(self, old: PIR, new: PIR, when: Date, note_when: Date = "") -> str:
         """The runs of a paragraph at both dates: its words (and footnote references)
@@ -532,9 +541,7 @@ class TrackWriter(_Writer):
             return PIR(ppr, toks, nums, True, field)
 
         name_runs = [Run(sp.display_name), *(Run(note=n) for n in sp.name_notes)]
-        name = para(
-            self.old_ppr_name if notes is self.old_notes else self.ppr_name, name_runs, "name"
-        )
+        name = para(self.old_ppr_name if old else self.ppr_name, name_runs, "name")
         rows: list[Row] = []
         for section in sp.sections:
             field, label_field = _SECTION_FIELD.get(section.key, (section.key, section.key))
@@ -577,7 +584,19 @@ class TrackWriter(_Writer):
         assert base is not None
         when = _When(self, pid, field or base.paras[-1].field)
         note_when = _When(self, pid, field or "footnotes")
-        start, end = bookmark
+        tag = "" if old is not None and new is not None else "ins" if new is not None else "del"
+        name_p = ""
+        if name is not None:  # first: the name comes before the text (the notes' order)
+            old_name, new_name = name
+            name_when = _When(self, pid, field or "name")
+            start, end = bookmark
+            if old_name is not None and new_name is not None:
+                inner = self.tok_diff(old_name, new_name, name_when, note_when)
+                name_p = self.p(new_name.ppr, f"{start}{inner}{end}")
+            else:
+                one = new_name if new_name is not None else old_name
+                assert one is not None
+                name_p = self.whole(one, tag, name_when, note_when, bookmark)
         if old is not None and new is not None:
             tag = ""
             props = "<w:cantSplit/>" if new.keep else ""
@@ -593,7 +612,6 @@ class TrackWriter(_Writer):
                 for a, b in zip(old.paras, new.paras, strict=True)
             )
         else:
-            tag = "ins" if new is not None else "del"
             props = ("<w:cantSplit/>" if base.keep else "") + self.mark(tag, when)
             paras = "".join(self.whole(x, tag, when, note_when) for x in base.paras)
         tr = f"<w:tr><w:trPr>{props}</w:trPr>" if props else "<w:tr>"
@@ -605,15 +623,6 @@ class TrackWriter(_Writer):
             )
             return f"{tr}<w:tc>{empty}</w:tc><w:tc>{paras}</w:tc></w:tr>"
         name_tc, text_tc = self.first_row
-        old_name, new_name = name
-        name_when = _When(self, pid, field or "name")
-        if old_name is not None and new_name is not None:
-            inner = self.tok_diff(old_name, new_name, name_when, note_when)
-            name_p = self.p(new_name.ppr, f"{start}{inner}{end}")
-        else:
-            one = new_name if new_name is not None else old_name
-            assert one is not None
-            name_p = self.whole(one, tag, name_when, note_when, bookmark)
         return f"{tr}{name_tc}{name_p}</w:tc>{text_tc}{paras}</w:tc></w:tr>"
 
     def old_bookmark(self) -> tuple[str, str]:
@@ -929,8 +938,11 @@ class TrackWriter(_Writer):
         return "".join(out)
 
     def note_texts(self) -> list[tuple[int, str]]:
-        old = [(nid, self.old_notes[number]) for number, nid in self.old_used.items()]
-        return [*super().note_texts(), *old]
+        """The notes referred to, in the order of their ids (their references')."""
+        texts = {"p": self.new_notes, "d0": self.old_notes}
+        for number in self.new_notes:  # (every note of P has its reference: defensive)
+            self._note_id(("p", number))
+        return [(nid, texts[side][number]) for (side, number), nid in self.note_ids.items()]
 
     def body(self, out: _Out) -> None:
         s, b = self.snapshot, self.before
