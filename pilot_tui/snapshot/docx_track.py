@@ -110,7 +110,7 @@ class _When:
         return self.text
 
 
-Date = str | _When
+RevDate = str | _When
 
 
 class PIR(NamedTuple):
@@ -256,6 +256,7 @@ class TrackWriter(_Writer):
         self.dates: RevisionDates | None = snapshot.revisions
         self.rev = 0  # revision ids, from 1
         self.old_bookmarks = 0  # headings only at D0 given a bookmark (for the contents)
+        self.p_headings = 0  # the headings at P (their bookmarks come first; see body)
         self._when: dict[tuple[str, str], str] = {}
         self.new_notes = {n.number: n.text for n in snapshot.notes}
         self.old_notes = {n.number: n.text for n in before.notes}
@@ -293,16 +294,16 @@ class TrackWriter(_Writer):
             found = self._when[key] = moment + "Z"
         return found
 
-    def mark(self, tag: str, when: Date) -> str:
+    def mark(self, tag: str, when: RevDate) -> str:
         """A revision mark: ``<w:ins …/>`` or ``<w:del …/>`` (rows, paragraph marks)."""
         self.rev += 1
         return f'<w:{tag} w:id="{self.rev}" w:author="{AUTHOR}" w:date="{when}"/>'
 
-    def _open(self, tag: str, when: Date) -> str:
+    def _open(self, tag: str, when: RevDate) -> str:
         self.rev += 1
         return f'<w:{tag} w:id="{self.rev}" w:author="{AUTHOR}" w:date="{when}">'
 
-    def tracked_text(self, text: str, rpr: str, links: bool, tag: str, when: Date) -> str:
+    def tracked_text(self, text: str, rpr: str, links: bool, tag: str, when: RevDate) -> str:
         """``text`` as inserted (``tag`` "ins") or deleted ("del") runs; web addresses as
         hyperlinks around the revision, as the clean writer makes them."""
         if not text:
@@ -330,20 +331,24 @@ class TrackWriter(_Writer):
         nums: Sequence[int],
         links: bool,
         tag: str = "",
-        when: Date = "",
-        note_when: Date = "",
+        when: RevDate = "",
+        note_when: RevDate = "",
     ) -> str:
         """Tokens as runs: as they are (``tag`` ""), or inserted or deleted. A deleted
         footnote reference refers to its old note (see ``old_noteref``)."""
         plain: str | None
-        try:  # the usual: plain words only, joined in one go
-            plain = "".join(toks)  # type: ignore[arg-type]
-        except TypeError:  # a footnote or a word with run properties among them
-            plain = None
+        rpr = ""
+        if len(toks) == 1 and toks[0][0] == "t" and not isinstance(toks[0], str):
+            _kind, rpr, plain = toks[0]  # a paragraph's one run (a paragraph as it was)
+        else:
+            try:  # the usual: plain words only, joined in one go
+                plain = "".join(toks)  # type: ignore[arg-type]
+            except TypeError:  # a footnote or a word with run properties among them
+                plain = None
         if plain is not None:
             if tag:
-                return self.tracked_text(plain, "", links, tag, when)
-            return self.text(plain, "", None, links)
+                return self.tracked_text(plain, rpr, links, tag, when)
+            return self.text(plain, rpr, None, links)
         out: list[str] = []
         words: list[str] = []
         rpr = ""
@@ -394,7 +399,7 @@ class TrackWriter(_Writer):
         """A reference to D0's note ``number`` (deleted: its old text is kept)."""
         return super().noteref(self._note_id(("d0", number)))
 
-    def tok_diff(self, old: PIR, new: PIR, when: Date, note_when: Date = "") -> str:
+    def tok_diff(self, old: PIR, new: PIR, when: RevDate, note_when: RevDate = "") -> str:
         """The runs of a paragraph at both dates: its words (and footnote references)
         kept, deleted and inserted. A word is compared with a space after it, so that the
         last word of a text is a word like the others ("zaken" and "zaken (per …)" share
@@ -424,7 +429,7 @@ class TrackWriter(_Writer):
         news: Sequence[WTok],
         nums: Sequence[int],
         links: bool,
-        when: Date,
+        when: RevDate,
     ) -> str:
         """Tokens the same at both dates but for a space after a word on one side."""
         if olds == news:
@@ -458,8 +463,8 @@ class TrackWriter(_Writer):
         self,
         para: PIR,
         tag: str,
-        when: Date,
-        note_when: Date,
+        when: RevDate,
+        note_when: RevDate,
         around: tuple[str, str] = ("", ""),
     ) -> str:
         """A paragraph inserted or deleted whole: its runs and its paragraph mark;
@@ -471,7 +476,7 @@ class TrackWriter(_Writer):
         self,
         old: Sequence[PIR],
         new: Sequence[PIR],
-        when: Date,
+        when: RevDate,
         old_keys: Sequence[object] | None = None,
         new_keys: Sequence[object] | None = None,
     ) -> str:
@@ -806,18 +811,18 @@ class TrackWriter(_Writer):
         return shifted
 
     # -- the other parts ----------------------------------------------------------------------
-    def heading_pair(self, style: str, old: str, new: str, when: Date) -> str:
+    def heading_pair(self, style: str, old: str, new: str, when: RevDate) -> str:
         start, end = self.bookmark()
         ppr = f'<w:pStyle w:val="{self.ids[style]}"/>'
         inner = self.tok_diff(_pir(ppr, old, ""), _pir(ppr, new, ""), when)
         return self.p(ppr, f"{start}{inner}{end}")
 
-    def heading_whole(self, style: str, text: str, tag: str, when: Date) -> str:
+    def heading_whole(self, style: str, text: str, tag: str, when: RevDate) -> str:
         start, end = self.old_bookmark() if tag == "del" else self.bookmark()
         ppr = f'<w:pStyle w:val="{self.ids[style]}"/>'
         return self.whole(_pir(ppr, text, ""), tag, when, when, (start, end))
 
-    def tracked_summary(self, old: Summary, new: Summary, when: Date) -> str:
+    def tracked_summary(self, old: Summary, new: Summary, when: RevDate) -> str:
         out = [self.heading_pair("h1", old.title, new.title, when)]
         out.append(
             self.p("", self.tok_diff(_pir("", old.intro, ""), _pir("", new.intro, ""), when))

@@ -329,8 +329,12 @@ class RevisionDates:
                 if self.since < entry.peildatum <= self.peildatum:
                     found = entry.peildatum
         else:
+            # a name shows its former names too ("Nieuw (voorheen: Oud)")
+            fields = ("name", "former_names") if field == "name" else (field,)
             for past in pilot.past:
-                if self.since < past.until <= self.peildatum and field in past.values:
+                if self.since < past.until <= self.peildatum and any(
+                    f in past.values for f in fields
+                ):
                     found = past.until
         return found or self.peildatum
 
