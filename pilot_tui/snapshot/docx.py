@@ -20,7 +20,10 @@ left, the sections (label, paragraphs, bullets) on the right. Around it:
   control, labels kept with their text, Dutch as the language;
 * clean metadata: the title, the subject and the language; no application name of
   another program, no thumbnail, no page or word counts (Word counts them itself), no
-  dates, so that the same snapshot gives the same file.
+  dates, so that the same snapshot gives the same file;
+* with ``track_changes`` (the snapshot carries the one at an earlier peildatum), the
+  changes since then as Word revisions instead of a chapter: see
+  :mod:`pilot_tui.snapshot.docx_track`.
 
 How it is written: the body is XML text, made here with string templates (every text
 from the register escaped, so a name like ``<w:t>`` stays text) and streamed into the
@@ -684,7 +687,8 @@ def render(
     raises :class:`pilot_tui.snapshot.wordpkg.TemplateError` when it cannot be read.
     ``toc``: a table of contents after the intro. ``progress(done, total)`` counts the
     rows of the changes table and the pilots (in the order they are written): (0, total)
-    first, then every 100, (total, total) last.
+    first, then every 100, (total, total) last. A snapshot built with ``track_changes``
+    is written with revisions against its ``before`` (the pilots of both dates counted).
     """
     if snapshot.before is not None:  # the changes as revisions (track_changes)
         from pilot_tui.snapshot.docx_track import TrackWriter
