@@ -480,11 +480,13 @@ class TrackWriter(_Writer):
         old_keys: Sequence[object] | None = None,
         new_keys: Sequence[object] | None = None,
     ) -> str:
-        """Body paragraphs at both dates: matched by key (default: their properties and
-        text), the matched ones diffed, the others inserted or deleted whole; in a
-        replaced stretch, paragraphs of the same kind are paired in order. The caller
-        makes sure a paragraph follows (an inserted or deleted paragraph's mark joins
-        it)."""
+        """Body paragraphs at both dates: matched by key, the matched ones diffed, the
+        others inserted or deleted whole. Without keys (matched by their properties and
+        text), the paragraphs of a replaced stretch are paired in order where they have
+        the same properties; with keys (a list item per pilot), another key is another
+        thing and never paired. The caller makes sure a paragraph follows (an inserted or
+        deleted paragraph's mark joins it)."""
+        keyed = old_keys is not None and new_keys is not None
         ok = old_keys if old_keys is not None else [(p.ppr, p.toks) for p in old]
         nk = new_keys if new_keys is not None else [(p.ppr, p.toks) for p in new]
         out = []
@@ -494,7 +496,7 @@ class TrackWriter(_Writer):
         def settle() -> None:
             # a replaced stretch: pair in order what has the same properties
             k = 0
-            while k < min(len(pending_del), len(pending_ins)):
+            while not keyed and k < min(len(pending_del), len(pending_ins)):
                 a, b = old[pending_del[k]], new[pending_ins[k]]
                 if a.ppr != b.ppr:
                     break
