@@ -222,6 +222,22 @@ def test_footnotes_a_new_reference_inserted_an_old_one_deleted(
     assert list(notes) == ids
 
 
+def test_aandachtspunten_an_item_per_pilot_kept_inserted_or_deleted(seed_round: Register) -> None:
+    """A list item names one pilot: never one pilot's item turned into another's."""
+    tracked = documents(seed_round, summary=True)[0]
+    items = 0
+    for p in _body(tracked).iterfind("w:body/w:p", NS):
+        style = p.find("w:pPr/w:pStyle", NS)
+        if style is None or style.get(w("val")) != "ListBullet":
+            continue
+        items += 1
+        bold = {
+            change.tag for change in p if change.find("w:r/w:rPr/w:b", NS) is not None
+        }  # the name is the bold part: deleted, inserted or (a plain run) kept
+        assert len(bold) == 1, _all_text(p)
+    assert items > 10
+
+
 def test_without_the_option_the_document_is_clean(seed_round: Register) -> None:
     for kw in ({}, {"since": D0}):
         data = render(build_snapshot(seed_round, _options(P, **kw)), "docx")
