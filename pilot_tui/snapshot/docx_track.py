@@ -280,7 +280,9 @@ class TrackWriter(_Writer):
 
     # -- revisions ------------------------------------------------------------------------
     def when(self, pilot_id: str, field: str) -> str:
-        """The date of a revision, as Word writes it (local time, marked Z as Word does)."""
+        """The date of a revision as ``w:date`` takes it: the audit log's time as logged
+        (local time, no conversion: the same register gives the same file on any machine),
+        with the "Z" Word itself writes."""
         key = (pilot_id, field)
         found = self._when.get(key)
         if found is None:
