@@ -23,14 +23,19 @@ How the two documents are laid over each other:
   (the policy of :func:`pilot_tui.worddiff.opcodes`: a rewritten text goes as a whole),
   a row only at one date is inserted or deleted whole; whether a page break may cut a row
   (``w:cantSplit``) follows P, with the old value as a ``w:trPrChange``;
-* a footnote reference is a token like a word: a note at both dates (same text) keeps
-  P's number; a new one is an inserted reference, one gone or changed an old reference
-  deleted (and its old text kept in the footnotes part, under an id of its own);
+* a footnote reference is a token like a word: a note at both dates (same text) is one
+  reference; a new one is an inserted reference, one gone or changed an old reference
+  deleted (its old text kept in the footnotes part). The ids follow the references,
+  deleted ones included (Word numbers the notes by their place; LibreOffice gives the
+  part's notes to the references in the order of their ids);
 * the title, the Aandachtspunten and the table of contents are diffed the same way.
 
 Whole paragraphs are only ever inserted or deleted with their paragraph mark and never as
 the last paragraph of a table cell, so that accepting or rejecting them leaves no empty
-paragraph behind; the document's last paragraph (a table's spacer) is never a revision.
+paragraph behind; the document's last paragraph (a table's spacer) is not a revision when
+a pilot at both dates comes before the last ones added or retired. (LibreOffice 7.4 cannot
+take away an empty paragraph just before a table: there, the spacer of a table inserted or
+deleted whole stays as an empty line.)
 """
 
 from __future__ import annotations
