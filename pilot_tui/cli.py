@@ -424,6 +424,12 @@ def build_parser() -> DutchParser:
     )
     p.add_argument("--toc", action="store_true", help="Word: met een inhoudsopgave na de inleiding")
     p.add_argument(
+        "--track-changes",
+        action="store_true",
+        help="Word, met --since: de wijzigingen als revisies (wijzigingen bijhouden) in "
+        "plaats van een hoofdstuk 'Wijzigingen sinds'",
+    )
+    p.add_argument(
         "--group-by",
         choices=("programma", "status"),
         default=None,
@@ -1099,6 +1105,10 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     if args.format != "docx" and (args.template is not None or args.toc):
         option = "--template" if args.template is not None else "--toc"
         raise UsageError(f"{option} is er alleen voor Word (--format docx)")
+    if args.track_changes and args.format != "docx":
+        raise UsageError("--track-changes is er alleen voor Word (--format docx)")
+    if args.track_changes and args.since is None:
+        raise UsageError("--track-changes vraagt --since DATUM: de peildatum om mee te vergelijken")
     if args.template is not None:
         try:
             load_template(args.template)  # a bad template: said before any work
@@ -1130,6 +1140,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         summary=default_summary(args.format) if args.summary is None else args.summary,
         group_by=args.group_by,
         annex=args.annex,
+        track_changes=args.track_changes,
     )
     try:
         data = make(

@@ -13,7 +13,8 @@ or both steps at once, as the command line and the app do: ``make(register, opti
 What a document holds by default depends on what it is for (:func:`default_summary`):
 the Word file is the Bijlage as it goes to the Kamer (title, intro, pilots, footnotes;
 nothing internal), the others are for reading and scripts and show the Aandachtspunten.
-"Wijzigingen sinds" is never there unless asked for.
+"Wijzigingen sinds" is never there unless asked for; in Word it can come as revisions in
+the document instead (``SnapshotOptions(track_changes=True)``, Word only).
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def render(
     _check(fmt)
     if fmt != "docx" and (template is not None or toc):
         raise ValueError("een sjabloon en een inhoudsopgave zijn er alleen voor Word (docx)")
+    if fmt != "docx" and snapshot.before is not None:
+        raise ValueError("wijzigingen als revisies zijn er alleen voor Word (docx)")
     # Imported on demand: each format's code is loaded when it is asked for.
     module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
     if fmt == "docx":

@@ -20,7 +20,10 @@ left, the sections (label, paragraphs, bullets) on the right. Around it:
   control, labels kept with their text, Dutch as the language;
 * clean metadata: the title, the subject and the language; no application name of
   another program, no thumbnail, no page or word counts (Word counts them itself), no
-  dates, so that the same snapshot gives the same file.
+  dates, so that the same snapshot gives the same file;
+* with ``track_changes`` (the snapshot carries the one at an earlier peildatum), the
+  changes since then as Word revisions instead of a chapter: see
+  :mod:`pilot_tui.snapshot.docx_track`.
 
 How it is written: the body is XML text, made here with string templates (every text
 from the register escaped, so a name like ``<w:t>`` stays text) and streamed into the
@@ -278,7 +281,29 @@ class _Writer:
     ) -> str:
         """A table's start and its header row (shaded, repeated on every page); ``ruled``:
         the header cells draw the line below them (the pilot's table style has none)."""
+        return self._table_open(widths, style) + self._header_row(widths, labels, ruled)
+
+    def _table_open(self, widths: tuple[int, ...], style: str) -> str:
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        return (
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids[style]}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
+        )
+
+    def _header_row(
+        self,
+        widths: tuple[int, ...],
+        labels: tuple[str, ...],
+        ruled: bool,
+        mark: Callable[[], str] | None = None,
+        label_runs: Callable[[str], str] | None = None,
+    ) -> str:
+        """The header row. ``mark`` and ``label_runs``: for a table inserted or deleted as
+        a whole (revisions), a new revision mark (``<w:ins …/>``) per use and the label as
+        inserted or deleted runs."""
         th = self.ids["th"]
         rule = f"<w:tcBorders>{_RULE}</w:tcBorders>" if ruled else ""
         pad = (
@@ -287,20 +312,15 @@ class _Writer:
             if ruled
             else ""
         )
+        runs = label_runs or self.text
         cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{rule}'
             f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>{pad}</w:tcPr>'
-            f'<w:p><w:pPr><w:pStyle w:val="{th}"/></w:pPr>{self.text(label)}</w:p></w:tc>'
+            f'<w:p><w:pPr><w:pStyle w:val="{th}"/>'
+            f"{f'<w:rPr>{mark()}</w:rPr>' if mark else ''}</w:pPr>{runs(label)}</w:p></w:tc>"
             for w, label in zip(widths, labels, strict=True)
         )
-        return (
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids[style]}"/>'
-            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>"
-            f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{cells}</w:tr>"
-        )
+        return f"<w:tr><w:trPr><w:tblHeader/>{mark() if mark else ''}</w:trPr>{cells}</w:tr>"
 
     def table(self, widths: tuple[int, ...], labels: tuple[str, ...], rows: list[list[str]]) -> str:
         """A whole table: header row, then ``rows`` (each cell's paragraphs as XML)."""
@@ -523,6 +543,10 @@ class _Writer:
         )
 
     # -- the other parts --------------------------------------------------------------------
+    def note_texts(self) -> list[tuple[int, str]]:
+        """The footnotes the part holds: (id, text), the id as the body refers to it."""
+        return [(note.number, note.text) for note in self.snapshot.notes]
+
     def footnotes(self) -> bytes:
         sep = (
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr>'
@@ -538,11 +562,11 @@ class _Writer:
             sep,
         ]
         style = self.ids["note"]
-        for note in self.snapshot.notes:
+        for number, text in self.note_texts():
             out.append(
-                f'<w:footnote w:id="{note.number}"><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+                f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
                 f"{self.r_noteref}<w:footnoteRef/></w:r>"
-                f"<w:r><w:tab/></w:r>{self.text(note.text, rels=self.note_rels)}</w:p></w:footnote>"
+                f"<w:r><w:tab/></w:r>{self.text(text, rels=self.note_rels)}</w:p></w:footnote>"
             )
         out.append("</w:footnotes>")
         return _encode("".join(out))
@@ -663,6 +687,11 @@ def render(
     raises :class:`pilot_tui.snapshot.wordpkg.TemplateError` when it cannot be read.
     ``toc``: a table of contents after the intro. ``progress(done, total)`` counts the
     rows of the changes table and the pilots (in the order they are written): (0, total)
-    first, then every 100, (total, total) last.
+    first, then every 100, (total, total) last. A snapshot built with ``track_changes``
+    is written with revisions against its ``before`` (the pilots of both dates counted).
     """
+    if snapshot.before is not None:  # the changes as revisions (track_changes)
+        from pilot_tui.snapshot.docx_track import TrackWriter
+
+        return TrackWriter(snapshot, pkg.load_template(template), progress, toc).write()
     return _Writer(snapshot, pkg.load_template(template), progress, toc).write()

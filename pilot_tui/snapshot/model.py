@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -60,6 +60,10 @@ class SnapshotOptions:
     summary: bool = True  # show "Aandachtspunten"
     group_by: str | None = None  # None | "programma" | "status"
     annex: str | None = None  # the annex label before the title; None: the register's
+    # Word only: the changes since ``since`` as revisions in the document (w:ins/w:del)
+    # instead of a "Wijzigingen sinds" chapter; the snapshot then carries the one at
+    # ``since`` as ``before`` (see Snapshot).
+    track_changes: bool = False
 
 
 # -- text with footnote references ------------------------------------------------------
@@ -278,6 +282,79 @@ class Changes:
         return {r.id for r in refs}
 
 
+# -- when a change was made -------------------------------------------------------------
+
+
+# The audit log's names for what a document shows, by the field it comes from: a change
+# made for peildatum P is logged as "<field>@P" (a pilot added or retired as "pilot@P").
+_AUDIT_FIELD = {"removed": "pilot", "former_names": "name"}
+
+
+class RevisionDates:
+    """When each change between two peildata was made, for the date of a Word revision:
+    the time of the change in the register's audit log when it is there, else the
+    peildatum from which the new value holds (at midnight).
+
+    ``of(pilot_id, field)``: ``field`` is a versioned pilot field (``name``, ``doel``,
+    ``looptijd``, ``footnotes``, ``removed`` for a pilot added or retired, …) or
+    ``stand_van_zaken``; ``document()`` is for what belongs to the peildatum itself (the
+    title)."""
+
+    def __init__(self, register: Register, since: date, peildatum: date) -> None:
+        self.since = since
+        self.peildatum = peildatum
+        self._pilots = {p.id: p for p in register.pilots}
+        self._audit = register.audit
+        self._logged: dict[tuple[str, str], datetime] | None = None
+
+    def _log(self) -> dict[tuple[str, str], datetime]:
+        """(pilot id, audit field) -> the last time it was logged (made once, on demand)."""
+        if self._logged is None:
+            logged: dict[tuple[str, str], datetime] = {}
+            for entry in self._audit:
+                key = (entry.pilot_id, entry.field)
+                if key not in logged or entry.when > logged[key]:
+                    logged[key] = entry.when
+            self._logged = logged
+        return self._logged
+
+    def _changed_at(self, pilot: Pilot | None, field: str) -> date:
+        """The peildatum after ``since`` from which the value at the peildatum holds (the
+        last change in between); the peildatum when none is found."""
+        found: date | None = None
+        if pilot is None:
+            return self.peildatum
+        if field == "stand_van_zaken":
+            for entry in pilot.history:
+                if self.since < entry.peildatum <= self.peildatum:
+                    found = entry.peildatum
+        else:
+            # a name shows its former names too ("Nieuw (voorheen: Oud)")
+            fields = ("name", "former_names") if field == "name" else (field,)
+            for past in pilot.past:
+                if self.since < past.until <= self.peildatum and any(
+                    f in past.values for f in fields
+                ):
+                    found = past.until
+        return found or self.peildatum
+
+    def of(self, pilot_id: str, field: str) -> datetime:
+        when = self._changed_at(self._pilots.get(pilot_id), field)
+        logged = self._log().get((pilot_id, f"{_AUDIT_FIELD.get(field, field)}@{when.isoformat()}"))
+        return logged or datetime(when.year, when.month, when.day)
+
+    def document(self) -> datetime:
+        """For the document as a whole: when the peildatum was started (the audit's
+        "peildatum" entry), else the peildatum."""
+        p = self.peildatum
+        started = [
+            e.when
+            for e in self._audit
+            if e.field == "peildatum" and not e.pilot_id and e.new == p.isoformat()
+        ]
+        return max(started) if started else datetime(p.year, p.month, p.day)
+
+
 # -- the snapshot -----------------------------------------------------------------------
 
 
@@ -298,6 +375,10 @@ class Snapshot:
     changes: Changes | None
     notes: tuple[Note, ...]  # every footnote, in number order
     annex: str = ""  # "Bijlage 2": the label ``title`` starts with; "" for none
+    # With ``track_changes``: the same document at the earlier peildatum (built with the
+    # same options), and when each change was made (for the revisions' dates).
+    before: Snapshot | None = None
+    revisions: RevisionDates | None = None
 
     @property
     def pilots(self) -> list[SnapshotPilot]:
@@ -815,6 +896,17 @@ def _build_snapshot(
     if options.group_by is not None and options.group_by not in GROUP_BY:
         raise ValueError(f"onbekende groepering {options.group_by!r} (kies programma of status)")
     peildatum = options.peildatum
+    before: Snapshot | None = None
+    revisions: RevisionDates | None = None
+    if options.track_changes:
+        since = options.since
+        if since is None or since >= peildatum:
+            raise ValueError("wijzigingen als revisies vragen een eerdere peildatum (--since)")
+        # the document at ``since``, with the same options: what rejecting every
+        # revision gives
+        at_since = replace(options, peildatum=since, since=None, track_changes=False)
+        before = _build_snapshot(register, at_since, None)
+        revisions = RevisionDates(register, since, peildatum)
     window_end = options.window.end(peildatum)
     latest = register.latest_peildatum(peildatum)
     present = [p for p in register.pilots if p.exists_at(peildatum)]
@@ -863,7 +955,12 @@ def _build_snapshot(
         summary=_summary(snap_pilots, peildatum, options.window, latest)
         if options.summary
         else None,
-        changes=changes_between(register, peildatum, options.since) if options.since else None,
+        # with revisions, the revisions are the changes: no chapter of them
+        changes=changes_between(register, peildatum, options.since)
+        if options.since and not options.track_changes
+        else None,
         notes=tuple(numberer.notes),
         annex=annex,
+        before=before,
+        revisions=revisions,
     )

@@ -186,7 +186,14 @@ def _make_and_write(
 ) -> None:
     from pilot_tui.snapshot import SnapshotOptions, make
 
-    options = SnapshotOptions(peildatum, app.window, request.since, request.summary, None)
+    options = SnapshotOptions(
+        peildatum,
+        app.window,
+        request.since,
+        request.summary,
+        None,
+        track_changes=request.track_changes,
+    )
     cancel = writing.cancel
     try:
         data = make(

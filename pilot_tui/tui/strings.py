@@ -327,6 +327,7 @@ SNAPSHOT_SINCE_READS: Final = "Wijzigingen sinds {date}."
 SNAPSHOT_SINCE_BAD: Final = "{problem}."  # periods.date_problem, with a capital
 SNAPSHOT_SINCE_LATE: Final = "Moet vóór de peildatum ({date}) liggen."
 SNAPSHOT_SUMMARY: Final = "Aandachtspunten opnemen (intern)"
+SNAPSHOT_TRACK: Final = "Wijzigingen als revisies (bijhouden in Word), niet als hoofdstuk"
 BUTTON_WRITE: Final = "Schrijven"
 OVERWRITE_TITLE: Final = "Bestand bestaat al"
 OVERWRITE_QUESTION: Final = "{path} bestaat al. Overschrijven?"

@@ -1,4 +1,4 @@
-"""The snapshot dialog: format, output file, "changes since" and the summary switch.
+"""The snapshot dialog: format, output file, "changes since", revisions and the summary.
 
 :class:`SnapshotDialog` returns a :class:`SnapshotRequest` (or ``None`` on escape); the app
 builds and writes the snapshot. When the file exists, :class:`OverwriteDialog` asks first
@@ -10,7 +10,8 @@ The internal parts are choices with a default per format: Word is the Bijlage fo
 Kamer, so it comes without the Aandachtspunten and without "Wijzigingen sinds" unless a
 date is typed or the box is ticked; the other formats show the Aandachtspunten and the
 changes since the previous peildatum. The summary box follows the format until the user
-changes it, as the file name does.
+changes it, as the file name does. For Word with a date typed, a box offers the changes as
+revisions in the document (tracked changes) instead of a chapter; it is shown only then.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class SnapshotRequest:
     path: Path  # absolute
     since: date | None
     summary: bool
+    track_changes: bool = False  # Word: the changes since ``since`` as revisions
 
 
 class FormatButton(RadioButton):
@@ -169,6 +171,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             yield Label(Text(S.SNAPSHOT_SINCE), classes="snapshot-label")
             yield TextField(placeholder=placeholder, id="snapshot-since", compact=True)
             yield Static(Text(""), id="snapshot-since-message", classes="snapshot-message")
+            yield SummaryBox(Text(S.SNAPSHOT_TRACK), False, id="snapshot-track", compact=True)
             yield SummaryBox(
                 Text(S.SNAPSHOT_SUMMARY), self._auto_summary, id="snapshot-summary", compact=True
             )
@@ -233,7 +236,15 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         return path
 
     def check_since(self) -> tuple[bool, date | None]:
-        """(readable, the date from which changes are shown, or None for no changes)."""
+        """(readable, the date from which changes are shown, or None for no changes).
+        The revisions box shows only where it applies: Word, and a date."""
+        readable, since = self._check_since()
+        self.query_one("#snapshot-track", Checkbox).display = (
+            readable and since is not None and self.fmt == "docx"
+        )
+        return readable, since
+
+    def _check_since(self) -> tuple[bool, date | None]:
         text = self.query_one("#snapshot-since", Input).value.strip()
         if not text and self.fmt in KAMER_FORMATS:  # the Kamer version: nothing internal
             self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_KAMER, False)
@@ -274,7 +285,8 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         if path is None or not readable:
             return None
         summary = self.query_one("#snapshot-summary", Checkbox).value
-        return SnapshotRequest(self.fmt, path, since, summary)
+        track = self.query_one("#snapshot-track", Checkbox)
+        return SnapshotRequest(self.fmt, path, since, summary, track.display and track.value)
 
     # -- events ---------------------------------------------------------------------------
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
