@@ -75,3 +75,11 @@ async def footer_keys(app: PilotApp, pilot: Any) -> dict[str, Widget]:
         last = keys
         await pilot.pause(0.02)
     raise AssertionError("the footer shows no keys, or keeps changing them")
+
+
+async def select(app: Any, pilot: Any, pilot_id: str) -> None:
+    """Put the list's cursor on ``pilot_id`` and give the list the focus."""
+    rows = app.main.pilot_list.rows
+    app.main.pilot_list.cursor = next(i for i, r in enumerate(rows) if r.pilot_id == pilot_id)
+    app.main.pilot_list.focus()
+    await pilot.pause()

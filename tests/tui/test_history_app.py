@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual.widgets import Input, TextArea
 
-from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
@@ -16,16 +14,10 @@ from pilot_tui.tui.screens.update_entry import UpdateEntryForm
 
 from ..test_history import cli, everything_at
 from .conftest import MakeApp, window
+from .helpers import select
 
 SIZE = (120, 35)
 D2 = date(2022, 6, 1)
-
-
-async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:
-    rows = app.main.pilot_list.rows
-    app.main.pilot_list.cursor = next(i for i, r in enumerate(rows) if r.pilot_id == pilot_id)
-    app.main.pilot_list.focus()
-    await pilot.pause()
 
 
 async def test_a_round_in_the_app_leaves_the_earlier_bijlage_as_it_was(
