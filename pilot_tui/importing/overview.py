@@ -16,8 +16,16 @@ with, and how (the heuristics are documented where they live):
 * footnote markers glued to the text ("zomer van 2021.1 Op basis") and their texts at the
   page bottom: the marker is removed and a :class:`~pilot_tui.model.Footnote` attached.
 
-No I/O, no textual or rich: the CLI and the TUI read the file and call
-:func:`parse_overview`, then :func:`merge` the result into the register.
+Two steps: :func:`read_overview_text` reads the text into an :class:`OverviewDocument`
+(title, intro, and per pilot its name, texts and footnotes, as the document shows them);
+:func:`build_register` makes a register of it (status, programma and gemeente inferred from
+the texts, the peildatum from the title). The Word reader makes an :class:`OverviewDocument`
+from the file's structure; the PDF reader writes the text with each paragraph on one line
+(``per_line``) and footnote references as superscript digits ("2021.¹"), which are markers
+after any character.
+
+No I/O, no textual or rich: :func:`pilot_tui.importing.read_overview` reads the file, and
+:func:`merge` puts the result into the register.
 """
 
 from __future__ import annotations
@@ -41,14 +49,19 @@ from pilot_tui.model import (
     slugify,
 )
 from pilot_tui.periods import MAX_YEAR, MIN_YEAR, format_date
+from pilot_tui.snapshot.model import NO_ENTRY, ZAKEN
 
 __all__ = [
     "ImportResult",
     "MergeError",
     "MergeReport",
+    "OverviewDocument",
     "OverviewError",
+    "OverviewPilot",
+    "build_register",
     "merge",
     "parse_overview",
+    "read_overview_text",
 ]
 
 SUBSIDIEREGELING = "Subsidieregeling € 10 miljoen (Raad voor Rechtsbijstand)"
@@ -155,11 +168,18 @@ def _lines(text: str) -> list[_Line]:
 
 _SECTIONS = ("achtergrond", "doel", "stand_van_zaken", "looptijd")
 _ORDER = {name: i for i, name in enumerate(_SECTIONS)}
+# A label; "Stand van zaken (per 1 december 2021)" is how a snapshot labels a text kept
+# from an earlier peildatum.
 _LABEL_RE = re.compile(
-    r"(achtergrond|doel|stand\s+van\s+zaken|looptijd|doorlooptijd)\s*(?::\s*(.*))?", re.I
+    r"(achtergrond|doel|stand\s+van\s+zaken|looptijd|doorlooptijd)"
+    r"(?:\s*\(per\s+[^()]{1,40}\))?\s*(?::\s*(.*))?",
+    re.I,
 )
 _GLUED_RE = re.compile(r"(.{1,50}?)\s+Achtergrond\s*:?")
-_TERMINAL_RE = re.compile(r"(?:[.!?:;]|[.!?]\d{1,4})[\"”’')\]]*$")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TERMINAL_RE = re.compile(
+    rf"(?:[.!?:;]|[.!?]\d{{1,4}}|[.!?:;][\"”’')\]]*[{_SUPERSCRIPTS}]{{1,4}})[\"”’')\]]*$"
+)
 _NUM_ITEM_RE = re.compile(r"\d{1,2}[.)]\s+[A-ZÀ-Ý]")
 _LEADING_PUNCT = "([‘“\"'«"
 
@@ -192,13 +212,18 @@ def _bullet(text: str) -> str | None:
     return text[m.end() :].strip()
 
 
+_LETTERS = rf"[^\W\d_{_SUPERSCRIPTS}]+"  # a word: letters (a superscript is a reference)
+_LAST_WORD_RE = re.compile(rf"({_LETTERS})-?$")
+_FIRST_WORD_RE = re.compile(_LETTERS)
+
+
 def _last_word(text: str) -> str:
-    m = re.search(r"([^\W\d_]+)-?$", text)
+    m = _LAST_WORD_RE.search(text)
     return m.group(1) if m else ""
 
 
 def _first_word(text: str) -> str:
-    m = re.match(r"[^\W\d_]+", text)
+    m = _FIRST_WORD_RE.match(text)
     return m.group(0) if m else ""
 
 
@@ -222,7 +247,7 @@ class _Vocab:
         return vocab
 
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TOKEN_RE = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _NO_VOCAB = _Vocab()
 _VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
 _KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "noch", "dan", "als", "dan wel", "en/of"}
@@ -306,11 +331,21 @@ def _join_footnote(parts: list[str]) -> str:
 _SLACK = 5
 
 
-def _paragraphs(lines: list[_Line], vocab: _Vocab = _NO_VOCAB) -> list[str]:
-    """Lines of one section -> paragraphs and list items (``BULLET`` + text)."""
+def _paragraphs(lines: list[_Line], vocab: _Vocab = _NO_VOCAB, per_line: bool = False) -> list[str]:
+    """Lines of one section -> paragraphs and list items (``BULLET`` + text).
+
+    ``per_line``: the lines are paragraphs already (the PDF reader joins a paragraph's
+    lines itself, knowing where it ends on the page).
+    """
     texts = [ln.text for ln in lines if ln.kind == _TEXT]
     if not texts:
         return []
+    if per_line:
+        out = []
+        for text in texts:
+            item = _bullet(text)
+            out.append(text if item is None else BULLET + item)
+        return out
     width = max(len(t) for t in texts)
     paras: list[tuple[str, list[str]]] = []
     blank = False
@@ -369,14 +404,26 @@ _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,4})\s+(\S.*)")
 # "slachtofferadvocatuur.3", "zedendelicten.2"); never after a space, a digit, a capital
 # ("Q1", "H1"), a hyphen ("COVID-19") or a slash. One pattern for every number (a pattern
 # per number overflowed re's cache of compiled patterns: a tenth of a big import).
-_MARKER_RE = re.compile(r"(?<=[a-zà-ÿ.)’”'\"%])(\d{1,4})(?=[\s,;:)]|$)")
+# Superscript digits ("2021.¹", "NOvA²"), as the PDF and Word readers write a reference,
+# are a marker after any character.
+_MARKER_RE = re.compile(
+    rf"(?<=[a-zà-ÿ.)’”'\"%])(\d{{1,4}})(?=[\s,;:)]|$)|([{_SUPERSCRIPTS}]{{1,4}})"
+)
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)
+
+
+def superscript(number: int) -> str:
+    """A footnote reference as the readers of PDF and Word files write it: "¹²"."""
+    return str(number).translate(_TO_SUPERSCRIPT)
 
 
 def _find_marker(number: int, text: str, pos: int = 0) -> re.Match[str] | None:
     """The first marker ``number`` in ``text`` from ``pos`` (a whole run of digits)."""
     wanted = str(number)
     for m in _MARKER_RE.finditer(text, pos):
-        if m.group(1) == wanted:
+        found = m.group(1) or m.group(2).translate(_FROM_SUPERSCRIPT)
+        if found == wanted:
             return m
     return None
 
@@ -502,7 +549,7 @@ class _Preamble:
     name_lines: list[str] = field(default_factory=list)
 
 
-def _split_preamble(lines: list[_Line], glued: bool = False) -> _Preamble:
+def _split_preamble(lines: list[_Line], glued: bool = False, per_line: bool = False) -> _Preamble:
     if glued:
         # The name starts on the label line itself: only lines right above it (no blank
         # line between) belong to it.
@@ -540,12 +587,16 @@ def _split_preamble(lines: list[_Line], glued: bool = False) -> _Preamble:
         pre.title = " ".join(ln.text for ln in blocks.pop(0) if ln.kind == _TEXT)
     intro: list[str] = []
     for b in blocks:
-        intro.extend(_paragraphs(b))
+        intro.extend(_paragraphs(b, per_line=per_line))
     pre.intro = "\n".join(intro)
     return pre
 
 
-def _segment(lines: list[_Line], warnings: list[str]) -> tuple[_Preamble, list[_RawPilot]]:
+def _segment(
+    lines: list[_Line], warnings: list[str], per_line: bool = False
+) -> tuple[_Preamble, list[_RawPilot]]:
+    """Lines -> the preamble (title, intro) and the pilots' raw sections. ``per_line``:
+    a name is never glued to a label (the PDF reader writes it on lines of its own)."""
     pre_lines: list[_Line] = []
     raws: list[_RawPilot] = []
     cur: _RawPilot | None = None
@@ -557,7 +608,11 @@ def _segment(lines: list[_Line], warnings: list[str]) -> tuple[_Preamble, list[_
         if ln.kind == _TEXT:
             lab = _label(ln.text)
             glued: str | None = None
-            if lab is None and (cur is None or state in ("stand_van_zaken", "looptijd")):
+            if (
+                lab is None
+                and not per_line
+                and (cur is None or state in ("stand_van_zaken", "looptijd"))
+            ):
                 g = _GLUED_RE.fullmatch(ln.text)
                 if g is not None and _label(g.group(1)) is None:
                     glued = g.group(1)
@@ -566,7 +621,7 @@ def _segment(lines: list[_Line], warnings: list[str]) -> tuple[_Preamble, list[_
                 key, word, rest = lab
                 if cur is None or _ORDER[key] <= _ORDER[state]:
                     if cur is None:
-                        preamble = _split_preamble(pre_lines, glued is not None)
+                        preamble = _split_preamble(pre_lines, glued is not None, per_line)
                         name = preamble.name_lines
                     elif state == "looptijd":
                         cur.sections[state], name = _split_looptijd(cur.sections[state])
@@ -855,20 +910,56 @@ def _annex_of(title_line: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+@dataclass
+class OverviewPilot:
+    """One pilot as the document shows it, before anything is inferred from it."""
+
+    name: str  # as shown: "Nieuw (voorheen: Oud)" still whole
+    texts: dict[str, str]  # achtergrond, doel, stand_van_zaken, looptijd; "\n" between paragraphs
+    footnotes: list[Footnote] = field(default_factory=list)
+    looptijd_label: str = "Looptijd"
+    where: str = ""  # where it starts, for messages: "regel 12", "tabel 3"
+
+
+@dataclass
+class OverviewDocument:
+    """What an overview says, in its order: read from text, PDF or Word, built into a
+    register by :func:`build_register`."""
+
+    title: str  # the title line as written: "Bijlage 2 – Stand van zaken pilots – peildatum …"
+    intro: str
+    pilots: list[OverviewPilot]
+    warnings: list[str] = field(default_factory=list)
+
+
+NO_PILOTS = (
+    "Geen pilots gevonden: dit lijkt geen overzicht 'Stand van zaken pilots' "
+    "(geen kopjes Achtergrond, Doel, Stand van zaken, Looptijd)."
+)
+
+
 def parse_overview(
     text: str,
     peildatum: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    per_line: bool = False,
 ) -> ImportResult:
     """Read an overview text into a new register (one history entry per pilot).
 
     Raises :class:`OverviewError` (a Dutch one-line message) when the text is not such an
     overview. Problems that do not stop the import end up in ``ImportResult.warnings``.
+    ``per_line``: every line is a whole paragraph (as the PDF reader writes the text).
     """
+    return build_register(read_overview_text(text, per_line=per_line), peildatum, progress)
+
+
+def read_overview_text(text: str, *, per_line: bool = False) -> OverviewDocument:
+    """The overview text as a document: its title, intro and pilots, markers removed."""
     _check_text(text)
     warnings: list[str] = []
     lines, raw_notes = _take_footnotes(_lines(text))
-    preamble, raws = _segment(lines, warnings)
+    preamble, raws = _segment(lines, warnings, per_line)
 
     kept: list[_RawPilot] = []
     for raw in raws:
@@ -879,21 +970,7 @@ def parse_overview(
                 f"Regel {raw.no}: geen volledige pilot (te weinig kopjes); overgeslagen."
             )
     if not kept:
-        raise OverviewError(
-            "Geen pilots gevonden: dit lijkt geen overzicht 'Stand van zaken pilots' "
-            "(geen kopjes Achtergrond, Doel, Stand van zaken, Looptijd)."
-        )
-
-    title, found_date = _title_and_peildatum(preamble.title)
-    if peildatum is None:
-        peildatum = found_date
-    if peildatum is None:
-        raise OverviewError("Geen peildatum in het document gevonden; geef de peildatum op.")
-    if not MIN_YEAR <= peildatum.year <= MAX_YEAR:
-        raise OverviewError(
-            f"De peildatum van het document ({peildatum.isoformat()}) ligt buiten "
-            f"{MIN_YEAR}–{MAX_YEAR}; geef de peildatum op."
-        )
+        raise OverviewError(NO_PILOTS)
 
     vocab = _Vocab.of(
         ln.text
@@ -907,26 +984,53 @@ def parse_overview(
     for raw in kept:
         sec: dict[str, str] = {}
         for key in ("achtergrond", "doel", "stand_van_zaken"):
-            sec[key] = "\n".join(_paragraphs(raw.sections.get(key, []), vocab))
-        sec["looptijd"] = " ".join(_paragraphs(raw.sections.get("looptijd", []), vocab))
+            sec[key] = "\n".join(_paragraphs(raw.sections.get(key, []), vocab, per_line))
+        sec["looptijd"] = " ".join(_paragraphs(raw.sections.get("looptijd", []), vocab, per_line))
         texts.append(sec)
     for raw, sec in zip(kept, texts, strict=True):
         sec["name"] = _join_name(raw.name_lines, vocab)
 
     notes = _attach_footnotes(texts, raw_notes, warnings)
+    pilots = []
+    for raw, sec, footnotes in zip(kept, texts, notes, strict=True):
+        name = sec.pop("name")
+        pilots.append(OverviewPilot(name, sec, footnotes, raw.looptijd_label, f"regel {raw.no}"))
+    return OverviewDocument(preamble.title, preamble.intro, pilots, warnings)
 
+
+def build_register(
+    document: OverviewDocument,
+    peildatum: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """A new register from what the document says, at ``peildatum`` (default: the one in
+    its title): one history entry per pilot; status, programma and gemeente inferred from
+    the texts. Raises :class:`OverviewError` as :func:`parse_overview` does."""
+    warnings = list(document.warnings)
+    if not document.pilots:
+        raise OverviewError(NO_PILOTS)
+    title, found_date = _title_and_peildatum(document.title)
+    if peildatum is None:
+        peildatum = found_date
+    if peildatum is None:
+        raise OverviewError("Geen peildatum in het document gevonden; geef de peildatum op.")
+    if not MIN_YEAR <= peildatum.year <= MAX_YEAR:
+        raise OverviewError(
+            f"De peildatum van het document ({peildatum.isoformat()}) ligt buiten "
+            f"{MIN_YEAR}–{MAX_YEAR}; geef de peildatum op."
+        )
     register = Register(
         title=title,
-        intro=preamble.intro,
+        intro=document.intro,
         peildata=[peildatum],
-        annex=_annex_of(preamble.title),
+        annex=_annex_of(document.title),
     )
     seen: set[str] = set()
     twice: dict[str, str] = {}  # normalised name -> the name, of pilots named again
     ids = _Ids(register)
-    total = len(kept)
-    for i, (raw, sec) in enumerate(zip(kept, texts, strict=True)):
-        pilot = _build_pilot(ids, raw, sec, notes[i], peildatum, warnings)
+    total = len(document.pilots)
+    for i, raw in enumerate(document.pilots):
+        pilot = _build_pilot(ids, raw, peildatum, warnings)
         key = normalise(pilot.name)
         if key in seen:
             twice.setdefault(key, pilot.name)
@@ -992,30 +1096,53 @@ def _anchor(before: str, size: int = 30) -> str:
     return cut.strip()
 
 
+_ZAKEN_RE = re.compile("^" + re.escape(ZAKEN).replace(re.escape("{n}"), r"(\d{1,9})") + "$", re.M)
+
+
+def _entry_text(text: str) -> tuple[str, int | None]:
+    """A stand van zaken as a document shows it -> the text and the number of cases: a
+    snapshot adds "Aantal behandelde zaken: N." as a last paragraph, and shows a pilot
+    without a text as "(nog geen stand van zaken)"."""
+    zaken = None
+    paras = text.split("\n")
+    if paras:
+        m = _ZAKEN_RE.fullmatch(paras[-1].strip())
+        if m is not None:
+            zaken = int(m.group(1))
+            paras.pop()
+    text = "\n".join(paras)
+    if text.strip() == NO_ENTRY:
+        text = ""
+    return text, zaken
+
+
 def _build_pilot(
     ids: _Ids,
-    raw: _RawPilot,
-    sec: dict[str, str],
-    footnotes: list[Footnote],
+    raw: OverviewPilot,
     peildatum: date,
     warnings: list[str],
 ) -> Pilot:
-    name = sec["name"]
+    sec = dict(raw.texts)
+    for key in ("achtergrond", "doel", "stand_van_zaken", "looptijd"):
+        sec.setdefault(key, "")
+    where = raw.where or "het document"
+    name = raw.name
     former: list[str] = []
     m = _FORMER_RE.fullmatch(name)
     if m is not None and m.group(1):
         name = m.group(1)
-        former = [f.strip() for f in m.group(2).split(";") if f.strip()]
+        former = _former_names(m.group(2))
     if not name:
-        name = f"Pilot zonder naam (regel {raw.no})"
-        warnings.append(f"Regel {raw.no}: pilot zonder naam.")
+        name = f"Pilot zonder naam ({where})"
+        warnings.append(f"{where[:1].upper()}{where[1:]}: pilot zonder naam.")
+    svz, zaken = _entry_text(sec["stand_van_zaken"])
     for key, word in (("doel", "Doel"), ("stand_van_zaken", "Stand van zaken")):
         if not sec[key]:
             warnings.append(f"Pilot '{name}': geen {word}.")
     if not sec["looptijd"]:
         warnings.append(f"Pilot '{name}': geen looptijd.")
     body = " ".join(sec[k] for k in ("achtergrond", "doel", "stand_van_zaken"))
-    status = _status(sec["looptijd"], sec["stand_van_zaken"], peildatum)
+    status = _status(sec["looptijd"], svz, peildatum)
     programma = ""
     if _DIVOSA_RE.search(name) or _DIVOSA_RE.search(body):
         programma = DIVOSA
@@ -1032,10 +1159,16 @@ def _build_pilot(
         status=status,
         programma=programma,
         gemeente=_gemeente(name, body),
-        footnotes=footnotes,
+        footnotes=list(raw.footnotes),
     )
-    pilot.set_entry(HistoryEntry(peildatum, sec["stand_van_zaken"], status))
+    pilot.set_entry(HistoryEntry(peildatum, svz, status, zaken=zaken))
     return pilot
+
+
+def _former_names(text: str) -> list[str]:
+    """ "A; B" or, as a snapshot writes them, "A, B"."""
+    sep = ";" if ";" in text else ","
+    return [f.strip() for f in text.split(sep) if f.strip()]
 
 
 # -- merging into a register -----------------------------------------------------------
@@ -1131,12 +1264,13 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
         entry = inc.entry_for(peildatum) or (inc.history[-1] if inc.history else None)
         text = entry.stand_van_zaken if entry is not None else ""
         status = entry.status if entry is not None and entry.status else inc.status
+        zaken = entry.zaken if entry is not None else None
         target = index.match(inc, matched)
         if target is None:
             new = Pilot.from_dict(inc.to_dict())
             new.id = ids.new(inc.name)
             new.history = []
-            new.set_entry(HistoryEntry(peildatum, text, status))
+            new.set_entry(HistoryEntry(peildatum, text, status, zaken=zaken))
             if earlier:
                 new.past = [Past(peildatum, {"removed": True})]
             register.pilots.append(new)
@@ -1155,10 +1289,17 @@ def merge(register: Register, incoming: Register, peildatum: date, update: bool)
         if current is None:
             previous = target.previous_entry(peildatum)
             same = previous is not None and previous.stand_van_zaken == text
-            written = HistoryEntry(peildatum, text, status, unchanged=same)
+            if zaken is not None and previous is not None and previous.zaken != zaken:
+                same = False  # a new number of cases is news, also with the same text
+            written = HistoryEntry(peildatum, text, status, zaken=zaken, unchanged=same)
             changed = not same or (previous is not None and previous.status != status)
-        elif current.stand_van_zaken != text or (update and current.status != status):
-            written = HistoryEntry(peildatum, text, status, zaken=current.zaken)
+        elif (
+            current.stand_van_zaken != text
+            or (update and current.status != status)
+            or (zaken is not None and current.zaken != zaken)
+        ):
+            kept = current.zaken if zaken is None else zaken
+            written = HistoryEntry(peildatum, text, status, zaken=kept)
             changed = True
         if written is not None:
             target.set_entry(written)
