@@ -418,10 +418,16 @@ def superscript(number: int) -> str:
     return str(number).translate(_TO_SUPERSCRIPT)
 
 
-def _find_marker(number: int, text: str, pos: int = 0) -> re.Match[str] | None:
-    """The first marker ``number`` in ``text`` from ``pos`` (a whole run of digits)."""
+_SUP_MARKER_RE = re.compile(rf"()([{_SUPERSCRIPTS}]{{1,4}})")
+
+
+def _find_marker(
+    number: int, text: str, pos: int = 0, sup_only: bool = False
+) -> re.Match[str] | None:
+    """The first marker ``number`` in ``text`` from ``pos`` (a whole run of digits);
+    ``sup_only``: only superscript digits are markers."""
     wanted = str(number)
-    for m in _MARKER_RE.finditer(text, pos):
+    for m in (_SUP_MARKER_RE if sup_only else _MARKER_RE).finditer(text, pos):
         found = m.group(1) or m.group(2).translate(_FROM_SUPERSCRIPT)
         if found == wanted:
             return m
@@ -432,7 +438,7 @@ def _find_marker(number: int, text: str, pos: int = 0) -> re.Match[str] | None:
 class _RawFootnote:
     number: int
     text: str
-    no: int
+    where: str  # for messages: "regel 12", "pagina 3"
 
 
 def _take_footnotes(lines: list[_Line]) -> tuple[list[_Line], list[_RawFootnote]]:
@@ -475,7 +481,7 @@ def _take_footnotes(lines: list[_Line]) -> tuple[list[_Line], list[_RawFootnote]
                     break
                 parts.append(nxt)
                 j += 1
-            notes.append(_RawFootnote(expected, _join_footnote(parts), ln.no))
+            notes.append(_RawFootnote(expected, _join_footnote(parts), f"regel {ln.no}"))
             out.append(_Line("", _BREAK, ln.no))
             expected += 1
             i = j
@@ -954,11 +960,22 @@ def parse_overview(
     return build_register(read_overview_text(text, per_line=per_line), peildatum, progress)
 
 
-def read_overview_text(text: str, *, per_line: bool = False) -> OverviewDocument:
-    """The overview text as a document: its title, intro and pilots, markers removed."""
+def read_overview_text(
+    text: str, *, per_line: bool = False, notes: list[tuple[int, str, str]] | None = None
+) -> OverviewDocument:
+    """The overview text as a document: its title, intro and pilots, markers removed.
+
+    ``notes``: the footnotes, (number, text, where it is), when the caller found them
+    itself (the PDF reader, from the page bottoms); their references in the text are then
+    superscript digits only, and the text holds no footnote texts.
+    """
     _check_text(text)
     warnings: list[str] = []
-    lines, raw_notes = _take_footnotes(_lines(text))
+    if notes is None:
+        lines, raw_notes = _take_footnotes(_lines(text))
+    else:
+        lines = _lines(text)
+        raw_notes = [_RawFootnote(n, note, where) for n, note, where in notes]
     preamble, raws = _segment(lines, warnings, per_line)
 
     kept: list[_RawPilot] = []
@@ -990,9 +1007,9 @@ def read_overview_text(text: str, *, per_line: bool = False) -> OverviewDocument
     for raw, sec in zip(kept, texts, strict=True):
         sec["name"] = _join_name(raw.name_lines, vocab)
 
-    notes = _attach_footnotes(texts, raw_notes, warnings)
+    attached = _attach_footnotes(texts, raw_notes, warnings, sup_only=notes is not None)
     pilots = []
-    for raw, sec, footnotes in zip(kept, texts, notes, strict=True):
+    for raw, sec, footnotes in zip(kept, texts, attached, strict=True):
         name = sec.pop("name")
         pilots.append(OverviewPilot(name, sec, footnotes, raw.looptijd_label, f"regel {raw.no}"))
     return OverviewDocument(preamble.title, preamble.intro, pilots, warnings)
@@ -1060,7 +1077,10 @@ def _twice_message(names: list[str]) -> str:
 
 
 def _attach_footnotes(
-    texts: list[dict[str, str]], raw_notes: list[_RawFootnote], warnings: list[str]
+    texts: list[dict[str, str]],
+    raw_notes: list[_RawFootnote],
+    warnings: list[str],
+    sup_only: bool = False,
 ) -> list[list[Footnote]]:
     """Remove the markers from the texts, in document order; return footnotes per pilot."""
     notes: list[list[Footnote]] = [[] for _ in texts]
@@ -1071,7 +1091,7 @@ def _attach_footnotes(
             pos = 0
             while queue:
                 note = queue[0]
-                m = _find_marker(note.number, sec[key], pos)
+                m = _find_marker(note.number, sec[key], pos, sup_only)
                 if m is None:
                     break
                 text = sec[key]
@@ -1080,7 +1100,7 @@ def _attach_footnotes(
                 pos = m.start()
                 queue.pop(0)
     for note in queue:
-        warnings.append(f"Voetnoot {note.number} (regel {note.no}) hoort bij geen tekst.")
+        warnings.append(f"Voetnoot {note.number} ({note.where}) hoort bij geen tekst.")
     return notes
 
 
