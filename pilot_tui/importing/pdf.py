@@ -229,6 +229,8 @@ class _Line:
     bold: bool = False
     label: bool = False
     bullet: bool = False
+    trailing: bool = False  # the page shows a space at its end
+    glue: bool = False  # the next line goes on without a space (a word broken without hyphen)
 
     def finish(self) -> _Line:
         runs = sorted(self.runs, key=lambda r: r.x0)
@@ -251,7 +253,9 @@ class _Line:
                     parts.append(" ")
             parts.append(text)
             prev = r
-        self.text = " ".join("".join(parts).split())
+        raw = "".join(parts)
+        self.trailing = raw[-1:].isspace()
+        self.text = " ".join(raw.split())
         visible = [r for r in runs if r.text.strip() and not r.sup]
         self.x0 = min((r.x0 for r in visible), default=runs[0].x0 if runs else 0.0)
         self.x1 = max((r.x1 for r in visible), default=self.x0)
@@ -578,6 +582,8 @@ class _Layout:
             edge = right_edge.get(round(self._edge_of(line)), line.x1)
             if para and _breaks(para, line, pitch, edge, self.space):
                 flush()
+            elif para:
+                para[-1].glue = _glued(para[-1], line, edge)
             para.append(line)
         flush()
         notes = [
@@ -693,18 +699,31 @@ _HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$")
 _FIRST_LOWER_RE = re.compile(r"[a-zà-ÿ]+")
 
 
+def _glued(prev: _Line, line: _Line, edge: float) -> bool:
+    """Whether ``line`` goes on with the last word of ``prev``: a line broken after a slash
+    ("en/" / "of"), or a word too long for the column, cut where the column ends."""
+    if not line.text[:1].isalnum() or prev.trailing:
+        return False
+    if prev.text.endswith("/"):
+        return True
+    # the cut falls within a character of the column's end
+    return " " not in prev.text and prev.text[-1:].isalpha() and prev.x1 >= edge - 0.8 * prev.size
+
+
 def _join(lines: Iterable[_Line], vocab: _Vocab, keep_hyphens: bool = False) -> str:
     """A paragraph's lines as one line: a URL broken at a line end is joined without a
     space; ``keep_hyphens``: a hyphen at a line end is the text's own ("sociaal-" /
     "maatschappelijke"), before "en"/"of" with a space ("gewelds- en")."""
     parts: list[str] = []
+    glue = False
     for ln in lines:
         text = ln.text
-        if parts and _URL_JOIN_RE.search(parts[-1]) and _URL_TAIL_RE.search(parts[-1]):
+        if parts and (glue or (_URL_JOIN_RE.search(parts[-1]) and _URL_TAIL_RE.search(parts[-1]))):
             parts[-1] += text
         elif parts and keep_hyphens and _HYPHEN_END_RE.search(parts[-1]):
             first = text.split(" ", 1)[0].lower().rstrip(",.;:")
             parts[-1] += (" " if first in _KEEP_SPACE_AFTER_HYPHEN else "") + text
         else:
             parts.append(text)
+        glue = ln.glue
     return _join_lines(parts, vocab)
