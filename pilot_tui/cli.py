@@ -1164,7 +1164,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source,
             args.peildatum,
             progress=_progress("pilots gelezen"),
-            pages=_progress("bladzijden gelezen", minimum=20, every=10),
+            pages=_progress("bladzijden gelezen", minimum=10, every=10),
         )
     except FileRefused as exc:
         raise UsageError(str(exc)) from None

@@ -517,20 +517,24 @@ class _Layout:
 
     # -- the text -----------------------------------------------------------------------------
     def text(self) -> tuple[str, list[tuple[int, str, str]], list[int]]:
+        """The lines in reading order: a block of the left column (a name, or the title and
+        intro) before the text column's lines beside it."""
         events: list[tuple[str, Any]] = []  # ("left", [lines]) | ("right", line)
+        last_name: list[_Line] | None = None
         for page in self.pages:
             self._take_notes(page)
-            parts = self._split(page)
             block: list[_Line] = []
+            starts = False  # the block begins beside a label: a pilot's name
             pending: list[tuple[str, Any]] = []
-            for left, right in parts:
+            for left, right in self._split(page):
                 if left is not None and right is not None and _is_header(left, right):
                     continue
                 if left is not None:
                     if block and block[-1].y - left.y > 1.8 * max(left.size, 1.0):
-                        events.append(("left", block))
-                        events.extend(pending)
+                        last_name = _close(events, block, starts, pending, last_name)
                         block, pending = [], []
+                    if not block:
+                        starts = right is not None and right.label
                     block.append(left)
                 if right is not None:
                     if block:
@@ -538,8 +542,9 @@ class _Layout:
                     else:
                         events.append(("right", right))
             if block:
-                events.append(("left", block))
-            events.extend(pending)
+                last_name = _close(events, block, starts, pending, last_name)
+            else:
+                events.extend(pending)
         return self._write(events)
 
     def _write(
@@ -632,6 +637,24 @@ class _Layout:
         titles = self.outline.get(_letters(joined))
         name = titles.pop(0) if titles else _join_name(texts, vocab)
         return name + refs
+
+
+def _close(
+    events: list[tuple[str, Any]],
+    block: list[_Line],
+    starts: bool,
+    pending: list[tuple[str, Any]],
+    last_name: list[_Line] | None,
+) -> list[_Line] | None:
+    """Put a left block and the lines beside it in ``events``; the name block now last."""
+    if starts or last_name is None:
+        events.append(("left", block))
+        if starts:
+            last_name = block
+    else:  # a name cut by a page break goes on at the next page's top
+        last_name.extend(block)
+    events.extend(pending)
+    return last_name
 
 
 def _note_start(line: _Line) -> tuple[int, str] | None:
