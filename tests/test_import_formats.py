@@ -706,3 +706,31 @@ def test_cli_progress_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert code == 0
     assert "\r10/18 bladzijden gelezen" in err.getvalue()
     assert "\r18/18 bladzijden gelezen\n" in err.getvalue()
+
+
+# -- damaged copies of real documents: a result or one line, never a traceback ---------------
+
+
+def _damaged(data: bytes, seed_: int) -> bytes:
+    import random
+
+    rng = random.Random(seed_)
+    out = bytearray(data)
+    if seed_ % 3 == 0:
+        return bytes(out[: rng.randrange(len(out) // 4, len(out))])  # cut off
+    for _ in range(20):
+        at = rng.randrange(len(out))
+        out[at] = rng.randrange(256)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("seed_", range(6))
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_damaged_document_gives_a_result_or_one_line(kind: str, seed_: int) -> None:
+    data = SEED_PDF.read_bytes() if kind == "pdf" else word(seed(), D1)
+    try:
+        result = read_overview_bytes(_damaged(data, seed_))
+    except OverviewError as exc:
+        assert "\n" not in str(exc) and str(exc).isprintable()
+    else:
+        assert result.register.pilots  # what could be read of it

@@ -28,7 +28,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,12 +140,12 @@ class _Package:
             return fh.read()
 
 
-def read_docx(data: bytes, progress: Callable[[int, int], None] | None = None) -> OverviewDocument:
+def read_docx(data: bytes) -> OverviewDocument:
     """The overview a Word file holds. Raises OverviewError (one Dutch line) for a file
     that cannot be read or holds no pilots; the caller builds the register."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return _Reader(_package(zf), progress).read()
+            return _Reader(_package(zf)).read()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise OverviewError(f"beschadigd Word-bestand ({_reason(exc)})") from None
     except RuntimeError as exc:  # an entry encrypted with a zip password
@@ -153,6 +153,12 @@ def read_docx(data: bytes, progress: Callable[[int, int], None] | None = None) -
     except etree.XMLSyntaxError as exc:
         raise OverviewError(
             f"beschadigd Word-bestand: de XML is onleesbaar ({_reason(exc)})"
+        ) from None
+    except OverviewError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file is one line, never a traceback
+        raise OverviewError(
+            f"het Word-bestand kan niet gelezen worden ({type(exc).__name__}: {_reason(exc)})"
         ) from None
 
 
@@ -202,9 +208,8 @@ def _xml(data: bytes) -> Any:
 
 
 class _Reader:
-    def __init__(self, pkg: _Package, progress: Callable[[int, int], None] | None) -> None:
+    def __init__(self, pkg: _Package) -> None:
         self.pkg = pkg
-        self.progress = progress
         self.styles = self._styles()
         self.levels, self.nums = self._numbering()
         self.notes = {
