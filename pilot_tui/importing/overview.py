@@ -404,8 +404,8 @@ _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,4})\s+(\S.*)")
 # "slachtofferadvocatuur.3", "zedendelicten.2"); never after a space, a digit, a capital
 # ("Q1", "H1"), a hyphen ("COVID-19") or a slash. One pattern for every number (a pattern
 # per number overflowed re's cache of compiled patterns: a tenth of a big import).
-# Superscript digits ("2021.¹", "NOvA²"), as the PDF and Word readers write a reference,
-# are a marker after any character.
+# Superscript digits ("2021.¹", "NOvA²"), as the PDF reader writes a reference (and a
+# text may have them), are a marker after any character.
 _MARKER_RE = re.compile(
     rf"(?<=[a-zà-ÿ.)’”'\"%])(\d{{1,4}})(?=[\s,;:)]|$)|([{_SUPERSCRIPTS}]{{1,4}})"
 )
@@ -414,7 +414,7 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)
 
 
 def superscript(number: int) -> str:
-    """A footnote reference as the readers of PDF and Word files write it: "¹²"."""
+    """A footnote reference as the PDF reader writes it: "¹²"."""
     return str(number).translate(_TO_SUPERSCRIPT)
 
 
