@@ -259,15 +259,26 @@ class _Line:
         visible = [r for r in runs if r.text.strip() and not r.sup]
         self.x0 = min((r.x0 for r in visible), default=runs[0].x0 if runs else 0.0)
         self.x1 = max((r.x1 for r in visible), default=self.x0)
-        first = visible[0] if visible else None
-        if first is not None:
-            lead = first.text[: len(first.text) - len(first.text.lstrip())]
-            if first.space is not None and not lead:
-                self.first_word = first.space - first.x0
-            else:
-                self.first_word = first.x1 - first.x0
+        self.first_word = _first_word(runs, self.x0, self.size)
         self.bold = bool(visible) and all(r.bold for r in visible)
         return self
+
+
+def _first_word(runs: list[_Run], x0: float, size: float) -> float:
+    """The width of a line's first word: up to its first space, over runs that touch
+    (a footnote reference glued to the word is part of it)."""
+    end = x0
+    started = False
+    for r in runs:
+        if not r.text.strip() or (started and (r.text[:1].isspace() or r.x0 - end > 0.15 * size)):
+            if started:
+                break
+            continue
+        if r.space is not None and not r.text[:1].isspace():
+            return r.space - x0
+        end = r.x1
+        started = True
+    return end - x0
 
 
 def _lines_of(runs: list[_Run], page: int) -> list[_Line]:
