@@ -26,7 +26,7 @@ from pilot_tui.changes import (
     EntryChange,
     parse_assignment,
 )
-from pilot_tui.files import FileRefused, read_regular
+from pilot_tui.files import FileRefused
 from pilot_tui.memory import Pause
 from pilot_tui.model import (
     CLOSED_STATUSES,
@@ -443,7 +443,7 @@ def build_parser() -> DutchParser:
     p = sub.add_parser(
         "import",
         parents=[common, dated],
-        help="een overzicht (tekst uit de PDF) inlezen in het register",
+        help="een overzicht (PDF, Word-bestand of tekst) inlezen in het register",
     )
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument(
@@ -1167,25 +1167,24 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pilot_tui.importer import OverviewError, merge, parse_overview
+    from pilot_tui.importing import OverviewError, merge, read_overview
 
     source: Path = args.file
-    try:
-        text = read_regular(source)[0].decode("utf-8")
+    try:  # PDF, Word or text, by its content
+        result = read_overview(
+            source,
+            args.peildatum,
+            progress=_progress("pilots gelezen"),
+            pages=_progress("bladzijden gelezen", minimum=10, every=10),
+        )
     except FileRefused as exc:
         raise UsageError(str(exc)) from None
     except FileNotFoundError:
         raise UsageError(f"{source}: bestand bestaat niet") from None
     except IsADirectoryError:
         raise UsageError(f"{source}: is een map") from None
-    except UnicodeDecodeError:
-        raise UsageError(
-            f"{source}: geen UTF-8-tekst; is dit een tekstversie van het overzicht?"
-        ) from None
     except OSError as exc:
         raise UsageError(f"{source}: kan niet gelezen worden ({exc.strerror})") from None
-    try:
-        result = parse_overview(text, args.peildatum, progress=_progress("pilots gelezen"))
     except OverviewError as exc:
         raise UsageError(f"{source}: {exc}") from None
     incoming = result.register
@@ -1241,12 +1240,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(label: str) -> Callable[[int, int], None] | None:
+def _progress(
+    label: str, minimum: int = 500, every: int = 100
+) -> Callable[[int, int], None] | None:
+    """Progress on stderr, on a terminal only, for work of at least ``minimum`` steps."""
     if not sys.stderr.isatty():
         return None
 
     def report(done: int, total: int) -> None:
-        if total >= 500 and (done == total or done % 100 == 0):
+        if total >= minimum and (done == total or done % every == 0):
             sys.stderr.write(f"\r{done}/{total} {label}")
             if done == total:
                 sys.stderr.write("\n")

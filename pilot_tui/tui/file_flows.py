@@ -17,8 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pilot_tui.files import FileRefused, read_regular
-from pilot_tui.importer import ImportResult, MergeReport, OverviewError, merge, parse_overview
+from pilot_tui.files import FileRefused
+from pilot_tui.importing import ImportResult, MergeReport, OverviewError, merge, read_overview
 from pilot_tui.model import Register
 from pilot_tui.store import StoreError, atomic_write, os_reason, output_problem
 from pilot_tui.tui import strings as S
@@ -87,16 +87,24 @@ def _file_chosen(app: PilotApp, path: Path | None) -> None:
 
 
 def _parse(app: PilotApp, path: Path, trial: Register) -> None:
-    """In a worker thread: read, parse and merge into the trial copy; then show the preview."""
+    """In a worker thread: read (PDF, Word or text), parse and merge into the trial copy;
+    then show the preview."""
     try:
-        text = read_regular(path)[0].decode("utf-8")
-        result = parse_overview(text, progress=_progress(app, S.IMPORT_PROGRESS))
+        result = read_overview(
+            path,
+            progress=_progress(app, S.IMPORT_PROGRESS),
+            pages=_progress(app, S.IMPORT_PAGES_PROGRESS),
+        )
         peildatum = result.register.latest_peildatum()
         if peildatum is None:
             raise OverviewError(S.IMPORT_NO_PEILDATUM)
         report = merge(trial, result.register, peildatum, update=False)
-    except (OSError, UnicodeDecodeError, OverviewError, FileRefused) as exc:
+    except (OSError, OverviewError, FileRefused) as exc:
         message = S.IMPORT_FAILED.format(error=_error_text(exc))
+        app.call_from_thread(app.notify, message, severity="error", markup=False)
+        return
+    except Exception as exc:  # noqa: BLE001 - a failure in a worker is said, never silent
+        message = S.IMPORT_FAILED.format(error=f"{type(exc).__name__}: {_error_text(exc)}")
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
     app.call_from_thread(_preview, app, path, result, peildatum, report)

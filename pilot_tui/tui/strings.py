@@ -256,20 +256,24 @@ PALETTE_ACTION_HELP: Final = {
 
 # -- import ----------------------------------------------------------------------------
 PALETTE_IMPORT: Final = "Overzicht importeren…"
-PALETTE_IMPORT_HELP: Final = "Een 'Stand van zaken pilots' (tekstbestand) in het register lezen"
+PALETTE_IMPORT_HELP: Final = (
+    "Een 'Stand van zaken pilots' (PDF, Word of tekst) in het register lezen"
+)
 IMPORT_FILE_TITLE: Final = "Overzicht importeren"
 IMPORT_FILE_HELP: Final = (
-    "Pad naar het tekstbestand (zoals pdftotext het maakt), bijvoorbeeld "
-    "C:\\Users\\u\\Documents\\stand-van-zaken.txt"
+    "Pad naar de PDF, het Word-bestand of een tekstversie van het overzicht, bijvoorbeeld "
+    "C:\\Users\\u\\Documents\\stand-van-zaken.pdf"
 )
-IMPORT_FILE_PLACEHOLDER: Final = "pad naar het .txt-bestand"
-IMPORT_FILE_EMPTY: Final = "Typ het pad naar een tekstbestand."
+IMPORT_FILE_PLACEHOLDER: Final = "pad naar het .pdf-, .docx- of .txt-bestand"
+IMPORT_FILE_EMPTY: Final = "Typ het pad naar het overzicht (PDF, Word of tekst)."
 IMPORT_FILE_MISSING: Final = "Bestaat niet: {path}"
 IMPORT_FILE_NOT_A_FILE: Final = "Dit is een map, geen bestand: {path}"
 IMPORT_FILE_UNREADABLE: Final = "Niet te lezen: {error}"
 IMPORT_FILE_NOT_UTF8: Final = "Geen UTF-8-tekst (byte {position}); sla het op als UTF-8."
 IMPORT_FILE_TOO_BIG: Final = "Te groot voor een overzicht ({size} MB)."
 IMPORT_FILE_OK: Final = "Leesbaar: {lines} regels tekst."
+IMPORT_FILE_OK_DOCUMENT: Final = "Een {kind} ({size}); wordt gelezen bij Verder."
+IMPORT_FILE_REFUSED: Final = "Niet te importeren: {error}"
 BUTTON_NEXT: Final = "Verder"
 BUTTON_IMPORT: Final = "Importeren"
 KEY_IMPORT: Final = "Importeren"
@@ -287,6 +291,7 @@ IMPORT_KEYS: Final = "enter of i importeert · escape annuleert"
 IMPORT_READONLY: Final = "Alleen-lezen ({reason}): importeren kan niet."
 IMPORT_READING: Final = "Overzicht lezen: {file}…"
 IMPORT_PROGRESS: Final = "{done} van {total} pilots gelezen…"
+IMPORT_PAGES_PROGRESS: Final = "{done} van {total} bladzijden gelezen…"
 IMPORT_FAILED: Final = "Import mislukt: {error}"
 IMPORT_NO_PEILDATUM: Final = "geen peildatum gevonden in het document"
 

@@ -6,6 +6,8 @@ Snapshot: ``pytest tests/tui/test_import_preview.py --snapshot-update`` after lo
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -163,14 +165,21 @@ def files(tmp_path: Path) -> Path:
     (tmp_path / "latin1.txt").write_bytes("caf\xe9 en r\xe9sum\xe9".encode("latin-1"))
     (tmp_path / "map").mkdir()
     (tmp_path / "met spatie.txt").write_text("één regel", encoding="utf-8")
+    (tmp_path / "bijlage.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + b"x" * 2048)
+    (tmp_path / "eigenlijk-tekst.pdf").write_text("Stand van zaken pilots\n", encoding="utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "bijlage.docx").write_bytes(buf.getvalue())
+    (tmp_path / "kapot.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 64)
     return tmp_path
 
 
 @pytest.mark.parametrize(
     ("typed", "ok", "message"),
     [
-        ("", False, "Typ het pad naar een tekstbestand."),
-        ("   ", False, "Typ het pad naar een tekstbestand."),
+        ("", False, "Typ het pad naar het overzicht (PDF, Word of tekst)."),
+        ("   ", False, "Typ het pad naar het overzicht (PDF, Word of tekst)."),
         ("goed.txt", True, "Leesbaar: 2 regels tekst."),
         ("  goed.txt  ", True, "Leesbaar: 2 regels tekst."),
         ('"met spatie.txt"', True, "Leesbaar: 1 regels tekst."),
@@ -179,6 +188,10 @@ def files(tmp_path: Path) -> Path:
         ("map", False, "Dit is een map, geen bestand: "),
         ("latin1.txt", False, "Geen UTF-8-tekst (byte 3); sla het op als UTF-8."),
         ("goed\x00.txt", False, "Bestaat niet: "),  # never an exception
+        ("bijlage.pdf", True, "Een PDF-bestand (2 kB); wordt gelezen bij Verder."),
+        ("bijlage.docx", True, "Een Word-bestand ("),
+        ("eigenlijk-tekst.pdf", True, "Leesbaar: 1 regels tekst."),  # by content
+        ("kapot.docx", False, "Niet te importeren: beschadigd zip-bestand"),
     ],
 )
 def test_check_file(files: Path, typed: str, ok: bool, message: str) -> None:
@@ -200,7 +213,7 @@ async def test_file_screen_checks_as_you_type(files: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ImportFileScreen)
-        assert screen.message == "Typ het pad naar een tekstbestand."
+        assert screen.message == "Typ het pad naar het overzicht (PDF, Word of tekst)."
         await pilot.press(*"weg")
         assert screen.message.startswith("Bestaat niet: ")
         assert screen.query_one("#import-file-message").has_class("-error")

@@ -3,8 +3,8 @@
 Two modal screens, no register logic of their own:
 
 * :class:`ImportFileScreen` (``ModalScreen[Path | None]``): an input for the path of the
-  text file (as ``pdftotext`` makes it), checked as you type (exists, is a file, readable
-  as UTF-8) with a one-line Dutch message; enter or "Verder" returns the absolute path,
+  overview (PDF, Word or text), checked as you type (exists, is a file, is a PDF or Word
+  file by its content or readable as UTF-8) with a one-line Dutch message; enter or "Verder" returns the absolute path,
   escape or "Annuleren" ``None``.
 * :class:`ImportPreviewScreen` (``ModalScreen[bool]``): given a
   :class:`~pilot_tui.importer.MergeReport` that the app computed on a *copy* of the
@@ -78,8 +78,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from pilot_tui.files import FileRefused, read_regular
-from pilot_tui.importer import MergeReport
+from pilot_tui.files import FileRefused, megabytes, read_regular
+from pilot_tui.importing import MergeReport, OverviewError, describe
+from pilot_tui.importing.sniff import TEXT
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.widgets.text_fields import TextField
@@ -168,7 +169,8 @@ def typed_path(text: str, base: Path | None = None) -> Path | None:
 
 
 def check_file(text: str, base: Path | None = None) -> FileCheck:
-    """Whether ``text`` names a readable UTF-8 text file (relative to ``base``)."""
+    """Whether ``text`` names an overview to import (relative to ``base``): a PDF or Word
+    file (by its content; read when the user goes on) or a readable UTF-8 text file."""
     try:
         path = typed_path(text, base)
     except (RuntimeError, ValueError):  # "~user" unknown, a NUL in the text
@@ -192,6 +194,15 @@ def check_file(text: str, base: Path | None = None) -> FileCheck:
     except (OSError, ValueError) as exc:
         error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         return FileCheck(None, S.IMPORT_FILE_UNREADABLE.format(error=one_line(str(error))))
+    try:
+        kind, word = describe(data)
+    except OverviewError as exc:
+        return FileCheck(None, S.IMPORT_FILE_REFUSED.format(error=one_line(str(exc))))
+    if kind != TEXT:
+        shown_size = f"{len(data) / 1024:.0f} kB" if len(data) < 1 << 20 else megabytes(len(data))
+        return FileCheck(
+            path.resolve(), S.IMPORT_FILE_OK_DOCUMENT.format(kind=word, size=shown_size)
+        )
     try:
         decoded = data.decode("utf-8")
     except UnicodeDecodeError as exc:
