@@ -38,6 +38,7 @@ from datetime import date, datetime
 from pilot_tui.changes import set_fields
 from pilot_tui.model import (
     BULLET,
+    VERSIONED,
     AuditEntry,
     Footnote,
     HistoryEntry,
@@ -1193,17 +1194,9 @@ def _former_names(text: str) -> list[str]:
 
 # -- merging into a register -----------------------------------------------------------
 
-_UPDATABLE = (
-    "achtergrond",
-    "doel",
-    "looptijd",
-    "looptijd_label",
-    "programma",
-    "gemeente",
-    "rechtsgebied",
-    "partners",
-    "footnotes",
-)
+# The fields `import --update` takes from the document (names are handled on their own;
+# whether a pilot is retired is never the document's to say).
+_UPDATABLE = tuple(f for f in VERSIONED if f not in ("name", "former_names", "removed"))
 
 
 class _Ids:
