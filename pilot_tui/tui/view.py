@@ -66,6 +66,11 @@ def _folded(match: re.Match[str]) -> str:
     return _fold_char(match[0])
 
 
+# ASCII capitals only: lower() on a folded character could undo its fold (Cherokee
+# capitals are what casefold() makes of the small letters).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def fold(text: str) -> str:
     """Text as search words are matched in it: case, accents and ligatures folded as by
     model.normalise, control characters and terminal escapes removed; white space is
@@ -74,7 +79,8 @@ def fold(text: str) -> str:
     """
     if "\x1b" in text:
         text = strip_controls(text)  # escape sequences as a whole
-    return _NOT_PLAIN.sub(_folded, text).lower()
+    lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    return _NOT_PLAIN.sub(_folded, lowered)
 
 
 def pilot_search_text(pilot: Pilot) -> str:
