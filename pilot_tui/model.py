@@ -34,6 +34,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from pilot_tui.fields import VERSIONED
+
 
 class Status(StrEnum):
     GEPLAND = "gepland"
@@ -51,21 +53,7 @@ SECTIONS = ("name", "achtergrond", "doel", "stand_van_zaken", "looptijd")
 
 SCHEMA_VERSION = 2  # 2: per-peildatum values of every field (``past``, ``removed``)
 
-# Fields of a pilot whose value is kept per peildatum (besides the stand-van-zaken entries).
-VERSIONED: tuple[str, ...] = (
-    "name",
-    "former_names",
-    "achtergrond",
-    "doel",
-    "looptijd",
-    "looptijd_label",
-    "programma",
-    "gemeente",
-    "rechtsgebied",
-    "partners",
-    "footnotes",
-    "removed",
-)
+# Fields of a pilot whose value is kept per peildatum: see pilot_tui.fields.
 
 
 @dataclass
