@@ -14,18 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pilot_tui.model import (
-    AuditEntry,
-    Footnote,
-    HistoryEntry,
-    Past,
-    Pilot,
-    Register,
-    Status,
-    normalise,
-)
+from pilot_tui.model import AuditEntry, Footnote, HistoryEntry, Past, Pilot, Register, Status
 from pilot_tui.periods import format_date
 from pilot_tui.store import StoreConflict
+from pilot_tui.text import normalise
 
 # Fields as they appear in `show --json`, with a Dutch description for help texts.
 PILOT_FIELDS: dict[str, str] = {

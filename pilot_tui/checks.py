@@ -10,16 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from pilot_tui.attention import assess
-from pilot_tui.model import (
-    CLOSED_STATUSES,
-    Footnote,
-    Pilot,
-    Register,
-    Status,
-    has_controls,
-    normalise,
-)
+from pilot_tui.model import CLOSED_STATUSES, Footnote, Pilot, Register, Status
 from pilot_tui.periods import format_date, format_interval, parse_looptijd
+from pilot_tui.text import has_controls, normalise
 
 Problem = dict[str, str]
 

@@ -28,14 +28,7 @@ from pilot_tui.changes import (
 )
 from pilot_tui.files import FileRefused
 from pilot_tui.memory import Pause
-from pilot_tui.model import (
-    CLOSED_STATUSES,
-    Pilot,
-    Register,
-    Status,
-    normalise,
-    strip_controls,
-)
+from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status
 from pilot_tui.periods import (
     Window,
     date_problem,
@@ -54,6 +47,7 @@ from pilot_tui.store import (
     os_reason,
     output_problem,
 )
+from pilot_tui.text import normalise, strip_controls
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DEFAULT_WINDOW = "3m"

@@ -52,9 +52,7 @@ from pilot_tui.model import (
     Pilot,
     Register,
     Status,
-    normalise,
     slugify,
-    strip_controls,
 )
 from pilot_tui.periods import format_date
 from pilot_tui.store import (
@@ -69,6 +67,7 @@ from pilot_tui.store import (
     parse_register_bytes,
     register_from_data,
 )
+from pilot_tui.text import normalise, strip_controls
 
 CONFLICTS: Final = "conflicts"  # the key of the meta document that lists open conflicts
 

@@ -26,7 +26,8 @@ from datetime import date
 from typing import Literal
 
 from pilot_tui.attention import Assessment, Attention
-from pilot_tui.model import CLOSED_STATUSES, strip_controls
+from pilot_tui.model import CLOSED_STATUSES
+from pilot_tui.text import strip_controls
 
 __all__ = [
     "KINDS",

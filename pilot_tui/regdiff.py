@@ -30,8 +30,9 @@ from pilot_tui.merge import (
     describe,
     value_text,
 )
-from pilot_tui.model import VERSIONED, Footnote, HistoryEntry, Pilot, Register, strip_controls
+from pilot_tui.model import VERSIONED, Footnote, HistoryEntry, Pilot, Register
 from pilot_tui.periods import format_date
+from pilot_tui.text import strip_controls
 from pilot_tui.worddiff import word_diff
 
 LABELS: Final = {

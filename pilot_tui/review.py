@@ -16,8 +16,9 @@ from datetime import date
 from enum import IntEnum
 
 from pilot_tui.attention import Attention, classify, read_period
-from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status, normalise
+from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status
 from pilot_tui.periods import Window
+from pilot_tui.text import normalise
 
 
 class ReviewGroup(IntEnum):

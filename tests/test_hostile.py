@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status, strip_controls
+from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
 from pilot_tui.store import Store, list_backups
+from pilot_tui.text import strip_controls
 
 from .conftest import run_cli
 

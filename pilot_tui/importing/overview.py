@@ -46,11 +46,11 @@ from pilot_tui.model import (
     Pilot,
     Register,
     Status,
-    normalise,
     slugify,
 )
 from pilot_tui.periods import MAX_YEAR, MIN_YEAR, format_date
 from pilot_tui.snapshot.model import NO_ENTRY, ZAKEN
+from pilot_tui.text import normalise
 
 __all__ = [
     "ImportResult",

@@ -22,18 +22,9 @@ from dateutil.relativedelta import relativedelta
 
 from pilot_tui.attention import Assessment, Attention, assess, read_period
 from pilot_tui.memory import collector_paused
-from pilot_tui.model import (
-    BULLET,
-    CLOSED_STATUSES,
-    Footnote,
-    HistoryEntry,
-    Pilot,
-    Register,
-    Status,
-    has_controls,
-    strip_controls,
-)
+from pilot_tui.model import BULLET, CLOSED_STATUSES, Footnote, HistoryEntry, Pilot, Register, Status
 from pilot_tui.periods import Interval, Window, format_date, format_interval
+from pilot_tui.text import has_controls, strip_controls
 from pilot_tui.worddiff import DiffOp, word_diff
 
 GROUP_BY = ("programma", "status")

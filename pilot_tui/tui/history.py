@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pilot_tui.model import Pilot, strip_controls
+from pilot_tui.model import Pilot
 from pilot_tui.periods import format_date
+from pilot_tui.text import strip_controls
 from pilot_tui.tui import strings as S
 from pilot_tui.worddiff import DiffOp, word_diff
 

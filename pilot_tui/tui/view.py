@@ -18,15 +18,9 @@ from typing import Any
 
 from pilot_tui.attention import Assessment, Attention, sort_key_attention
 from pilot_tui.compare import PilotChange
-from pilot_tui.model import (
-    CLOSED_STATUSES,
-    Pilot,
-    Status,
-    fold_letters,
-    normalise,
-    strip_controls,
-)
+from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
 from pilot_tui.periods import Period, format_date, format_interval
+from pilot_tui.text import fold_letters, normalise, strip_controls
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
 

@@ -48,8 +48,8 @@ def expected_matches(query: str) -> int:
     """How many pilots the app shows for ``query``, by the app's own matching (only the
     pilots whose text contains the query at all are run through it: the query is an id,
     plain ASCII, so folding accents cannot add matches)."""
-    from pilot_tui.model import strip_controls
     from pilot_tui.store import Store
+    from pilot_tui.text import strip_controls
     from pilot_tui.tui.view import matches, pilot_search_text, query_words
 
     words = query_words(query)

@@ -10,8 +10,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pilot_tui.attention import Attention, assess_all
-from pilot_tui.model import CLOSED_STATUSES, normalise, strip_controls
+from pilot_tui.model import CLOSED_STATUSES
 from pilot_tui.store import Store
+from pilot_tui.text import normalise, strip_controls
 from pilot_tui.tui import app as app_module
 from pilot_tui.tui import settings
 from pilot_tui.tui.view import (

@@ -106,8 +106,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pilot_tui.attention import Assessment, Attention
-from pilot_tui.model import strip_controls
 from pilot_tui.periods import MAX_YEAR, MIN_YEAR, Period, format_date
+from pilot_tui.text import strip_controls
 from pilot_tui.timeline import Axis, Cell, axis_line, bar_for, phase_breaks
 from pilot_tui.tui import strings as S
 
