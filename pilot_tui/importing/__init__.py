@@ -21,15 +21,10 @@ from datetime import date
 from pathlib import Path
 
 from pilot_tui.files import MAX_FILE_BYTES, read_regular
-from pilot_tui.importing.overview import (
-    ImportResult,
-    MergeError,
-    MergeReport,
-    OverviewError,
-    build_register,
-    merge,
-    parse_overview,
-)
+from pilot_tui.importing.build import build_register
+from pilot_tui.importing.document import ImportResult, MergeError, MergeReport, OverviewError
+from pilot_tui.importing.merging import merge
+from pilot_tui.importing.overview import parse_overview
 from pilot_tui.importing.sniff import DOCX, KIND_NAMES, PDF, Kind, sniff
 
 Progress = Callable[[int, int], None]

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -34,13 +33,9 @@ from typing import Any
 
 from lxml import etree
 
-from pilot_tui.importing.overview import (
-    OverviewDocument,
-    OverviewError,
-    OverviewPilot,
-    _anchor,
-    _label,
-)
+from pilot_tui.importing.document import OverviewDocument, OverviewError, OverviewPilot
+from pilot_tui.importing.footnotes import _anchor
+from pilot_tui.importing.lines import _TITLE_RE, _label
 from pilot_tui.importing.sniff import WORD_MAIN
 from pilot_tui.model import BULLET, Footnote
 
@@ -84,7 +79,6 @@ _SKIP = frozenset(
     )
 ) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _HEADER_WORDS = ("pilot", "toelichting")
-_TITLE_RE = re.compile(r"peildatum|stand\s+van\s+zaken\s+pilots", re.I)
 LABEL_STYLE = "tussenkop"  # our label style, by name (lower case)
 
 

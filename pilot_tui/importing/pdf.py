@@ -47,21 +47,18 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.utils import mult_matrix
 
-from pilot_tui.importing.overview import (
-    _BULLETS,
-    _HEADER_RE,
+from pilot_tui.importing.build import build_register
+from pilot_tui.importing.document import ImportResult, OverviewError
+from pilot_tui.importing.joining import (
     _KEEP_SPACE_AFTER_HYPHEN,
     _URL_TAIL_RE,
-    ImportResult,
-    OverviewError,
     _join_footnote,
     _join_lines,
     _join_name,
-    _label,
     _Vocab,
-    build_register,
-    read_overview_text,
 )
+from pilot_tui.importing.lines import _BULLETS, _HEADER_RE, _label
+from pilot_tui.importing.overview import read_overview_text
 
 Progress = Callable[[int, int], None]
 
