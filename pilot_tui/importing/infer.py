@@ -9,40 +9,17 @@ import re
 from datetime import date
 
 from pilot_tui.model import Status
+from pilot_tui.periods import season_span, year_part_span
+from pilot_tui.periods.words import MONTH_WORDS, PART_WORDS, QUARTER_WORDS, SEASONS, WINTER
 
 SUBSIDIEREGELING = "Subsidieregeling € 10 miljoen (Raad voor Rechtsbijstand)"
 DIVOSA = "Divosa"
 
 # -- dates -----------------------------------------------------------------------------
 
-_MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "februari": 2,
-    "feb": 2,
-    "febr": 2,
-    "maart": 3,
-    "mrt": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "augustus": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# The Dutch words are those of the looptijd reader (pilot_tui.periods.words), and so are
+# the months a part of a year or a season covers: one table, one reading.
+_MONTH_ALT = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 _DAY_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
 
 
@@ -50,7 +27,7 @@ def _parse_dutch_date(text: str) -> date | None:
     m = _DAY_RE.search(text)
     if m is not None:
         try:
-            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+            return date(int(m.group(3)), MONTH_WORDS[m.group(2).lower()], int(m.group(1)))
         except ValueError:
             return None
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
@@ -62,25 +39,14 @@ def _parse_dutch_date(text: str) -> date | None:
     return None
 
 
-_SEASON_START = {
-    "voorjaar": 3,
-    "lente": 3,
-    "zomer": 6,
-    "najaar": 9,
-    "herfst": 9,
-    "winter": 12,
-    "begin": 1,
-    "medio": 6,
-    "half": 6,
-    "eind": 10,
-    "ultimo": 12,
-}
-_QUARTER = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4}
+_YEAR_WORDS = sorted([*SEASONS, *PART_WORDS], key=len, reverse=True)  # "zomer", "medio", …
+_QUARTER_ALT = "|".join(sorted(QUARTER_WORDS, key=len, reverse=True))
 _START_RE = re.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH_ALT})\.?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<q>eerste|tweede|derde|vierde|[1-4]e)\s+kwartaal\s+(?P<y2>\d{{4}})"
+    rf"|(?P<q>{_QUARTER_ALT})\s+kwartaal\s+(?P<y2>\d{{4}})"
     r"|q(?P<qn>[1-4])\s+(?P<y3>\d{4})"
-    rf"|(?P<season>{'|'.join(_SEASON_START)})\s+(?P<y4>\d{{4}})"
+    rf"|(?P<season>{'|'.join(_YEAR_WORDS)})\s+(?P<y4>\d{{4}})"
+    r"(?:\s?[/\-–—]\s?(?P<y4b>\d{4}|\d{2})(?!\d))?"
     r"|(?P<y5>(?:19|20)\d\d)",
     re.I,
 )
@@ -93,17 +59,30 @@ def _earliest_start(looptijd: str) -> date | None:
         return None
     try:
         if m.group("y1"):
-            month = _MONTHS[m.group("month").lower()]
+            month = MONTH_WORDS[m.group("month").lower()]
             return date(int(m.group("y1")), month, int(m.group("day") or 1))
         if m.group("y2"):
-            return date(int(m.group("y2")), 3 * _QUARTER[m.group("q").lower()] - 2, 1)
+            return date(int(m.group("y2")), 3 * QUARTER_WORDS[m.group("q").lower()] - 2, 1)
         if m.group("y3"):
             return date(int(m.group("y3")), 3 * int(m.group("qn")) - 2, 1)
         if m.group("y4"):
-            return date(int(m.group("y4")), _SEASON_START[m.group("season").lower()], 1)
+            return _year_word_start(m.group("season").lower(), int(m.group("y4")), m.group("y4b"))
         return date(int(m.group("y5")), 1, 1)
     except ValueError:
         return None
+
+
+def _year_word_start(word: str, year: int, second: str | None) -> date:
+    """The first day of a season or a part of a year, as the looptijd reader reads it:
+    "winter 2025" is the winter that ends in 2025, "winter 2024/2025" the same one."""
+    part = PART_WORDS.get(word)
+    if part is not None:
+        return year_part_span(part, year)[0]
+    if word == WINTER and second is not None:
+        following = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
+        if following == year + 1:
+            year = following
+    return season_span(word, year)[0]
 
 
 # -- inference -------------------------------------------------------------------------
