@@ -268,6 +268,15 @@ def test_month_words_of_the_title() -> None:
     assert _parse_dutch_date("peildatum 1 oct 2021") == date(2021, 10, 1)
 
 
+@pytest.mark.parametrize(
+    "text", ["ſept 2022", "1 ſept 2022", "herfſt 2022", "laatſte kwartaal 2022"]
+)
+def test_letters_ignorecase_matches_but_lower_keeps(text: str) -> None:
+    """A long s matches "s" case-insensitively but stays itself in lower(): no crash."""
+    assert _earliest_start(text) is None
+    assert _parse_dutch_date(text) is None
+
+
 def test_programma_and_gemeente(seed: ImportResult) -> None:
     reg = seed.register
     sub = "Subsidieregeling € 10 miljoen (Raad voor Rechtsbijstand)"

@@ -28,7 +28,7 @@ def _parse_dutch_date(text: str) -> date | None:
     if m is not None:
         try:
             return date(int(m.group(3)), MONTH_WORDS[m.group(2).lower()], int(m.group(1)))
-        except ValueError:
+        except (KeyError, ValueError):  # KeyError: a letter re.I matches that lower() keeps ("ſ")
             return None
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if m is not None:
@@ -68,7 +68,7 @@ def _earliest_start(looptijd: str) -> date | None:
         if m.group("y4"):
             return _year_word_start(m.group("season").lower(), int(m.group("y4")), m.group("y4b"))
         return date(int(m.group("y5")), 1, 1)
-    except ValueError:
+    except (KeyError, ValueError):  # KeyError: a letter re.I matches that lower() keeps ("ſ")
         return None
 
 
