@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pilot_tui import fields
 from pilot_tui.importer import ImportResult, OverviewError, merge, parse_overview
 from pilot_tui.importing.infer import _earliest_start, _parse_dutch_date
+from pilot_tui.importing.merging import _UPDATABLE
 from pilot_tui.model import BULLET, HistoryEntry, Pilot, Register, Status
 from pilot_tui.periods import MONTH_WORDS, MONTHS, parse_looptijd
 from pilot_tui.periods.words import PART_WORDS, SEASONS, YEAR_PARTS
@@ -676,6 +678,29 @@ def test_update_true_changes_fields(seed_text: str) -> None:
     report = merge(register, incoming, D1, update=True)
     assert report.bijgewerkt == [register.pilots[1].name]
     assert register.pilots[1].achtergrond == "Nieuwe achtergrond."
+
+
+def test_update_takes_the_importable_fields_and_keeps_what_a_blank_would_wipe(
+    seed_text: str,
+) -> None:
+    """import --update reads pilot_tui.fields: every importable field but the names is
+    taken from the document, except that a blank never wipes a keep_when_blank field."""
+    assert tuple(n for n in fields.IMPORTABLE if n not in ("name", "former_names")) == _UPDATABLE
+    keep = {f.name for f in fields.PILOT_FIELDS if f.keep_when_blank}
+    assert keep == {"programma", "gemeente", "rechtsgebied", "partners"}
+    register = fresh(seed_text)
+    target = register.pilots[2]
+    target.programma, target.gemeente = "Programma X", "Utrecht"
+    target.rechtsgebied, target.partners = "Familierecht", ["Raad"]
+    incoming = fresh(seed_text)
+    source = incoming.pilots[2]
+    source.programma = source.gemeente = source.rechtsgebied = ""
+    source.partners = []
+    source.doel = ""  # not kept when blank: the document's blank is taken
+    merge(register, incoming, D1, update=True)
+    assert (target.programma, target.gemeente) == ("Programma X", "Utrecht")
+    assert (target.rechtsgebied, target.partners) == ("Familierecht", ["Raad"])
+    assert target.doel == ""
 
 
 def test_same_peildatum_text_replaced_only_when_different(seed_text: str) -> None:

@@ -28,7 +28,7 @@ from pilot_tui.importing.infer import (
 from pilot_tui.model import HistoryEntry, Pilot, Register, slugify
 from pilot_tui.periods import MAX_YEAR, MIN_YEAR
 from pilot_tui.snapshot.model import NO_ENTRY, ZAKEN
-from pilot_tui.text import normalise
+from pilot_tui.text import normalise, one_line
 
 _FORMER_RE = re.compile(
     r"(.*?)\s*\(\s*(?:voorheen|eerder|vroeger|oude naam)\s*:?\s*(.+?)\s*\)\s*", re.I
@@ -86,7 +86,7 @@ SHOWN_NAMES = 3  # names a message quotes; the rest are counted
 def _twice_message(names: list[str]) -> str:
     """One line: which pilots the document has more than once (an overview pasted twice
     would add every pilot twice, so nothing is imported)."""
-    quoted = [f"„{' '.join(name.split())}”" for name in names[:SHOWN_NAMES]]
+    quoted = [f"„{one_line(name)}”" for name in names[:SHOWN_NAMES]]
     rest = len(names) - len(quoted)
     listed = ", ".join(quoted) + (f" en {rest} andere" if rest else "")
     word = "pilot staat" if len(names) == 1 else "pilots staan"

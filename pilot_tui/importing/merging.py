@@ -8,17 +8,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pilot_tui.changes import set_fields
+from pilot_tui.fields import BY_NAME, IMPORTABLE
 from pilot_tui.importing.build import _Ids
 from pilot_tui.importing.document import MergeError, MergeReport
-from pilot_tui.model import VERSIONED, AuditEntry, HistoryEntry, Past, Pilot, Register
+from pilot_tui.model import AuditEntry, HistoryEntry, Past, Pilot, Register
 from pilot_tui.periods import format_date
 from pilot_tui.text import normalise
 
-# -- merging into a register -----------------------------------------------------------
-
-# The fields `import --update` takes from the document (names are handled on their own;
-# whether a pilot is retired is never the document's to say).
-_UPDATABLE = tuple(f for f in VERSIONED if f not in ("name", "former_names", "removed"))
+# The fields `import --update` takes from the document: those the table of fields marks
+# importable (whether a pilot is retired is never the document's to say), but the names,
+# which are matched and kept on their own (_document_values).
+_UPDATABLE = tuple(name for name in IMPORTABLE if name not in ("name", "former_names"))
 
 
 class _Index:
@@ -163,10 +163,8 @@ def _document_values(target: Pilot, inc: Pilot, peildatum: date) -> dict[str, ob
         values["former_names"] = former
     for attr in _UPDATABLE:
         new = getattr(inc, attr)
-        if attr in ("gemeente", "programma", "rechtsgebied") and not new:
+        if not new and BY_NAME[attr].keep_when_blank:
             continue  # an inferred blank never wipes what the analyst filled in
-        if attr == "partners" and not new:
-            continue
         value = list(new) if isinstance(new, list) else new
         if value != target.value_at(attr, peildatum):
             values[attr] = value
