@@ -35,7 +35,8 @@ from pilot_tui.importing import (
     read_overview_bytes,
     sniff,
 )
-from pilot_tui.importing.overview import _anchor, read_overview_text, superscript
+from pilot_tui.importing.footnotes import _anchor, superscript
+from pilot_tui.importing.overview import read_overview_text
 from pilot_tui.model import BULLET, Footnote, HistoryEntry, Past, Pilot, Register, Status
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render

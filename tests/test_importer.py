@@ -13,9 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pilot_tui import fields
 from pilot_tui.importer import ImportResult, OverviewError, merge, parse_overview
+from pilot_tui.importing.infer import _earliest_start, _parse_dutch_date
+from pilot_tui.importing.merging import _UPDATABLE
 from pilot_tui.model import BULLET, HistoryEntry, Pilot, Register, Status
-from pilot_tui.periods import MONTHS
+from pilot_tui.periods import MONTH_WORDS, MONTHS, parse_looptijd
+from pilot_tui.periods.words import PART_WORDS, SEASONS, YEAR_PARTS
 from tests.conftest import SEED_STORE, SEED_TEXT
 
 D1 = date(2021, 12, 1)
@@ -197,6 +201,82 @@ def test_status_gepland_when_start_after_peildatum(seed_text: str) -> None:
     reg = parse_overview(seed_text, peildatum=date(2021, 10, 1)).register
     assert by_name(reg, "Divosa / Gemeente Almere").status == Status.GEPLAND
     assert by_name(reg, "Gezinsadvocaat").status == Status.LOPEND
+
+
+# Every word of the Dutch date tables the importer reads, with its first day as the
+# looptijd reader reads it (DESIGN.md, "Periods: what a Dutch looptijd means").
+ONE_TABLE = [
+    ("voorjaar 2022", date(2022, 3, 1)),
+    ("Lente 2022", date(2022, 3, 1)),
+    ("zomer 2022", date(2022, 6, 1)),
+    ("najaar 2021", date(2021, 9, 1)),
+    ("herfst 2021", date(2021, 9, 1)),
+    ("winter 2024/2025", date(2024, 12, 1)),
+    ("winter 2023/24", date(2023, 12, 1)),
+    ("winter 2025", date(2024, 12, 1)),  # the winter that ends in 2025
+    ("begin 2022", date(2022, 1, 1)),
+    ("medio 2022", date(2022, 6, 1)),
+    ("half 2022", date(2022, 6, 1)),
+    ("halverwege 2022", date(2022, 6, 1)),
+    ("midden 2022", date(2022, 6, 1)),
+    ("eind 2022", date(2022, 10, 1)),
+    ("einde 2022", date(2022, 10, 1)),
+    ("ultimo 2022", date(2022, 12, 31)),
+    ("eerste kwartaal 2022", date(2022, 1, 1)),
+    ("1ste kwartaal 2022", date(2022, 1, 1)),
+    ("2e kwartaal 2022", date(2022, 4, 1)),
+    ("derde kwartaal 2022", date(2022, 7, 1)),
+    ("laatste kwartaal 2022", date(2022, 10, 1)),
+    ("Q3 2022", date(2022, 7, 1)),
+    *((f"{word} 2022", date(2022, month, 1)) for word, month in MONTH_WORDS.items()),
+    ("sept. 2022", date(2022, 9, 1)),
+    ("15 mei 2022", date(2022, 5, 15)),
+    ("2022", date(2022, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), ONE_TABLE, ids=[t for t, _ in ONE_TABLE])
+def test_importer_reads_the_periods_tables(text: str, first: date) -> None:
+    """The importer's reading of a start (for "gepland") takes its months, quarters,
+    seasons and parts of a year from pilot_tui.periods, and agrees with its reader."""
+    assert _earliest_start(text) == first
+    period = parse_looptijd(text)
+    assert period.start is not None and period.start.earliest == first
+
+
+def test_one_table_of_seasons_and_parts_of_a_year() -> None:
+    assert SEASONS == {
+        "voorjaar": 3,
+        "lente": 3,
+        "zomer": 6,
+        "najaar": 9,
+        "herfst": 9,
+        "winter": 12,
+    }
+    assert YEAR_PARTS == {
+        "begin": (1, 3),
+        "medio": (6, 2),
+        "half": (6, 2),
+        "halverwege": (6, 2),
+        "midden": (6, 2),
+        "eind": (10, 3),
+    }
+    assert set(PART_WORDS.values()) == {*YEAR_PARTS, "ultimo"}
+    assert set(MONTH_WORDS.values()) == set(range(1, 13))
+
+
+def test_month_words_of_the_title() -> None:
+    assert _parse_dutch_date("peildatum 1 okt. 2021") == date(2021, 10, 1)
+    assert _parse_dutch_date("peildatum 1 oct 2021") == date(2021, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["ſept 2022", "1 ſept 2022", "herfſt 2022", "laatſte kwartaal 2022"]
+)
+def test_letters_ignorecase_matches_but_lower_keeps(text: str) -> None:
+    """A long s matches "s" case-insensitively but stays itself in lower(): no crash."""
+    assert _earliest_start(text) is None
+    assert _parse_dutch_date(text) is None
 
 
 def test_programma_and_gemeente(seed: ImportResult) -> None:
@@ -598,6 +678,29 @@ def test_update_true_changes_fields(seed_text: str) -> None:
     report = merge(register, incoming, D1, update=True)
     assert report.bijgewerkt == [register.pilots[1].name]
     assert register.pilots[1].achtergrond == "Nieuwe achtergrond."
+
+
+def test_update_takes_the_importable_fields_and_keeps_what_a_blank_would_wipe(
+    seed_text: str,
+) -> None:
+    """import --update reads pilot_tui.fields: every importable field but the names is
+    taken from the document, except that a blank never wipes a keep_when_blank field."""
+    assert tuple(n for n in fields.IMPORTABLE if n not in ("name", "former_names")) == _UPDATABLE
+    keep = {f.name for f in fields.PILOT_FIELDS if f.keep_when_blank}
+    assert keep == {"programma", "gemeente", "rechtsgebied", "partners"}
+    register = fresh(seed_text)
+    target = register.pilots[2]
+    target.programma, target.gemeente = "Programma X", "Utrecht"
+    target.rechtsgebied, target.partners = "Familierecht", ["Raad"]
+    incoming = fresh(seed_text)
+    source = incoming.pilots[2]
+    source.programma = source.gemeente = source.rechtsgebied = ""
+    source.partners = []
+    source.doel = ""  # not kept when blank: the document's blank is taken
+    merge(register, incoming, D1, update=True)
+    assert (target.programma, target.gemeente) == ("Programma X", "Utrecht")
+    assert (target.rechtsgebied, target.partners) == ("Familierecht", ["Raad"])
+    assert target.doel == ""
 
 
 def test_same_peildatum_text_replaced_only_when_different(seed_text: str) -> None:

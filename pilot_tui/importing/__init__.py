@@ -12,6 +12,16 @@ by content (:mod:`~pilot_tui.importing.sniff`), not by the file's name:
 Each gives an :class:`ImportResult` (a new register at the document's peildatum, or the
 one given) that :func:`merge` puts into a register: one merge for every format. Problems
 with the document raise :class:`OverviewError` with one Dutch line. No textual or rich.
+
+Where each step lives: :mod:`~pilot_tui.importing.document` (the types and errors all
+readers share), :mod:`~pilot_tui.importing.lines` (cleaning the extracted text),
+:mod:`~pilot_tui.importing.sections` (finding pilots and sections),
+:mod:`~pilot_tui.importing.joining` (broken words, paragraphs, names),
+:mod:`~pilot_tui.importing.footnotes`, :mod:`~pilot_tui.importing.infer` (status,
+programma, gemeente, peildatum; its date words are :mod:`pilot_tui.periods`'),
+:mod:`~pilot_tui.importing.build` (the records of a new register) and
+:mod:`~pilot_tui.importing.merging` (into an existing register; the fields it takes are
+those :mod:`pilot_tui.fields` marks importable).
 """
 
 from __future__ import annotations
@@ -21,15 +31,10 @@ from datetime import date
 from pathlib import Path
 
 from pilot_tui.files import MAX_FILE_BYTES, read_regular
-from pilot_tui.importing.overview import (
-    ImportResult,
-    MergeError,
-    MergeReport,
-    OverviewError,
-    build_register,
-    merge,
-    parse_overview,
-)
+from pilot_tui.importing.build import build_register
+from pilot_tui.importing.document import ImportResult, MergeError, MergeReport, OverviewError
+from pilot_tui.importing.merging import merge
+from pilot_tui.importing.overview import parse_overview
 from pilot_tui.importing.sniff import DOCX, KIND_NAMES, PDF, Kind, sniff
 
 Progress = Callable[[int, int], None]

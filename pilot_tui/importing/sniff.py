@@ -16,7 +16,7 @@ import io
 import zipfile
 from typing import Literal
 
-from pilot_tui.importing.overview import OverviewError
+from pilot_tui.importing.document import OverviewError
 
 Kind = Literal["pdf", "docx", "text"]
 

@@ -1,0 +1,129 @@
+"""Cleaning the extracted text: the text as lines (page headers, page numbers and form
+feeds taken out as breaks, invisible characters gone), and the small predicates the
+readers ask of a line (a section label? a sentence end? a bullet?)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pilot_tui.importing.document import OverviewError
+
+_TEXT, _BLANK, _BREAK = "text", "blank", "break"  # _BREAK: page header, form feed, footnote
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str
+    no: int  # 1-based line number in the source, for warnings
+
+
+_HEADER_RE = re.compile(r"pilot\s+(?:toelichting|stand\s+van\s+zaken)\s*", re.I)
+_PAGE_RE = re.compile(r"(?:pagina|blz\.?)\s*\d+(?:\s*(?:van|/)\s*\d+)?", re.I)
+_BULLETS = "●•\uf0b7\uf0a7▪◦○∙·‣⁃"
+_BULLET_RE = re.compile(f"[{_BULLETS}]\\s*")
+_TRANSLATE = str.maketrans(
+    {
+        "\xa0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\xad": None,  # soft hyphen
+        "ĳ": "ij",
+        "Ĳ": "IJ",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬀ": "ff",
+    }
+)
+_JUNK_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_INVISIBLE_RE = re.compile("[\x80-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _lines(text: str) -> list[_Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # str.translate with a dict is slow on large texts: only apply the few mappings
+    # whose characters actually occur.
+    for char, replacement in _TRANSLATE.items():
+        ch = chr(char)
+        if ch in text:
+            text = text.replace(ch, replacement or "")
+    text = _INVISIBLE_RE.sub("", text)
+    out: list[_Line] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        parts = raw.split("\f")
+        for i, part in enumerate(parts):
+            if i:
+                out.append(_Line("", _BREAK, no))  # a form feed is a page break
+            s = " ".join(_JUNK_RE.sub(" ", part).split())
+            if not s:
+                if len(parts) == 1:
+                    out.append(_Line("", _BLANK, no))
+            elif _HEADER_RE.fullmatch(s) or _PAGE_RE.fullmatch(s):
+                out.append(_Line("", _BREAK, no))
+            else:
+                out.append(_Line(s, _TEXT, no))
+    return out
+
+
+def _check_text(text: str) -> None:
+    if not isinstance(text, str) or not text.strip():
+        raise OverviewError("Het bestand is leeg.")
+    if "\x00" in text:
+        raise OverviewError("Dit is geen tekstbestand (binaire inhoud).")
+    junk = len(_JUNK_RE.findall(text))
+    if junk > max(3, len(text) // 50):
+        raise OverviewError("Dit is geen tekstbestand (binaire inhoud).")
+
+
+# -- small text predicates -------------------------------------------------------------
+
+_SECTIONS = ("achtergrond", "doel", "stand_van_zaken", "looptijd")
+_ORDER = {name: i for i, name in enumerate(_SECTIONS)}
+# A label; "Stand van zaken (per 1 december 2021)" is how a snapshot labels a text kept
+# from an earlier peildatum.
+_LABEL_RE = re.compile(
+    r"(achtergrond|doel|stand\s+van\s+zaken|looptijd|doorlooptijd)"
+    r"(?:\s*\(per\s+[^()]{1,40}\))?\s*(?::\s*(.*))?",
+    re.I,
+)
+_GLUED_RE = re.compile(r"(.{1,50}?)\s+Achtergrond\s*:?")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TERMINAL_RE = re.compile(
+    rf"(?:[.!?:;]|[.!?]\d{{1,4}}|[.!?:;][\"”’')\]]*[{_SUPERSCRIPTS}]{{1,4}})[\"”’')\]]*$"
+)
+_NUM_ITEM_RE = re.compile(r"\d{1,2}[.)]\s+[A-ZÀ-Ý]")
+_LEADING_PUNCT = "([‘“\"'«"
+
+
+def _label(text: str) -> tuple[str, str, str] | None:
+    """(field, label as written, rest of the line) for a section label line."""
+    m = _LABEL_RE.fullmatch(text)
+    if m is None:
+        return None
+    word = " ".join(m.group(1).split())
+    key = word.casefold()
+    if key in ("looptijd", "doorlooptijd"):
+        return "looptijd", word[0].upper() + word[1:].lower(), m.group(2) or ""
+    return key.replace(" ", "_"), word, m.group(2) or ""
+
+
+def _starts_lower(text: str) -> bool:
+    s = text.lstrip(_LEADING_PUNCT)
+    return bool(s) and s[0].islower()
+
+
+def _terminal(text: str) -> bool:
+    return bool(_TERMINAL_RE.search(text.rstrip()))
+
+
+def _bullet(text: str) -> str | None:
+    m = _BULLET_RE.match(text)
+    if m is None:
+        return None
+    return text[m.end() :].strip()
+
+
+# The title line of an overview.
+_TITLE_RE = re.compile(r"peildatum|stand\s+van\s+zaken\s+pilots", re.I)
