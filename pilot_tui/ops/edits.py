@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilot_tui.checks import detached_footnotes
 from pilot_tui.model import Footnote, Pilot
 from pilot_tui.ops import OpError
 from pilot_tui.periods import parse_looptijd
@@ -20,6 +19,8 @@ DEFAULT_SECTION = "stand_van_zaken"  # where a footnote's reference is, unless t
 
 def detached(pilot: Pilot | None, peildatum: date) -> list[tuple[int, Footnote]]:
     """The footnotes of ``pilot`` at ``peildatum`` whose words are gone (number, note)."""
+    from pilot_tui.checks import detached_footnotes
+
     view = pilot.as_of(peildatum) if pilot is not None else None
     return detached_footnotes(view, peildatum) if view is not None else []
 
