@@ -306,7 +306,7 @@ def test_textconv_is_stable_and_readable(tmp_path: Path) -> None:
 def test_merge_refuses_a_register_open_in_the_app(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pilot_tui import cli_git
+    from pilot_tui.cli import git as cli_git
     from pilot_tui.cli import main
 
     monkeypatch.setattr(cli_git, "WRITER_LOCK_TIMEOUT", 0.05)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from pilot_tui import cli, memory, store
+from pilot_tui.cli import reading
 from pilot_tui.store import Store
 
 
@@ -116,13 +117,13 @@ def test_a_command_runs_with_the_collector_the_start_paused(
     app (here ``list``) gets it back before it runs: its garbage must be collected."""
     gc.enable()
     seen: list[bool] = []
-    assess_all = cli.assess_all
+    assess_all = reading.assess_all
 
     def watching(*args: Any) -> Any:
         seen.append(gc.isenabled())
         return assess_all(*args)
 
-    monkeypatch.setattr(cli, "assess_all", watching)
+    monkeypatch.setattr(reading, "assess_all", watching)
     assert cli.main(["list", "--store", str(seed_store)], starting=memory.Pause()) == 0
     assert seen == [True]
     capsys.readouterr()

@@ -479,9 +479,10 @@ def test_snapshot_never_replaces_a_device(
     """In the test process, with the write itself replaced: run as root, a failing test
     must not replace the machine's null device."""
     import pilot_tui.cli as cli
+    import pilot_tui.ops.snapshot as writing
 
     written: list[Path] = []
-    monkeypatch.setattr(cli, "atomic_write", lambda p, data: written.append(Path(p)))
+    monkeypatch.setattr(writing, "atomic_write", lambda p, data: written.append(Path(p)))
     path = make(tmp_path / "store.json")
     output = Path(target)
     if target == "link-to-null":

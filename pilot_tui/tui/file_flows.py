@@ -17,10 +17,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pilot_tui.files import FileRefused
-from pilot_tui.importing import ImportResult, MergeReport, OverviewError, merge, read_overview
+from pilot_tui.importing import MergeReport
 from pilot_tui.model import Register
-from pilot_tui.store import StoreError, atomic_write, os_reason, output_problem
+from pilot_tui.ops import OpError, error_line
+from pilot_tui.ops.importing import (
+    ImportPlan,
+    NoPeildatum,
+    apply_import,
+    plan_import,
+    preview_import,
+)
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
@@ -33,10 +39,11 @@ PROGRESS_TIMEOUT = 3.0
 
 
 def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return " ".join(f"{where}{os_reason(exc)}".split())  # in Dutch
-    return " ".join(str(exc).split()) or type(exc).__name__
+    """A failure as one line: an operation's refusal as the system or the reader said it
+    (the command line words these for its own options)."""
+    if isinstance(exc, OpError) and exc.__cause__ is not None:
+        return error_line(exc.__cause__)
+    return error_line(exc)
 
 
 class Cancelled(Exception):
@@ -90,16 +97,17 @@ def _parse(app: PilotApp, path: Path, trial: Register) -> None:
     """In a worker thread: read (PDF, Word or text), parse and merge into the trial copy;
     then show the preview."""
     try:
-        result = read_overview(
+        plan = plan_import(
             path,
             progress=_progress(app, S.IMPORT_PROGRESS),
             pages=_progress(app, S.IMPORT_PAGES_PROGRESS),
         )
-        peildatum = result.register.latest_peildatum()
-        if peildatum is None:
-            raise OverviewError(S.IMPORT_NO_PEILDATUM)
-        report = merge(trial, result.register, peildatum, update=False)
-    except (OSError, OverviewError, FileRefused) as exc:
+        report = preview_import(plan, trial)
+    except NoPeildatum:
+        message = S.IMPORT_FAILED.format(error=S.IMPORT_NO_PEILDATUM)
+        app.call_from_thread(app.notify, message, severity="error", markup=False)
+        return
+    except OpError as exc:
         message = S.IMPORT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
@@ -107,36 +115,26 @@ def _parse(app: PilotApp, path: Path, trial: Register) -> None:
         message = S.IMPORT_FAILED.format(error=f"{type(exc).__name__}: {_error_text(exc)}")
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
-    app.call_from_thread(_preview, app, path, result, peildatum, report)
+    app.call_from_thread(_preview, app, plan, report)
 
 
-def _preview(
-    app: PilotApp, path: Path, result: ImportResult, peildatum: date, report: MergeReport
-) -> None:
-    screen = ImportPreviewScreen(report, path.name, peildatum, result.warnings)
-    app.push_screen(screen, partial(_confirmed, app, result.register, peildatum))
+def _preview(app: PilotApp, plan: ImportPlan, report: MergeReport) -> None:
+    screen = ImportPreviewScreen(report, plan.source.name, plan.peildatum, list(plan.warnings))
+    app.push_screen(screen, partial(_confirmed, app, plan))
 
 
-def _confirmed(app: PilotApp, incoming: Register, peildatum: date, go: bool | None) -> None:
+def _confirmed(app: PilotApp, plan: ImportPlan, go: bool | None) -> None:
     if not go:
         return
-    store = app.store
     try:
-        store.backup("import")  # as `pilot-tui import` does
-        report = merge(store.register, incoming, peildatum, update=False)
-        store.save_all()
-    except (OSError, StoreError) as exc:
-        message = S.IMPORT_FAILED.format(error=_error_text(exc))
-        try:
-            store.reload()  # never keep a merge in memory that is not on disk
-        except StoreError as again:
-            message += f" ({_error_text(again)})"
+        report = apply_import(plan, app.store)  # backup, merge, save: as `pilot-tui import`
+    except OpError as exc:
         app.reindex()
         app.refresh_view()
-        app.notify(message, severity="error", markup=False)
+        app.notify(S.IMPORT_FAILED.format(error=str(exc)), severity="error", markup=False)
         return
     app.reindex()
-    app.peildatum = peildatum  # show the register as of the imported document
+    app.peildatum = plan.peildatum  # show the register as of the imported document
     app.refresh_view()
     app.notify(report.summary(), markup=False)
 
@@ -192,7 +190,8 @@ def _write_snapshot(
 def _make_and_write(
     app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
 ) -> None:
-    from pilot_tui.snapshot import SnapshotOptions, make
+    from pilot_tui.ops.snapshot import write_snapshot
+    from pilot_tui.snapshot import SnapshotOptions
 
     options = SnapshotOptions(
         peildatum,
@@ -204,22 +203,19 @@ def _make_and_write(
     )
     cancel = writing.cancel
     try:
-        data = make(
+        written = write_snapshot(
             app.store.register,
             options,
             request.fmt,
+            request.path,
+            app.store.path,  # asked minutes ago: the operation asks again before writing
             build_progress=_progress(app, S.SNAPSHOT_PROGRESS, cancel),
             render_progress=_progress(app, S.SNAPSHOT_RENDER_PROGRESS, cancel, fmt=writing.label),
+            cancelled=cancel.is_set,
         )
-        if cancel.is_set():
-            raise Cancelled
-        problem = output_problem(request.path, app.store.path)  # asked minutes ago
-        if problem:
-            raise ValueError(problem)
-        atomic_write(request.path, data)
     except Cancelled:
         return  # the app is stopping: no file, no message
-    except (OSError, ValueError, StoreError) as exc:
+    except OpError as exc:
         message = S.SNAPSHOT_FAILED.format(error=_error_text(exc))
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
@@ -227,5 +223,7 @@ def _make_and_write(
         message = S.SNAPSHOT_FAILED.format(error=f"{type(exc).__name__}: {_error_text(exc)}")
         app.call_from_thread(app.notify, message, severity="error", markup=False)
         return
+    if written is None:
+        return  # the app is stopping: no file, no message
     message = S.SNAPSHOT_WRITTEN.format(path=request.path)
     app.call_from_thread(app.notify, message, markup=False)

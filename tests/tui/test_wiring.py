@@ -384,12 +384,12 @@ async def test_snapshot_write_error_is_one_line(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    import pilot_tui.tui.file_flows as flows
+    import pilot_tui.ops.snapshot as writing
 
     def refuse(path: Path, data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(flows, "atomic_write", refuse)
+    monkeypatch.setattr(writing, "atomic_write", refuse)
     app = make_app(peildatum=PEILDATUM, window=window("3m"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -3,7 +3,7 @@ driver, and merging a colleague's copy outside git), ``diff`` (readable differen
 git's ``textconv``), ``git-setup`` and ``resolve``. Argument parsing and output only: the
 merge and the diff are :mod:`pilot_tui.merge` and :mod:`pilot_tui.regdiff`.
 
-Registered by :func:`pilot_tui.cli.build_parser`; the exit codes and the one-line errors
+Registered in :mod:`pilot_tui.cli.commands`; the exit codes and the one-line errors
 are those of the command line.
 """
 
@@ -16,16 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pilot_tui.cli import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    WRITER_LOCK_TIMEOUT,
-    UsageError,
-    clean,
-    open_writable,
-    out,
-    store_path,
-)
+from pilot_tui.cli.context import open_readonly, open_writable, store_path
+from pilot_tui.cli.output import EXIT_OK, EXIT_PROBLEMS, UsageError, out
 from pilot_tui.merge import (
     EDIT,
     OURS,
@@ -38,6 +30,7 @@ from pilot_tui.merge import (
     value_text,
 )
 from pilot_tui.model import Register
+from pilot_tui.ops.register import WRITER_LOCK_TIMEOUT
 from pilot_tui.store import (
     StoreError,
     backup_dir,
@@ -47,72 +40,9 @@ from pilot_tui.store import (
     read_register_file,
     register_from_data,
 )
+from pilot_tui.text import strip_controls
 
 DRIVER = "pilot-tui"  # the name of the merge driver and the diff in git's configuration
-
-
-def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    """The parsers of these commands, on the command line's subparsers."""
-    p = sub.add_parser(
-        "merge",
-        help="twee versies van het register samenvoegen (ook als merge-driver van git)",
-        description="Voegt THEIRS samen in OURS, per pilot en per veld, met BASE als "
-        "gemeenschappelijke voorouder (git: %%O %%A %%B). Conflicten komen in het register "
-        "zelf; de app laat kiezen. Uitgangscode 1 bij conflicten.",
-    )
-    p.add_argument(
-        "files",
-        nargs="+",
-        type=Path,
-        metavar="BESTAND",
-        help="BASE OURS THEIRS, of met --no-base: OURS THEIRS",
-    )
-    p.add_argument(
-        "--no-base",
-        action="store_true",
-        help="zonder gemeenschappelijke voorouder: elk veld dat verschilt is een conflict",
-    )
-    p.add_argument(
-        "--path",
-        default=None,
-        metavar="NAAM",
-        help="de naam van het register in meldingen (git: %%P)",
-    )
-    p.set_defaults(func=cmd_merge)
-
-    p = sub.add_parser(
-        "diff",
-        help="de verschillen tussen twee registers, per pilot en veld",
-        description="Drukt de verschillen tussen OUD en NIEUW af, per pilot en per veld, "
-        "woord voor woord in teksten ([-weg-]{+erbij+}). Met --textconv: één register als "
-        "leesbare tekst, voor git diff en git log -p.",
-    )
-    p.add_argument("files", nargs="+", type=Path, metavar="BESTAND", help="OUD NIEUW")
-    p.add_argument(
-        "--textconv",
-        action="store_true",
-        help="één register als tekst (voor git: diff.pilot-tui.textconv)",
-    )
-    p.set_defaults(func=cmd_diff)
-
-    p = sub.add_parser(
-        "git-setup",
-        parents=[common],
-        help="git instellen voor het register: samenvoegen per veld en leesbare diffs",
-    )
-    p.set_defaults(func=cmd_git_setup)
-
-    p = sub.add_parser(
-        "resolve",
-        parents=[common],
-        help="een conflict van het samenvoegen oplossen (zonder nummer: de lijst)",
-    )
-    p.add_argument("number", nargs="?", type=int, default=None, metavar="NR")
-    side = p.add_mutually_exclusive_group()
-    side.add_argument("--ours", action="store_true", help="mijn versie houden (zoals nu)")
-    side.add_argument("--theirs", action="store_true", help="hun versie nemen")
-    side.add_argument("--value", default=None, metavar="TEKST", help="zelf een waarde geven")
-    p.set_defaults(func=cmd_resolve)
 
 
 # -- merge ------------------------------------------------------------------------------------
@@ -138,7 +68,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.release()
-    return _report(result, clean(name))
+    return _report(result, strip_controls(name))
 
 
 def _lock_if_used(path: Path) -> Any:
@@ -189,7 +119,9 @@ def _report(result: FileMerge, name: str) -> int:
     if stats.audit_added:
         parts.append(f"{stats.audit_added} logregels erbij")
     for old, new in sorted(stats.renamed.items()):
-        parts.append(f"hun pilot {clean(old)} heet nu {clean(new)} (het id bestond al)")
+        parts.append(
+            f"hun pilot {strip_controls(old)} heet nu {strip_controls(new)} (het id bestond al)"
+        )
     summary = "; ".join(parts) if parts else "geen wijzigingen van de andere kant"
     conflicts = conflicts_of(merged.register)
     out(f"{name}: samengevoegd: {summary}")
@@ -209,7 +141,7 @@ def _report(result: FileMerge, name: str) -> int:
 def _conflict_line(conflict: Conflict) -> str:
     mine = value_text(conflict.field, conflict.ours, 60)
     theirs = value_text(conflict.field, conflict.theirs, 60)
-    return clean(f"{describe(conflict)}: mijn „{mine}” · hun „{theirs}”")
+    return strip_controls(f"{describe(conflict)}: mijn „{mine}” · hun „{theirs}”")
 
 
 # -- diff -------------------------------------------------------------------------------------
@@ -234,7 +166,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     old, new = _read(files[0]), _read(files[1])
     lines = diff_lines(old, new)
     for line in lines:
-        out(clean(line))
+        out(strip_controls(line))
     if not lines:
         out("geen verschillen")
     return EXIT_OK
@@ -308,7 +240,7 @@ def cmd_git_setup(args: argparse.Namespace) -> int:
             raise UsageError(f"git config {key} mislukt: {' '.join(result.stderr.split())}")
         done.append(f"git config {key}: ingesteld")
     for item in done:
-        out(clean(item))
+        out(strip_controls(item))
     out(
         "Klaar. Zet .gitattributes en .gitignore in git (git add, commit); elke collega "
         "voert pilot-tui git-setup zelf één keer uit (de git-instellingen zijn lokaal)."
@@ -366,7 +298,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             )
         choice = OURS if args.ours else THEIRS if args.theirs else EDIT
         op = resolve_conflict(EditSession(store), args.number - 1, choice, args.value)
-        out(clean(op.description))
+        out(strip_controls(op.description))
         left = len(conflicts) - 1
         out(
             f"nog {left} {'conflict' if left == 1 else 'conflicten'}"
@@ -377,8 +309,6 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def _list_conflicts(args: argparse.Namespace) -> int:
-    from pilot_tui.cli import open_readonly
-
     with open_readonly(args) as store:
         try:
             conflicts = conflicts_of(store.register)
