@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from pilot_tui import __version__
+from pilot_tui.atomic import atomic_write, os_reason
 from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
 from pilot_tui.changes import (
     ALL_FIELDS,
@@ -29,6 +30,7 @@ from pilot_tui.changes import (
 from pilot_tui.files import FileRefused
 from pilot_tui.memory import Pause
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status
+from pilot_tui.outputs import output_problem
 from pilot_tui.periods import (
     Window,
     date_problem,
@@ -39,14 +41,7 @@ from pilot_tui.periods import (
     parse_window,
     period_json,
 )
-from pilot_tui.store import (
-    Store,
-    StoreError,
-    atomic_write,
-    list_backups,
-    os_reason,
-    output_problem,
-)
+from pilot_tui.store import Store, StoreError, list_backups
 from pilot_tui.text import normalise, strip_controls
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

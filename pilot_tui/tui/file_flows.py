@@ -17,10 +17,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pilot_tui.atomic import atomic_write, os_reason
 from pilot_tui.files import FileRefused
 from pilot_tui.importing import ImportResult, MergeReport, OverviewError, merge, read_overview
 from pilot_tui.model import Register
-from pilot_tui.store import StoreError, atomic_write, os_reason, output_problem
+from pilot_tui.outputs import output_problem
+from pilot_tui.store import StoreError
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
