@@ -99,6 +99,11 @@ class RegisterStorage(Storage):
         return self._data
 
     def read(self) -> Any:
+        """The data in memory. Opened by TinyDB (a script's ``TinyDB(path,
+        storage=RegisterStorage)``) nothing is loaded yet: the file is read and checked
+        now, so that TinyDB never takes a register for an empty database."""
+        if self._data is None and self.stamp is None:
+            self.load()
         return self._data
 
     def write(self, data: Any) -> None:
