@@ -1,5 +1,5 @@
 """Data safety of the store: refused registers, failed saves, leftovers of a crash,
-backups and restore, and fuzzing of the reader (see DESIGN.md, "Data safety")."""
+backups and restore, and fuzzing of the reader."""
 
 from __future__ import annotations
 
