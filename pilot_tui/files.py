@@ -4,6 +4,10 @@ A register, a backup or an overview text is read whole into memory. Pointed at t
 device that read never ends, and a FIFO blocks until someone writes to it; so anything but
 a regular file is refused before it is opened for reading, and a file larger than
 :data:`MAX_FILE_BYTES` is refused with its size. No I/O beyond the one file; no textual.
+
+Also here, for every module that names a file in a message: what kind a file is when it
+is not a regular one (:func:`kind_of`), the file a link points to (:func:`real_path`) and
+a piece of a file's content or a system message as one short line (:func:`clipped`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ _KINDS = (
 )
 
 
+MAX_MESSAGE = 240  # characters of file content quoted in a message
+
+
 class FileRefused(ValueError):
     """The file is not one to read: the message is one Dutch line naming the file."""
 
@@ -37,6 +44,23 @@ def kind_of(mode: int) -> str | None:
         if test(mode):
             return kind
     return "geen gewoon bestand"
+
+
+def real_path(path: Path) -> Path:
+    """``path``, or the file it points to when it is a symbolic link: the lock, temporary
+    files and backups belong to the real file, whichever name it is opened by."""
+    path = Path(path)
+    try:
+        return Path(os.path.realpath(path)) if path.is_symlink() else path
+    except OSError:
+        return path
+
+
+def clipped(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` as one line (every run of white space one space) of at most ``limit``
+    characters, for a message that quotes a file or the system."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def megabytes(size: int) -> str:

@@ -37,6 +37,7 @@ from typing import Any, Final
 
 import orjson
 
+from pilot_tui.atomic import atomic_write, os_reason
 from pilot_tui.changes import (
     ChangeError,
     Operation,
@@ -60,10 +61,8 @@ from pilot_tui.store import (
     META,
     PILOTS,
     StoreError,
-    atomic_write,
     dumps,
     meta_doc,
-    os_reason,
     parse_register_bytes,
     register_from_data,
 )

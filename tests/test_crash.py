@@ -11,7 +11,8 @@ import random
 import time
 from pathlib import Path
 
-from pilot_tui.store import Store, list_backups, temp_files
+from pilot_tui.atomic import temp_files
+from pilot_tui.store import Store, list_backups
 
 from .helpers.crash import crash_round, make_crash_store
 

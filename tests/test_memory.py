@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from pilot_tui import cli, memory, store
+from pilot_tui import cli, memory
 from pilot_tui.cli import reading
-from pilot_tui.store import Store
+from pilot_tui.store import Store, facade
 
 
 @pytest.fixture(autouse=True)
@@ -87,13 +87,13 @@ def test_a_register_is_read_with_the_collector_paused(
 ) -> None:
     gc.enable()
     seen: list[bool] = []
-    parse = store._parse
+    parse = facade.parse
 
     def watching(*args: object, **kwargs: object) -> object:
         seen.append(gc.isenabled())
         return parse(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "_parse", watching)
+    monkeypatch.setattr(facade, "parse", watching)
     with Store.open(seed_store) as opened:
         opened.reload()
     assert seen == [False, False]  # open and reload

@@ -1,5 +1,5 @@
 """Data safety of the store: refused registers, failed saves, leftovers of a crash,
-backups and restore, and fuzzing of the reader (see DESIGN.md, "Data safety")."""
+backups and restore, and fuzzing of the reader."""
 
 from __future__ import annotations
 
@@ -23,23 +23,23 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import pilot_tui.store as store_mod
+from pilot_tui.atomic import atomic_write, remove_stale_temps, temp_files
 from pilot_tui.files import MAX_FILE_BYTES
 from pilot_tui.model import AuditEntry
+from pilot_tui.outputs import output_problem
 from pilot_tui.store import (
     Store,
     StoreConflict,
     StoreError,
     StoreLocked,
-    atomic_write,
     backup_dir,
     dumps,
     list_backups,
     parse_register_bytes,
     read_register_file,
-    remove_stale_temps,
     restore_backup,
-    temp_files,
 )
+from pilot_tui.store import backups as backups_mod
 
 from .conftest import run_cli
 from .helpers.registers import full_pilot, full_register
@@ -238,7 +238,7 @@ def test_refusal_names_the_latest_good_backup(tmp_path: Path, case: str) -> None
     assert len(backups) == 1
     good = backups[0]
     # A newer but broken backup (e.g. the "voor-herstel" copy of a broken file) is skipped.
-    stamp = datetime.now().strftime(store_mod.BACKUP_STAMP)  # made after `good`
+    stamp = datetime.now().strftime(backups_mod.BACKUP_STAMP)  # made after `good`
     broken = backup_dir(path) / f"store-{stamp}-voor-herstel.json"
     broken.write_bytes(b"{")
     assert list_backups(path)[0] == broken
@@ -501,10 +501,10 @@ def test_output_problem_by_the_folded_name_of_what_does_not_exist_yet(tmp_path: 
     path = make(tmp_path / "store.json")
     store_mod.lock_path(path).unlink()  # as on a machine where no writer ran yet
     assert not backup_dir(path).exists()
-    assert store_mod.output_problem(tmp_path / ".STORE.json.LOCK", path) is not None
-    assert store_mod.output_problem(tmp_path / "STORE.JSON.backups", path) is not None
-    assert store_mod.output_problem(tmp_path / "stand.json", path) is None
-    assert store_mod.output_problem(tmp_path / "Store.json.backups" / "x", path) is not None
+    assert output_problem(tmp_path / ".STORE.json.LOCK", path) is not None
+    assert output_problem(tmp_path / "STORE.JSON.backups", path) is not None
+    assert output_problem(tmp_path / "stand.json", path) is None
+    assert output_problem(tmp_path / "Store.json.backups" / "x", path) is not None
 
 
 def test_atomic_write_never_replaces_a_fifo(tmp_path: Path) -> None:
@@ -606,7 +606,7 @@ def inject(m: pytest.MonkeyPatch, step: str, error: OSError) -> None:
             raise error
 
         m.setattr(os, "replace", replace)
-        m.setattr(store_mod.time, "sleep", lambda s: None)
+        m.setattr(time, "sleep", lambda s: None)
     else:  # pragma: no cover
         raise AssertionError(step)
 
@@ -719,7 +719,7 @@ def test_replace_retried_while_windows_holds_the_file(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", flaky)
-    monkeypatch.setattr(store_mod.time, "sleep", sleeps.append)
+    monkeypatch.setattr(time, "sleep", sleeps.append)
     with Store.open(path, daily_backup=False) as store:
         store.register.title = "na drie pogingen"
         store.save_meta()
@@ -742,7 +742,7 @@ def test_replace_retries_exhausted(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with Store.open(path, daily_backup=False) as store:
         with monkeypatch.context() as m:
             m.setattr(os, "replace", locked)
-            m.setattr(store_mod.time, "sleep", lambda s: None)
+            m.setattr(time, "sleep", lambda s: None)
             store.register.title = "nog niet"
             with pytest.raises(StoreError) as info:
                 store.save_meta()
@@ -936,7 +936,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
     c = Clock(datetime(2024, 3, 1, 9, 0))
-    monkeypatch.setattr(store_mod, "_now", c)
+    monkeypatch.setattr(backups_mod, "_now", c)
     yield c
 
 

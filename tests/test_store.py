@@ -21,10 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tinydb import TinyDB
 
-import pilot_tui.store as store_mod
+from pilot_tui import atomic
 from pilot_tui.model import SCHEMA_VERSION, AuditEntry, HistoryEntry, Pilot, Register, Status
 from pilot_tui.store import (
-    AtomicJSONStorage,
+    RegisterStorage,
     Store,
     StoreConflict,
     StoreError,
@@ -32,10 +32,13 @@ from pilot_tui.store import (
     StoreReadOnly,
     canonical,
     dumps,
+    facade,
     list_backups,
     lock_path,
     read_register_file,
     register_from_data,
+    stamp,
+    storage,
 )
 
 from .helpers.registers import D2, full_pilot, full_register
@@ -241,13 +244,13 @@ def test_save_all_then_single_saves(tmp_path: Path) -> None:
 def test_batch_writes_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = make(tmp_path / "store.json")
     calls: list[Path] = []
-    real = store_mod._atomic_write
+    real = atomic.atomic_write_stat
 
     def counting(target: Path, content: str | bytes, **kw: Any) -> os.stat_result:
         calls.append(target)
         return real(target, content, **kw)
 
-    monkeypatch.setattr(store_mod, "_atomic_write", counting)
+    monkeypatch.setattr(atomic, "atomic_write_stat", counting)
     with Store.open(path, daily_backup=False) as store:
         with store.batch():
             for pilot in store.register.pilots:
@@ -518,13 +521,13 @@ def test_file_changed_while_waiting_for_the_lock_is_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make(tmp_path / "store.json")
-    real = store_mod._acquire
+    real = facade.acquire
 
     def slow_acquire(p: Path, timeout: float) -> Any:
         external_edit(path, "geschreven terwijl wij wachtten")
         return real(p, timeout)
 
-    monkeypatch.setattr(store_mod, "_acquire", slow_acquire)
+    monkeypatch.setattr(facade, "acquire", slow_acquire)
     with Store.open(path, daily_backup=False) as store:
         assert store.register.title == "geschreven terwijl wij wachtten"
         store.save_meta()  # no conflict: we have the current version
@@ -604,13 +607,13 @@ def on_disk_is_memory(path: Path, store: Store) -> None:
 def counting_canonical(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """Record every document the store serialises."""
     calls: list[Any] = []
-    real = store_mod.canonical
+    real = storage.canonical
 
     def counting(value: Any, nl: str = "\n") -> str:
         calls.append(value)
         return real(value, nl)
 
-    monkeypatch.setattr(store_mod, "canonical", counting)
+    monkeypatch.setattr(storage, "canonical", counting)
     return calls
 
 
@@ -722,7 +725,7 @@ def test_kept_text_after_a_failed_save_and_a_retry(
 
         with monkeypatch.context() as m:
             m.setattr(os, "replace", full_disk)
-            m.setattr(store_mod.time, "sleep", lambda s: None)
+            m.setattr(time, "sleep", lambda s: None)
             with pytest.raises(StoreError, match="de schijf is vol"):
                 store.save_pilot(pilot)
         assert path.read_bytes() == before and store.dirty
@@ -736,7 +739,7 @@ def test_kept_text_after_a_failed_save_and_a_retry(
 
 def test_tinydb_writes_in_place_and_nothing_stale_is_kept(tmp_path: Path) -> None:
     path = make(tmp_path / "store.json", full_register(4))
-    db = TinyDB(path, storage=AtomicJSONStorage)
+    db = TinyDB(path, storage=RegisterStorage)
     try:
         storage = db.storage
         storage.load()
@@ -755,14 +758,14 @@ def test_a_save_does_not_read_the_file_back(
 ) -> None:
     path = make(tmp_path / "store.json", full_register(4))
     reads: list[Path] = []
-    real = store_mod._read_bytes
+    real = stamp.read_bytes
 
     def counting(p: Path) -> Any:
         reads.append(p)
         return real(p)
 
     with Store.open(path, daily_backup=False) as store:
-        monkeypatch.setattr(store_mod, "_read_bytes", counting)
+        monkeypatch.setattr(facade, "read_bytes", counting)
         for i in range(3):
             store.register.title = f"titel {i}"
             store.save_meta()
@@ -781,7 +784,7 @@ def test_a_save_does_not_read_the_file_back(
 def test_conflicts_seen_with_the_digest_in_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_mod, "_DIGEST_IN_THREAD", 0)
+    monkeypatch.setattr(stamp, "_DIGEST_IN_THREAD", 0)
     path = make(tmp_path / "store.json")
     with Store.open(path, daily_backup=False) as store:
         store.save_meta()

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pilot_tui.atomic import os_reason
 from pilot_tui.cli.context import open_readonly, open_writable, store_path
 from pilot_tui.cli.output import EXIT_OK, EXIT_PROBLEMS, UsageError, out
 from pilot_tui.merge import (
@@ -36,7 +37,6 @@ from pilot_tui.store import (
     backup_dir,
     lock_path,
     make_backup,
-    os_reason,
     read_register_file,
     register_from_data,
 )
@@ -263,7 +263,7 @@ def _add_lines(path: Path, lines: list[str]) -> str:
         text += "\n"
     text += "".join(f"{line}\n" for line in missing)
     try:
-        from pilot_tui.store import atomic_write
+        from pilot_tui.atomic import atomic_write
 
         atomic_write(path, text)
     except OSError as exc:

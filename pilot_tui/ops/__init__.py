@@ -31,7 +31,7 @@ class OpError(Exception):
 def error_line(exc: BaseException) -> str:
     """An exception as one Dutch line: a system error as its file and its reason."""
     if isinstance(exc, OSError) and exc.strerror:
-        from pilot_tui.store import os_reason
+        from pilot_tui.atomic import os_reason
 
         where = f"{exc.filename}: " if exc.filename else ""
         return " ".join(f"{where}{os_reason(exc)}".split())

@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pilot_tui.atomic import atomic_write, os_reason
 from pilot_tui.model import Register
 from pilot_tui.ops import OpError
-from pilot_tui.store import atomic_write, os_reason, output_problem
+from pilot_tui.outputs import output_problem
 
 if TYPE_CHECKING:
     from pilot_tui.snapshot import SnapshotOptions

@@ -15,9 +15,9 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from platformdirs import user_config_dir
 
+from pilot_tui.atomic import atomic_write
 from pilot_tui.files import FileRefused, read_regular
 from pilot_tui.periods import Window, parse_window
-from pilot_tui.store import atomic_write
 
 ENV_CONFIG_DIR = "PILOT_TUI_CONFIG_DIR"
 FILENAME = "settings.json"

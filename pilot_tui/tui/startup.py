@@ -24,8 +24,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pilot_tui.atomic import atomic_write
 from pilot_tui.attention import Attention
-from pilot_tui.store import FileStamp, atomic_write
+from pilot_tui.store import FileStamp
 from pilot_tui.tui.settings import resolved
 from pilot_tui.tui.view import Row
 from pilot_tui.tui.widgets.status_line import Status

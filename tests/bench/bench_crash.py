@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from pilot_tui.store import Store, StoreError, temp_files  # noqa: E402
+from pilot_tui.atomic import temp_files  # noqa: E402
+from pilot_tui.store import Store, StoreError  # noqa: E402
 from tests.helpers.crash import (  # noqa: E402
     CrashCheckError,
     Round,

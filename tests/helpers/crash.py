@@ -13,8 +13,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pilot_tui.atomic import temp_files
 from pilot_tui.model import Register
-from pilot_tui.store import Store, read_register_file, register_from_data, temp_files
+from pilot_tui.store import Store, read_register_file, register_from_data
 
 from .registers import full_register
 

@@ -25,6 +25,7 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from pilot_tui import atomic
 from pilot_tui import store as store_module
 from pilot_tui.changes import EditConflict
 from pilot_tui.store import Store, StoreError, StoreLocked, list_backups
@@ -86,13 +87,13 @@ async def edit_gemeente(app: PilotApp, pilot: Any, pilot_id: str, value: str) ->
 
 def disk_full(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     """Saves fail (ENOSPC) until the returned function is called."""
-    real = store_module._atomic_write
+    real = atomic.atomic_write_stat
 
     def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_module, "_atomic_write", full)
-    return lambda: monkeypatch.setattr(store_module, "_atomic_write", real)
+    monkeypatch.setattr(atomic, "atomic_write_stat", full)
+    return lambda: monkeypatch.setattr(atomic, "atomic_write_stat", real)
 
 
 async def tick(app: PilotApp, pilot: Any) -> None:

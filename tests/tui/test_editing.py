@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static, TextArea
 
-from pilot_tui import store as store_module
+from pilot_tui import atomic
 from pilot_tui.tui import app as app_module
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.confirm import ConfirmDialog
@@ -376,7 +376,7 @@ async def test_a_failed_save_is_reported_and_retried(
     make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     raw = seed_store.read_bytes()
-    real = store_module._atomic_write
+    real = atomic.atomic_write_stat
 
     def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -385,7 +385,7 @@ async def test_a_failed_save_is_reported_and_retried(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "retry_save" not in {b.binding.action for b in app.screen.active_bindings.values()}
-        monkeypatch.setattr(store_module, "_atomic_write", full)
+        monkeypatch.setattr(atomic, "atomic_write_stat", full)
         await select(app, pilot, "mijn-zaak")
         await pilot.press("e")
         await pilot.pause()
@@ -397,7 +397,7 @@ async def test_a_failed_save_is_reported_and_retried(
         assert seed_store.read_bytes() == raw
         actions = {b.binding.action for b in app.screen.active_bindings.values()}
         assert "app.retry_save" in actions
-        monkeypatch.setattr(store_module, "_atomic_write", real)
+        monkeypatch.setattr(atomic, "atomic_write_stat", real)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Opgeslagen." in notes(app)
@@ -438,7 +438,7 @@ async def test_a_change_on_disk_elsewhere_is_kept_and_ours_saved_on_top(
 async def test_retry_after_a_change_on_disk_saves_ours_on_top_of_theirs(
     make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = store_module._atomic_write
+    real = atomic.atomic_write_stat
 
     def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -446,14 +446,14 @@ async def test_retry_after_a_change_on_disk_saves_ours_on_top_of_theirs(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        monkeypatch.setattr(store_module, "_atomic_write", full)
+        monkeypatch.setattr(atomic, "atomic_write_stat", full)
         await select(app, pilot, "mijn-zaak")
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#f-gemeente", Input).value = "Zwolle"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        monkeypatch.setattr(store_module, "_atomic_write", real)
+        monkeypatch.setattr(atomic, "atomic_write_stat", real)
         external_edit(seed_store)
         await pilot.press("ctrl+s")  # retry: the file changed meanwhile (another part)
         await pilot.pause()

@@ -29,6 +29,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from pilot_tui.outputs import output_problem
 from pilot_tui.periods import date_problem, format_date, parse_date
 from pilot_tui.snapshot import (
     FORMATS,
@@ -38,7 +39,6 @@ from pilot_tui.snapshot import (
     default_summary,
     format_of,
 )
-from pilot_tui.store import output_problem
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import clean, first_upper, one_line
 from pilot_tui.tui.widgets.text_fields import TextField
