@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
-from pilot_tui.fields import VERSIONED
+from pilot_tui.fields import PILOT_FIELDS, Kind
 from pilot_tui.model.values import (
     Status,
     read_date,
@@ -124,7 +124,8 @@ class Past:
 
 
 def value_to_json(name: str, value: Any) -> Any:
-    if name == "footnotes":
+    """A versioned field's value as the file has it."""
+    if _VERSIONED_KINDS.get(name) is Kind.FOOTNOTES:
         return [f.to_dict() for f in value]
     if isinstance(value, list):
         return list(value)
@@ -132,19 +133,24 @@ def value_to_json(name: str, value: Any) -> Any:
 
 
 def value_from_json(name: str, value: Any) -> Any:
-    if name not in VERSIONED:
+    """A versioned field's value from the file, checked as its kind asks."""
+    kind = _VERSIONED_KINDS.get(name)
+    if kind is None:
         raise ValueError(f"onbekend veld {name!r} in 'past'")
-    if name == "footnotes":
+    if kind is Kind.FOOTNOTES:
         if not isinstance(value, list):
-            raise ValueError("'footnotes' moet een lijst zijn")
+            raise ValueError(f"'{name}' moet een lijst zijn")
         return [Footnote.from_dict(f) for f in value]
-    if name in ("former_names", "partners"):
+    if kind is Kind.LIST:
         return read_str_list({name: value}, name)
-    if name == "removed":
+    if kind is Kind.FLAG:
         if not isinstance(value, bool):
-            raise ValueError("'removed' moet true of false zijn")
+            raise ValueError(f"'{name}' moet true of false zijn")
         return value
     return read_str({name: value}, name)
+
+
+_VERSIONED_KINDS: Final[dict[str, Kind]] = {f.name: f.kind for f in PILOT_FIELDS if f.versioned}
 
 
 def copy_value(value: Any) -> Any:
