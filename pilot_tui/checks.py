@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pilot_tui import fields
 from pilot_tui.attention import assess
 from pilot_tui.model import CLOSED_STATUSES, Footnote, Pilot, Register, Status
 from pilot_tui.periods import format_date, format_interval, parse_looptijd
@@ -42,25 +43,24 @@ def detached_footnotes(pilot: Pilot, peildatum: date | None = None) -> list[tupl
 
 
 def fields_with_controls(pilot: Pilot) -> list[str]:
-    """The fields of ``pilot`` (Dutch labels) holding characters every output leaves out:
-    control characters, bidi overrides and what XML cannot hold (see strip_controls)."""
-    texts: list[tuple[str, list[str]]] = [
-        ("naam", [pilot.name]),
-        ("voorheen", pilot.former_names),
-        ("achtergrond", [pilot.achtergrond]),
-        ("doel", [pilot.doel]),
-        ("looptijd", [pilot.looptijd, pilot.looptijd_label]),
-        ("programma", [pilot.programma]),
-        ("gemeente", [pilot.gemeente]),
-        ("rechtsgebied", [pilot.rechtsgebied]),
-        ("partners", pilot.partners),
-        ("voetnoten", [t for f in pilot.footnotes for t in (f.text, f.anchor)]),
-        ("stand van zaken", [e.stand_van_zaken for e in pilot.history]),
-    ]
-    return [label for label, values in texts if any(has_controls(v) for v in values)]
+    """The fields of ``pilot`` (Dutch words, in the table's order) holding characters
+    every output leaves out: control characters, bidi overrides and what XML cannot hold
+    (see strip_controls)."""
+    found: list[str] = []
+    for spec in fields.PILOT_FIELDS:
+        word = spec.check_word or spec.word
+        if word not in found and any(
+            has_controls(t) for t in fields.texts(spec, getattr(pilot, spec.name))
+        ):
+            found.append(word)
+    if any(has_controls(e.stand_van_zaken) for e in pilot.history):
+        found.append(fields.BY_NAME["stand_van_zaken"].word)
+    return found
 
 
-def _one_line(text: str, limit: int = 60) -> str:
+def _cut(text: str, limit: int = 60) -> str:
+    """Text on one line (each run of white space one space, nothing else changed), cut
+    at ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -75,7 +75,7 @@ def find_problems(register: Register, peildatum: date) -> list[Problem]:
         problems += conflict_problems(register)
 
     def add(p: Pilot, message: str, *, notice: bool = False) -> None:
-        problem = {"id": p.id, "name": _one_line(p.name, 200), "problem": message}
+        problem = {"id": p.id, "name": _cut(p.name, 200), "problem": message}
         if notice:
             problem["notice"] = "true"
         problems.append(problem)
@@ -103,13 +103,9 @@ def find_problems(register: Register, peildatum: date) -> list[Problem]:
             add(p, f"{how} (ook {other.id})")
         else:
             seen[key] = p
-        for field, label in (
-            ("achtergrond", "achtergrond"),
-            ("doel", "doel"),
-            ("looptijd", "looptijd"),
-        ):
+        for field in ("achtergrond", "doel", "looptijd"):
             if not getattr(p, field).strip():
-                add(p, f"{label} ontbreekt")
+                add(p, f"{fields.BY_NAME[field].word} ontbreekt")
         if not p.history:
             add(p, "geen stand van zaken")
         unprintable = fields_with_controls(p)
@@ -128,13 +124,13 @@ def find_problems(register: Register, peildatum: date) -> list[Problem]:
         for number, note in detached_footnotes(p, peildatum):
             add(
                 p,
-                f"voetnoot {number} hoort bij „{_one_line(note.anchor)}”, maar die woorden "
+                f"voetnoot {number} hoort bij „{_cut(note.anchor)}”, maar die woorden "
                 f"staan niet meer in {note.section}",
             )
         if p.looptijd.strip():
             period = parse_looptijd(p.looptijd)
             if not period.ok:
-                add(p, f"looptijd onleesbaar: {_one_line(period.error or '', 200)}")
+                add(p, f"looptijd onleesbaar: {_cut(period.error or '', 200)}")
             elif period.start and period.end and period.end.latest < period.start.earliest:
                 add(p, "einde ligt voor het begin")
             status = p.status_at(peildatum)

@@ -11,10 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from pilot_tui.fields import label
 from pilot_tui.model import Register
 from pilot_tui.periods import format_date
 from pilot_tui.snapshot.model import Changes, changes_between
 from pilot_tui.worddiff import DiffOp
+
+# the labels of the changes that are a field's, as the field table has them
+_NAME, _STATUS, _LOOPTIJD, _ENTRY = map(label, ("name", "status", "looptijd", "stand_van_zaken"))
 
 
 @dataclass(frozen=True)
@@ -46,16 +50,16 @@ def arrange(c: Changes, peildatum: date) -> Comparison:
     for r in c.new:
         found[r.id].append(PilotChange("Nieuw", f"nieuw sinds {format_date(c.since)}"))
     for x in c.renamed:
-        found[x.pilot.id].append(PilotChange("Naam", x.text))
+        found[x.pilot.id].append(PilotChange(_NAME, x.text))
     for sc in (*c.closed, *c.status):
-        found[sc.pilot.id].append(PilotChange("Status", sc.text))
+        found[sc.pilot.id].append(PilotChange(_STATUS, sc.text))
     for lc in c.looptijd:
         shift = f" (einde {lc.shift_text})" if lc.shift_text else ""
-        found[lc.pilot.id].append(PilotChange("Looptijd", f"{lc.old} → {lc.new}{shift}"))
+        found[lc.pilot.id].append(PilotChange(_LOOPTIJD, f"{lc.old} → {lc.new}{shift}"))
     for tc in c.texts:
-        found[tc.pilot.id].append(PilotChange("Stand van zaken", "", tc.lines))
+        found[tc.pilot.id].append(PilotChange(_ENTRY, "", tc.lines))
     for r in c.kept:
-        found[r.id].append(PilotChange("Stand van zaken", "ongewijzigd gelaten"))
+        found[r.id].append(PilotChange(_ENTRY, "ongewijzigd gelaten"))
     for fc in c.fields:
         found[fc.pilot.id].append(PilotChange(fc.label, "", fc.lines))
     return Comparison(

@@ -52,6 +52,14 @@ class PilotField:
     doc_label: str | None  # label under "Overige wijzigingen" of a snapshot; None: not there
     searchable: bool = True  # its words are found by search in the app
     keep_when_blank: bool = False  # an import that leaves it empty never wipes it
+    choices: tuple[str, ...] = ()  # the words a CHOICE field takes (the status: model.Status)
+    check_word: str | None = None  # its word in `check`'s list of fields, when not `word`
+
+    @property
+    def word(self) -> str:
+        """The label as a word inside a Dutch sentence ("kop boven de looptijd"): in merge
+        conflicts and in what a register diff says."""
+        return self.label[:1].lower() + self.label[1:]
 
 
 PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
@@ -62,7 +70,7 @@ PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
     PilotField(
         "former_names", "Voormalige namen", "voormalige namen (gescheiden door ;)", Kind.LIST,
         versioned=True, editable=True, importable=False, widget=Widget.INPUT,
-        doc_label="Voormalige namen",
+        doc_label="Voormalige namen", check_word="voorheen",
     ),
     PilotField(
         "achtergrond", "Achtergrond", "achtergrond", Kind.LONG,
@@ -82,6 +90,7 @@ PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
         "looptijd_label", "Kop boven de looptijd", "Looptijd of Doorlooptijd", Kind.CHOICE,
         versioned=True, editable=True, importable=True, widget=Widget.SELECT,
         doc_label="Looptijd of doorlooptijd", searchable=False,
+        choices=("Looptijd", "Doorlooptijd"), check_word="looptijd",
     ),
     PilotField(
         "programma", "Programma", "programma of koepel", Kind.TEXT,
@@ -91,7 +100,7 @@ PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
     PilotField(
         "gemeente", "Gemeente/regio", "gemeente of regio", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Gemeente", keep_when_blank=True,
+        doc_label="Gemeente", keep_when_blank=True, check_word="gemeente",
     ),
     PilotField(
         "rechtsgebied", "Rechtsgebied", "rechtsgebied", Kind.TEXT,

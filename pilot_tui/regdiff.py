@@ -23,6 +23,8 @@ from typing import Any, Final
 
 import orjson
 
+from pilot_tui import fields
+from pilot_tui.fields import Kind
 from pilot_tui.merge import (
     ABSENT,
     CONFLICTS,
@@ -32,21 +34,26 @@ from pilot_tui.merge import (
 )
 from pilot_tui.model import VERSIONED, Footnote, HistoryEntry, Pilot, Register
 from pilot_tui.periods import format_date
-from pilot_tui.text import strip_controls
+from pilot_tui.text import one_line, strip_controls
 from pilot_tui.worddiff import word_diff
 
+# The fields a reader sees, in the order a pilot is read (the kop boven de looptijd
+# before the looptijd), with their words from the field table.
 LABELS: Final = {
-    "name": "naam",
-    "former_names": "voormalige namen",
-    "achtergrond": "achtergrond",
-    "doel": "doel",
-    "looptijd_label": "kop boven de looptijd",
-    "looptijd": "looptijd",
-    "programma": "programma",
-    "gemeente": "gemeente/regio",
-    "rechtsgebied": "rechtsgebied",
-    "partners": "partners",
-    "footnotes": "voetnoten",
+    name: fields.BY_NAME[name].word
+    for name in (
+        "name",
+        "former_names",
+        "achtergrond",
+        "doel",
+        "looptijd_label",
+        "looptijd",
+        "programma",
+        "gemeente",
+        "rechtsgebied",
+        "partners",
+        "footnotes",
+    )
 }
 SHORT = 70  # characters: a value up to this long (one line) is shown beside its label
 INDENT = "  "
@@ -54,25 +61,17 @@ INDENT = "  "
 _Key = date | None
 
 
-def _clean(text: str) -> str:
-    return strip_controls(text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(_clean(text).split())
-
-
 def _text(name: str, value: Any) -> str:
     """A field's value as text (paragraphs on lines; lists joined)."""
-    if name == "footnotes":
+    if fields.BY_NAME[name].kind is Kind.FOOTNOTES:
         return "\n".join(
-            f"[{i}] {_one_line(n.text)}" + (f" (bij „{_one_line(n.anchor)}”)" if n.anchor else "")
+            f"[{i}] {one_line(n.text)}" + (f" (bij „{one_line(n.anchor)}”)" if n.anchor else "")
             for i, n in enumerate(value, start=1)
             if isinstance(n, Footnote)
         )
     if isinstance(value, list):
-        return "; ".join(_one_line(str(v)) for v in value)
-    return _clean(str(value)).strip()
+        return "; ".join(one_line(str(v)) for v in value)
+    return strip_controls(str(value)).strip()
 
 
 def _key_label(key: _Key, points: int) -> str:
@@ -157,21 +156,23 @@ def diff_lines(old: Register, new: Register) -> list[str]:
         else:
             lines = list(_pilot_changes(before, pilot))
             if lines:
-                lines.insert(0, f"Pilot „{_one_line(pilot.name)}” ({_one_line(pilot.id)})")
+                lines.insert(0, f"Pilot „{one_line(pilot.name)}” ({one_line(pilot.id)})")
         if lines:
             out += ["", *lines] if out else lines
     for pilot in old.pilots:
         if pilot.id not in new_ids:
-            line = f"Pilot „{_one_line(pilot.name)}” ({_one_line(pilot.id)}) staat niet meer in het bestand"
+            line = f"Pilot „{one_line(pilot.name)}” ({one_line(pilot.id)}) staat niet meer in het bestand"
             out += ["", line] if out else [line]
     return out
 
 
 def _register_changes(old: Register, new: Register) -> Iterator[str]:
     if old.title != new.title:
-        yield from _change("titel", _one_line(old.title), _one_line(new.title))
+        yield from _change("titel", one_line(old.title), one_line(new.title))
     if old.intro != new.intro:
-        yield from _change("inleiding", _clean(old.intro).strip(), _clean(new.intro).strip())
+        yield from _change(
+            "inleiding", strip_controls(old.intro).strip(), strip_controls(new.intro).strip()
+        )
     added = sorted(set(new.peildata) - set(old.peildata))
     dropped = sorted(set(old.peildata) - set(new.peildata))
     if added:
@@ -181,7 +182,7 @@ def _register_changes(old: Register, new: Register) -> Iterator[str]:
     for key in sorted((old.extra.keys() | new.extra.keys()) - {CONFLICTS}):
         a, b = old.extra.get(key, ABSENT), new.extra.get(key, ABSENT)
         if a != b:
-            yield from _change(f"onbekend veld {_one_line(key)!r}", _json(a), _json(b))
+            yield from _change(f"onbekend veld {one_line(key)!r}", _json(a), _json(b))
     yield from _conflict_changes(old, new)
     known = {_audit_key(a) for a in old.audit}
     new_entries = sum(1 for a in new.audit if _audit_key(a) not in known)
@@ -199,16 +200,16 @@ def _conflict_changes(old: Register, new: Register) -> Iterator[str]:
         return
     for key, conflict in after.items():
         if key not in before:
-            yield f"{INDENT}nieuw conflict: {_one_line(describe(conflict))}"
+            yield f"{INDENT}nieuw conflict: {one_line(describe(conflict))}"
     for key, conflict in before.items():
         if key not in after:
-            yield f"{INDENT}conflict opgelost: {_one_line(describe(conflict))}"
+            yield f"{INDENT}conflict opgelost: {one_line(describe(conflict))}"
 
 
 def _json(value: Any) -> str:
     if value is ABSENT:
         return ""
-    return _clean(orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8"))
+    return strip_controls(orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8"))
 
 
 def _audit_key(entry: Any) -> bytes:
@@ -222,7 +223,7 @@ def _added(pilot: Pilot) -> Iterator[str]:
     since = f", vanaf {format_date(start)}" if start is not None else ""
     if pilot.removed:
         since += " (verwijderd)"
-    yield f"Nieuwe pilot „{_one_line(pilot.name)}” ({_one_line(pilot.id)}){since}"
+    yield f"Nieuwe pilot „{one_line(pilot.name)}” ({one_line(pilot.id)}){since}"
     for name, label in LABELS.items():
         if name == "name":
             continue
@@ -230,7 +231,7 @@ def _added(pilot: Pilot) -> Iterator[str]:
         if text and not (name == "looptijd_label" and text == "Looptijd"):
             yield from _value_block(label, text)
     for entry in pilot.history:
-        yield from _value_block(_entry_label(entry), _clean(entry.stand_van_zaken).strip())
+        yield from _value_block(_entry_label(entry), strip_controls(entry.stand_van_zaken).strip())
 
 
 def _value_block(label: str, text: str) -> Iterator[str]:
@@ -278,7 +279,7 @@ def _pilot_changes(old: Pilot, new: Pilot) -> Iterator[str]:
     for extra in sorted(old.extra.keys() | new.extra.keys()):
         u, v = old.extra.get(extra, ABSENT), new.extra.get(extra, ABSENT)
         if u != v:
-            yield from _change(f"onbekend veld {_one_line(extra)!r}", _json(u), _json(v))
+            yield from _change(f"onbekend veld {one_line(extra)!r}", _json(u), _json(v))
     a, b = dict(old.timeline("removed")), dict(new.timeline("removed"))
     for key in sorted(a.keys() | b.keys(), key=lambda k: date.min if k is None else k):
         x, y = _effective(a, key), _effective(b, key)
@@ -296,7 +297,9 @@ def _history_changes(old: Pilot, new: Pilot) -> Iterator[str]:
             continue
         if x is None:
             assert y is not None
-            yield from _value_block(f"{_entry_label(y)}, nieuw", _clean(y.stand_van_zaken).strip())
+            yield from _value_block(
+                f"{_entry_label(y)}, nieuw", strip_controls(y.stand_van_zaken).strip()
+            )
             continue
         if y is None:
             yield f"{INDENT}stand van zaken per {format_date(when)} weg"
@@ -315,7 +318,10 @@ def _history_changes(old: Pilot, new: Pilot) -> Iterator[str]:
             details.append("nu ongewijzigd" if y.unchanged else "nu bijgewerkt")
         if x.extra != y.extra:
             details.append("onbekende velden gewijzigd")
-        old_text, new_text = _clean(x.stand_van_zaken).strip(), _clean(y.stand_van_zaken).strip()
+        old_text, new_text = (
+            strip_controls(x.stand_van_zaken).strip(),
+            strip_controls(y.stand_van_zaken).strip(),
+        )
         head = label + (f" ({'; '.join(details)})" if details else "")
         if old_text == new_text:
             yield f"{INDENT}{head}"
@@ -376,7 +382,7 @@ def sentences(paragraph: str) -> list[str]:
 def _block(label: str, text: str) -> list[str]:
     """A field: beside its label when short, else one sentence per line below it (a
     paragraph's further sentences indented once more)."""
-    text = _clean(text).strip()
+    text = strip_controls(text).strip()
     if not text:
         return []
     if len(text) <= SHORT and "\n" not in text:
@@ -393,13 +399,13 @@ def _block(label: str, text: str) -> list[str]:
 def textconv(register: Register) -> str:
     """The whole register as text, the same for the same register (see the module
     docstring): register, pilots in the file's order, open conflicts, the audit log."""
-    lines = [f"Register: {_one_line(register.title)}"]
+    lines = [f"Register: {one_line(register.title)}"]
     lines += _block("inleiding", register.intro)
     lines.append("peildata: " + ", ".join(format_date(d) for d in register.peildata))
     for key in sorted(register.extra.keys() - {CONFLICTS}):
-        lines.append(f"onbekend veld {_one_line(key)!r}: {_json(register.extra[key])}")
+        lines.append(f"onbekend veld {one_line(key)!r}: {_json(register.extra[key])}")
     for pilot in register.pilots:
-        lines += ["", f"== Pilot {_one_line(pilot.id)}: {_one_line(pilot.name)}"]
+        lines += ["", f"== Pilot {one_line(pilot.id)}: {one_line(pilot.name)}"]
         lines += _pilot_text(pilot)
     conflicts = register.extra.get(CONFLICTS)
     if conflicts:
@@ -411,12 +417,12 @@ def textconv(register: Register) -> str:
                     text = value_text(conflict.field, getattr(conflict, side), limit=None)
                     lines.append(f"{INDENT}{word}: {text}")
         except ValueError as exc:
-            lines.append(f"onleesbare lijst: {_one_line(str(exc))}")
+            lines.append(f"onleesbare lijst: {one_line(str(exc))}")
     if register.audit:
         lines += ["", "== Logboek"]
         for entry in register.audit:
-            who = _one_line(entry.pilot_id) or "register"
-            lines.append(f"{entry.when.isoformat(sep=' ')} {who} {_one_line(entry.field)}")
+            who = one_line(entry.pilot_id) or "register"
+            lines.append(f"{entry.when.isoformat(sep=' ')} {who} {one_line(entry.field)}")
     return "\n".join(lines) + "\n"
 
 
@@ -432,11 +438,11 @@ def _pilot_text(pilot: Pilot) -> list[str]:
             lines += _block(label + when, text)
     lines.append(f"status: {pilot.status.value}")
     for extra in sorted(pilot.extra):
-        lines.append(f"onbekend veld {_one_line(extra)!r}: {_json(pilot.extra[extra])}")
+        lines.append(f"onbekend veld {one_line(extra)!r}: {_json(pilot.extra[extra])}")
     for entry in pilot.history:
         lines += _block(_entry_label(entry), entry.stand_van_zaken) or [f"{_entry_label(entry)}:"]
         for extra in sorted(entry.extra):
-            lines.append(f"{INDENT}onbekend veld {_one_line(extra)!r}: {_json(entry.extra[extra])}")
+            lines.append(f"{INDENT}onbekend veld {one_line(extra)!r}: {_json(entry.extra[extra])}")
     for key, removed in pilot.timeline("removed"):
         if key is not None:
             lines.append(f"{'verwijderd' if removed else 'bestaat'} vanaf {format_date(key)}")

@@ -259,6 +259,33 @@ def test_set_help_lists_every_field() -> None:
         assert f"  {name} " in out
 
 
+def test_every_field_of_the_table_is_written_and_read_back() -> None:
+    """A field added to pilot_tui.fields is kept by Pilot.to_dict and from_dict (now and
+    as an earlier value), and `set` takes it when it is typed on one line."""
+    from pilot_tui import fields
+    from pilot_tui.changes import ALL_FIELDS
+    from pilot_tui.fields import Kind
+
+    def value(spec: fields.PilotField) -> object:
+        if spec.kind is Kind.LIST:
+            return ["a", "b"]
+        if spec.kind is Kind.FOOTNOTES:
+            return [Footnote("noot", anchor="a")]
+        if spec.kind is Kind.FLAG:
+            return True
+        return spec.choices[-1] if spec.choices else f"tekst van {spec.name}"
+
+    pilot = Pilot(id="p", name="")
+    for spec in fields.PILOT_FIELDS:
+        pilot.set_at(spec.name, value(spec), D2)
+        assert spec.name in ALL_FIELDS or not spec.editable or spec.kind is Kind.FOOTNOTES
+    again = Pilot.from_dict(json.loads(json.dumps(pilot.to_dict())))
+    assert again == pilot
+    for spec in fields.PILOT_FIELDS:
+        assert getattr(again, spec.name) == value(spec)
+        assert again.value_at(spec.name, D1) == getattr(Pilot(id="p", name=""), spec.name)
+
+
 def test_list_filters_repeat_and_combine(seed_store: Path) -> None:
     rows = json.loads(
         ok(
