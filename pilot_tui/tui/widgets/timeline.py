@@ -89,7 +89,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
@@ -110,6 +109,7 @@ from pilot_tui.periods import MAX_YEAR, MIN_YEAR, Period, format_date
 from pilot_tui.text import strip_controls
 from pilot_tui.timeline import Axis, Cell, axis_line, bar_for, phase_breaks
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.css import stylesheet
 
 NAME_WIDTH = 24  # symbol, space and name
 NAME_MIN = 12
@@ -119,8 +119,6 @@ AUTO_TWO_COLUMNS = 72  # bar width from which a month gets two columns (per_mont
 PHASE_END = "▌"  # the last solid cell of a phase that touches the next one
 PEILDATUM_MARK = "│"
 WINDOW_MARK = "┊"
-
-_CSS_FILE = Path(__file__).with_name("timeline.tcss")
 
 
 @dataclass(frozen=True)
@@ -163,7 +161,7 @@ def _reading(period: Period) -> str:
 class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     """Bars of pilots on a month axis, with a cursor shared with the list."""
 
-    DEFAULT_CSS = _CSS_FILE.read_text(encoding="utf-8")
+    DEFAULT_CSS = stylesheet(__file__, "timeline.tcss")
 
     # Hidden from the footer (the main keys stay in view there); the help lists them all.
     BINDINGS: ClassVar[list[BindingType]] = [
