@@ -583,7 +583,7 @@ class PilotApp(InputInOrderApp[int], inherit_bindings=False):
     # -- actions (bound on the main screen, offered in the command palette) ----------------
     def action_peildatum(self) -> None:
         register = self.store.register
-        from pilot_tui.tui.screens.peildatum import PeildatumDialog
+        from pilot_tui.tui.dialogs.peildatum import PeildatumDialog
 
         dialog = PeildatumDialog(self.peildatum, list(register.peildata), self.today)
         self.push_screen(dialog, self.set_peildatum)
@@ -602,13 +602,13 @@ class PilotApp(InputInOrderApp[int], inherit_bindings=False):
         self.set_peildatum(target)
 
     def action_window(self) -> None:
-        from pilot_tui.tui.screens.window import WindowDialog
+        from pilot_tui.tui.dialogs.window import WindowDialog
 
         self.push_screen(WindowDialog(self.window), self.set_window)
 
     def action_filter(self) -> None:
         assessed, _rows = self.assessments()
-        from pilot_tui.tui.screens.filter import FilterDialog
+        from pilot_tui.tui.dialogs.filter import FilterDialog
 
         self.push_screen(FilterDialog(self.filter, counts(assessed)), self.set_filter)
 
@@ -676,7 +676,7 @@ class PilotApp(InputInOrderApp[int], inherit_bindings=False):
             self.compare_since = None
             self.refresh_view()
             return
-        from pilot_tui.tui.screens.peildatum import PeildatumDialog
+        from pilot_tui.tui.dialogs.peildatum import PeildatumDialog
 
         register = self.store.register
         proposed = register.previous_peildatum(self.peildatum) or self.peildatum
@@ -713,7 +713,7 @@ class PilotApp(InputInOrderApp[int], inherit_bindings=False):
     async def action_quit(self) -> None:
         """q / ctrl+q: stop; ask first when that would lose something: a change not on
         disk, an open form with changes, a snapshot being written."""
-        from pilot_tui.tui.screens.confirm import ConfirmDialog, Form
+        from pilot_tui.tui.dialogs.confirm import ConfirmDialog, Form
 
         writing = self.snapshot_writing
         if writing is not None and not writing.done:

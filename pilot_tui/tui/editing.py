@@ -48,8 +48,8 @@ from pilot_tui.store import (
 )
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.confirm import ConfirmDialog
-from pilot_tui.tui.screens.conflict import COPY, MINE, THEIRS, ConflictDialog, differences
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.conflict import COPY, MINE, THEIRS, ConflictDialog, differences
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm, read_looptijd
 from pilot_tui.tui.screens.review import ReviewScreen

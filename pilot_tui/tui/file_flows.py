@@ -22,8 +22,8 @@ from pilot_tui.importing import ImportResult, MergeReport, OverviewError, merge,
 from pilot_tui.model import Register
 from pilot_tui.store import StoreError, atomic_write, os_reason, output_problem
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
-from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
+from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.dialogs.snapshot import SnapshotDialog, SnapshotRequest
 
 if TYPE_CHECKING:
     from pilot_tui.tui.app import PilotApp

@@ -23,12 +23,8 @@ from pilot_tui.merge import (
     value_text,
 )
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.merge_conflicts import (
-    ConflictRow,
-    MergeChoice,
-    MergeConflictsScreen,
-    MergeEditDialog,
-)
+from pilot_tui.tui.dialogs.merge_edit import MergeEditDialog
+from pilot_tui.tui.screens.merge_conflicts import ConflictRow, MergeChoice, MergeConflictsScreen
 from pilot_tui.tui.view import clean
 
 if TYPE_CHECKING:

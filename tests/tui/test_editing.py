@@ -19,7 +19,7 @@ from textual.widgets import Input, Static, TextArea
 from pilot_tui import store as store_module
 from pilot_tui.tui import app as app_module
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.screens.review import ReviewScreen

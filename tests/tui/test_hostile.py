@@ -14,7 +14,7 @@ from textual.widgets._toast import Toast
 from pilot_tui.model import Register
 from pilot_tui.store import Store
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.view import clean

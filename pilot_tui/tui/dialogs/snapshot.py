@@ -112,7 +112,7 @@ class FormatChoice(RadioSet):
 
 
 class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False):
-    CSS_PATH = "snapshot_dialog.tcss"
+    CSS_PATH = "snapshot.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", S.KEY_CLOSE),
@@ -369,7 +369,7 @@ class OverwriteDialog(ModalScreen[bool], inherit_bindings=False):
     """ "<path> bestaat al. Overschrijven?" — enter, n and escape say no ("Nee" has the
     focus and "Overschrijven" cannot take it); j or y overwrites."""
 
-    CSS_PATH = "snapshot_dialog.tcss"
+    CSS_PATH = "snapshot.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", S.KEY_NO),

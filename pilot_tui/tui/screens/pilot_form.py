@@ -29,7 +29,7 @@ from pilot_tui.changes import name_problem, split_list
 from pilot_tui.model import Footnote, Pilot, Register, Status
 from pilot_tui.periods import parse_looptijd
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.confirm import close_form
+from pilot_tui.tui.dialogs.confirm import close_form
 from pilot_tui.tui.view import clean, one_line
 from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox

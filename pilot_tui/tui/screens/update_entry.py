@@ -23,7 +23,7 @@ from pilot_tui.changes import ChangeError, EntryChange, parse_zaken
 from pilot_tui.model import Pilot, Status
 from pilot_tui.periods import format_date
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.confirm import close_form
+from pilot_tui.tui.dialogs.confirm import close_form
 from pilot_tui.tui.view import clean, first_upper, one_line
 from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
