@@ -1252,7 +1252,7 @@ def _progress(
 
 
 def run_tui(args: argparse.Namespace, starting: Pause | None = None) -> int:
-    from pilot_tui.tui.app import run
+    from pilot_tui.tui.run import run
 
     return run(
         store_path(args),

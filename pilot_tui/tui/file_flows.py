@@ -26,7 +26,7 @@ from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreview
 from pilot_tui.tui.dialogs.snapshot import SnapshotDialog, SnapshotRequest
 
 if TYPE_CHECKING:
-    from pilot_tui.tui.app import PilotApp
+    from pilot_tui.tui.host import FileHost
 
 PROGRESS_EVERY = 2.0  # seconds between progress notifications of a long parse or build
 PROGRESS_TIMEOUT = 3.0
@@ -44,7 +44,7 @@ class Cancelled(Exception):
 
 
 def _progress(
-    app: PilotApp, template: str, cancel: threading.Event | None = None, **fields: str
+    app: FileHost, template: str, cancel: threading.Event | None = None, **fields: str
 ) -> Callable[[int, int], None]:
     """A progress callback for a worker thread: a notification at most every few seconds;
     raises Cancelled once ``cancel`` is set."""
@@ -67,7 +67,7 @@ def _progress(
 # -- import -------------------------------------------------------------------------------
 
 
-def start_import(app: PilotApp) -> None:
+def start_import(app: FileHost) -> None:
     if app.store.readonly:
         reason = app.notice or str(app.store.path)
         app.notify(S.IMPORT_READONLY.format(reason=reason), severity="warning", markup=False)
@@ -75,7 +75,7 @@ def start_import(app: PilotApp) -> None:
     app.push_screen(ImportFileScreen(), partial(_file_chosen, app))
 
 
-def _file_chosen(app: PilotApp, path: Path | None) -> None:
+def _file_chosen(app: FileHost, path: Path | None) -> None:
     if path is None:
         return
     app.notify(S.IMPORT_READING.format(file=path.name), markup=False, timeout=PROGRESS_TIMEOUT)
@@ -86,7 +86,7 @@ def _file_chosen(app: PilotApp, path: Path | None) -> None:
     app.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
 
 
-def _parse(app: PilotApp, path: Path, trial: Register) -> None:
+def _parse(app: FileHost, path: Path, trial: Register) -> None:
     """In a worker thread: read (PDF, Word or text), parse and merge into the trial copy;
     then show the preview."""
     try:
@@ -111,13 +111,13 @@ def _parse(app: PilotApp, path: Path, trial: Register) -> None:
 
 
 def _preview(
-    app: PilotApp, path: Path, result: ImportResult, peildatum: date, report: MergeReport
+    app: FileHost, path: Path, result: ImportResult, peildatum: date, report: MergeReport
 ) -> None:
     screen = ImportPreviewScreen(report, path.name, peildatum, result.warnings)
     app.push_screen(screen, partial(_confirmed, app, result.register, peildatum))
 
 
-def _confirmed(app: PilotApp, incoming: Register, peildatum: date, go: bool | None) -> None:
+def _confirmed(app: FileHost, incoming: Register, peildatum: date, go: bool | None) -> None:
     if not go:
         return
     store = app.store
@@ -131,20 +131,17 @@ def _confirmed(app: PilotApp, incoming: Register, peildatum: date, go: bool | No
             store.reload()  # never keep a merge in memory that is not on disk
         except StoreError as again:
             message += f" ({_error_text(again)})"
-        app.reindex()
-        app.refresh_view()
+        app.register_changed()
         app.notify(message, severity="error", markup=False)
         return
-    app.reindex()
-    app.peildatum = peildatum  # show the register as of the imported document
-    app.refresh_view()
+    app.register_changed(peildatum=peildatum)  # as of the imported document
     app.notify(report.summary(), markup=False)
 
 
 # -- snapshot -----------------------------------------------------------------------------
 
 
-def start_snapshot(app: PilotApp) -> None:
+def start_snapshot(app: FileHost) -> None:
     register = app.store.register
     previous = register.previous_peildatum(app.peildatum)
     dialog = SnapshotDialog(
@@ -166,7 +163,7 @@ class SnapshotWriting:
     done: bool = False  # set by the worker when it ends, however
 
 
-def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
+def _snapshot_chosen(app: FileHost, request: SnapshotRequest | None) -> None:
     if request is None:
         return
     app.snapshot_format = request.fmt
@@ -179,7 +176,7 @@ def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
 
 
 def _write_snapshot(
-    app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
+    app: FileHost, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
 ) -> None:
     """In a worker thread: build, render and write the snapshot; say how it went. Word
     takes minutes for thousands of pilots: its progress is shown too."""
@@ -190,7 +187,7 @@ def _write_snapshot(
 
 
 def _make_and_write(
-    app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
+    app: FileHost, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
 ) -> None:
     from pilot_tui.snapshot import SnapshotOptions, make
 

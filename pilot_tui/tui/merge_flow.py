@@ -28,7 +28,7 @@ from pilot_tui.tui.screens.merge_conflicts import ConflictRow, MergeChoice, Merg
 from pilot_tui.tui.view import clean
 
 if TYPE_CHECKING:
-    from pilot_tui.tui.app import PilotApp
+    from pilot_tui.tui.host import MergeHost
 
 
 def row(conflict: Conflict) -> ConflictRow:
@@ -47,7 +47,7 @@ def row(conflict: Conflict) -> ConflictRow:
 
 
 class MergeFlow:
-    def __init__(self, app: PilotApp) -> None:
+    def __init__(self, app: MergeHost) -> None:
         self.app = app
         self.showing = False
 

@@ -28,10 +28,11 @@ from textual.widgets import Input, Static
 from pilot_tui import store as store_module
 from pilot_tui.changes import EditConflict
 from pilot_tui.store import Store, StoreError, StoreLocked, list_backups
-from pilot_tui.tui.app import PilotApp, open_store
+from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.dialogs.conflict import ConflictDialog, differences
 from pilot_tui.tui.screens.main import MainScreen
+from pilot_tui.tui.startup_flow import open_store
 
 from ..conftest import ROOT
 from .conftest import MakeApp

@@ -14,6 +14,7 @@ from pilot_tui.model import CLOSED_STATUSES
 from pilot_tui.store import Store
 from pilot_tui.text import normalise, strip_controls
 from pilot_tui.tui import app as app_module
+from pilot_tui.tui import run as run_module
 from pilot_tui.tui import settings
 from pilot_tui.tui.view import (
     Filter,
@@ -130,10 +131,10 @@ def test_run_opens_read_only_when_the_register_is_locked(
         seen["peildatum"] = self.peildatum
 
     monkeypatch.setattr(app_module.PilotApp, "run", fake_run)
-    assert app_module.run(seed_store, date(2022, 6, 1), None) == 0
+    assert run_module.run(seed_store, date(2022, 6, 1), None) == 0
     assert seen == {"readonly": False, "notice": None, "peildatum": date(2022, 6, 1)}
     with Store.open(seed_store):  # someone else has it open
-        assert app_module.run(seed_store, None, None) == 0
+        assert run_module.run(seed_store, None, None) == 0
     assert seen["readonly"] is True
     assert "register in gebruik" in str(seen["notice"])
 
