@@ -29,9 +29,7 @@ from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.view import (
-    Filter,
-)
+from pilot_tui.tui.view import Filter
 from pilot_tui.tui.widgets.pilot_list import PilotList
 
 if TYPE_CHECKING:  # imported where used: the first screen does not wait for them

@@ -23,6 +23,7 @@ from pilot_tui.compare import Comparison, compare
 from pilot_tui.memory import keep_out_of_collections
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
+from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
@@ -33,11 +34,9 @@ from pilot_tui.tui.view import (
     Narrowing,
     Row,
     SortOrder,
-    clean,
     filtered,
     make_detail,
     make_row,
-    one_line,
     pilot_search_text,
     query_words,
     ranked,
@@ -147,7 +146,11 @@ class AppState(InputInOrderApp[int]):
         name) may hold markup, terminal escapes or a newline, so nothing in it is read as
         markup or escape, and white space is one space."""
         super().notify(
-            one_line(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+            one_line(message),
+            title=for_screen(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
 
     def save_settings(self) -> None:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, cast
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import one_line
 
 if TYPE_CHECKING:
     from pilot_tui.tui.host import PaletteHost

@@ -1,8 +1,9 @@
 """What the screens show, as plain data: rows, counts, detail, search and sort.
 
 No Textual here: the app computes these from the register and hands them to widgets.
-Every text taken from the register passes through :func:`clean` (control characters and
-terminal escapes removed) before it can reach the screen.
+Every text taken from the register passes through :func:`pilot_tui.text.for_screen` or
+:func:`pilot_tui.text.one_line` (control characters and terminal escapes removed) before
+it can reach the screen.
 """
 
 from __future__ import annotations
@@ -20,18 +21,9 @@ from pilot_tui.attention import Assessment, Attention, sort_key_attention
 from pilot_tui.compare import PilotChange
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
 from pilot_tui.periods import Period, format_date, format_interval
-from pilot_tui.text import fold_letters, normalise, strip_controls
+from pilot_tui.text import fold_letters, for_screen, normalise, one_line, strip_controls
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
-
-
-def clean(text: str) -> str:
-    """Register text made safe to show: no control characters, tabs as spaces."""
-    return strip_controls(text).replace("\t", " ")
-
-
-def one_line(text: str) -> str:
-    return " ".join(clean(text).split())
 
 
 def first_upper(text: str) -> str:
@@ -418,7 +410,7 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
     pilot = a.pilot
     entry = pilot.entry_at(peildatum)
     if entry is not None:
-        stand = clean(entry.stand_van_zaken)
+        stand = for_screen(entry.stand_van_zaken)
         stand_date = S.STAND_AT.format(date=format_date(entry.peildatum))
         if entry.unchanged:
             stand_date += S.STAND_UNCHANGED
@@ -450,16 +442,16 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         stale=a.niet_bijgewerkt,
         status=a.status.value,
         days_left="" if a.status in CLOSED_STATUSES else days_left_label(a.days_left),
-        achtergrond=clean(pilot.achtergrond),
-        doel=clean(pilot.doel),
+        achtergrond=for_screen(pilot.achtergrond),
+        doel=for_screen(pilot.doel),
         stand=stand,
         stand_date=stand_date,
         stand_found=entry is not None,
         zaken=zaken,
         looptijd_label=one_line(pilot.looptijd_label) or S.SECTION_LOOPTIJD,
-        looptijd=clean(pilot.looptijd).strip() or S.LOOPTIJD_EMPTY,
+        looptijd=for_screen(pilot.looptijd).strip() or S.LOOPTIJD_EMPTY,
         looptijd_reading=reading,
-        footnotes=tuple(clean(f.text) for f in pilot.footnotes),
+        footnotes=tuple(for_screen(f.text) for f in pilot.footnotes),
         fields=fields,
         history=history_lines(pilot, peildatum),
         diff=entry_diff(pilot, peildatum),

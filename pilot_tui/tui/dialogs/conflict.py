@@ -19,8 +19,8 @@ from textual.widgets.button import ButtonVariant
 
 from pilot_tui.model import HistoryEntry, Pilot
 from pilot_tui.periods import format_date
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import one_line
 
 MINE = "mine"  # keep my version (theirs goes to a backup)
 THEIRS = "theirs"  # take theirs (the register holds it already)

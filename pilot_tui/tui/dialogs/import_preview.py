@@ -82,9 +82,9 @@ from pilot_tui.files import FileRefused, megabytes, read_regular
 from pilot_tui.importing import MergeReport, OverviewError, describe
 from pilot_tui.importing.sniff import TEXT
 from pilot_tui.periods import format_date
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.widgets.text_fields import TextField
-from pilot_tui.tui.widgets.timeline import one_line
 
 MAX_BYTES = 50 * 1024 * 1024  # far above any real overview (the seed is ~100 kB)
 

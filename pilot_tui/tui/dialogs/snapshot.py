@@ -39,14 +39,15 @@ from pilot_tui.snapshot import (
     format_of,
 )
 from pilot_tui.store import output_problem
+from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import clean, first_upper, one_line
+from pilot_tui.tui.view import first_upper
 from pilot_tui.tui.widgets.text_fields import TextField
 
 
 def shown(path: Path | str) -> str:
     """A path as text on one line, spaces as typed, no control characters."""
-    return " ".join(clean(str(path)).splitlines())
+    return " ".join(for_screen(str(path)).splitlines())
 
 
 def unusable(exc: BaseException) -> str:

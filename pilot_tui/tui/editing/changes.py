@@ -17,13 +17,13 @@ from pilot_tui.periods import format_date
 from pilot_tui.store import (
     StoreError,
 )
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.editing.saving import Saving
 from pilot_tui.tui.editing.state import _line
 from pilot_tui.tui.screens.pilot_form import PilotForm, read_looptijd
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
-from pilot_tui.tui.view import one_line
 
 
 class Changes(Saving):

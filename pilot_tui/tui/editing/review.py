@@ -8,11 +8,12 @@ from pilot_tui.changes import (
     EntryChange,
 )
 from pilot_tui.review import first_open, review_order
+from pilot_tui.text import one_line
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.editing.changes import Changes
 from pilot_tui.tui.screens.review import ReviewScreen
-from pilot_tui.tui.view import Detail, make_detail, one_line
+from pilot_tui.tui.view import Detail, make_detail
 
 
 class Review(Changes):

@@ -16,8 +16,8 @@ from pilot_tui.store import (
     FileStamp,
     Store,
 )
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import one_line
 
 if TYPE_CHECKING:
     from pilot_tui.tui.host import EditHost

@@ -28,9 +28,9 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from pilot_tui.changes import name_problem, split_list
 from pilot_tui.model import Footnote, Pilot, Register, Status
 from pilot_tui.periods import parse_looptijd
+from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.dialogs.confirm import close_form
-from pilot_tui.tui.view import clean, one_line
 from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
 from pilot_tui.tui.widgets.text_fields import TextField
@@ -90,7 +90,7 @@ def form_values(pilot: Pilot) -> dict[str, str]:
         "partners": "; ".join(pilot.partners),
         "footnotes": "\n".join(f.text for f in pilot.footnotes),
     }
-    return {field: clean(value) for field, value in values.items()}
+    return {field: for_screen(value) for field, value in values.items()}
 
 
 def footnotes_from(lines: str, old: list[Footnote]) -> list[Footnote]:
