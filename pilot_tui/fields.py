@@ -52,6 +52,7 @@ class PilotField:
     doc_label: str | None  # label under "Overige wijzigingen" of a snapshot; None: not there
     searchable: bool = True  # its words are found by search in the app
     keep_when_blank: bool = False  # an import that leaves it empty never wipes it
+    detail_row: bool = False  # a row under "Gegevens" in the app's detail pane
 
 
 PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
@@ -86,22 +87,22 @@ PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
     PilotField(
         "programma", "Programma", "programma of koepel", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Programma", keep_when_blank=True,
+        doc_label="Programma", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "gemeente", "Gemeente/regio", "gemeente of regio", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Gemeente", keep_when_blank=True,
+        doc_label="Gemeente", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "rechtsgebied", "Rechtsgebied", "rechtsgebied", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Rechtsgebied", keep_when_blank=True,
+        doc_label="Rechtsgebied", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "partners", "Partners", "partners (gescheiden door ;)", Kind.LIST,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Partners", keep_when_blank=True,
+        doc_label="Partners", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "footnotes", "Voetnoten", "voetnoten", Kind.FOOTNOTES,

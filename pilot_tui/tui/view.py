@@ -19,6 +19,7 @@ from typing import Any
 
 from pilot_tui.attention import Assessment, Attention, sort_key_attention
 from pilot_tui.compare import PilotChange
+from pilot_tui.fields import PILOT_FIELDS, Kind, PilotField
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
 from pilot_tui.periods import Period, format_date, format_interval
 from pilot_tui.text import fold_letters, for_screen, normalise, one_line, strip_controls
@@ -69,23 +70,22 @@ def fold(text: str) -> str:
     return _NOT_PLAIN.sub(_folded, lowered)
 
 
+# The pilot's searchable fields (its status and stand van zaken are searched too).
+_SEARCHED = tuple((f.name, f.kind) for f in PILOT_FIELDS if f.searchable)
+
+
 def pilot_search_text(pilot: Pilot) -> str:
     """Every field of a pilot (and its history), normalised for matching."""
-    parts: list[str] = [
-        pilot.id,
-        pilot.name,
-        *pilot.former_names,
-        pilot.achtergrond,
-        pilot.doel,
-        pilot.looptijd,
-        pilot.status.value,
-        pilot.programma,
-        pilot.gemeente,
-        pilot.rechtsgebied,
-        *pilot.partners,
-        *(f.text for f in pilot.footnotes),
-        *(h.stand_van_zaken for h in pilot.history),
-    ]
+    parts: list[str] = [pilot.id, pilot.status.value]
+    for name, kind in _SEARCHED:
+        value = getattr(pilot, name)
+        if kind is Kind.LIST:
+            parts += value
+        elif kind is Kind.FOOTNOTES:
+            parts += [f.text for f in value]  # the text; its anchor is in the text
+        else:
+            parts.append(value)
+    parts += [h.stand_van_zaken for h in pilot.history]
     return fold("\n".join(parts))
 
 
@@ -406,6 +406,16 @@ class Detail:
     compare: tuple[PilotChange, ...] = ()
 
 
+# The fields shown as rows under "Gegevens", after the pilot's id.
+_DETAIL_ROWS = tuple(f for f in PILOT_FIELDS if f.detail_row)
+
+
+def _detail_text(spec: PilotField, value: Any) -> str:
+    if spec.kind is Kind.LIST:
+        return ", ".join(one_line(v) for v in value) or S.NONE
+    return one_line(value) or S.NONE
+
+
 def make_detail(a: Assessment, peildatum: date) -> Detail:
     pilot = a.pilot
     entry = pilot.entry_at(peildatum)
@@ -428,10 +438,7 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         reading = S.LOOPTIJD_UNREADABLE.format(error=one_line(period.error or ""))
     fields = (
         (S.FIELD_ID, one_line(pilot.id)),
-        (S.FIELD_PROGRAMMA, one_line(pilot.programma) or S.NONE),
-        (S.FIELD_GEMEENTE, one_line(pilot.gemeente) or S.NONE),
-        (S.FIELD_RECHTSGEBIED, one_line(pilot.rechtsgebied) or S.NONE),
-        (S.FIELD_PARTNERS, ", ".join(one_line(p) for p in pilot.partners) or S.NONE),
+        *((spec.label, _detail_text(spec, getattr(pilot, spec.name))) for spec in _DETAIL_ROWS),
     )
     former = ", ".join(one_line(n) for n in pilot.former_names)
     return Detail(

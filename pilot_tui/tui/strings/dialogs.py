@@ -200,20 +200,6 @@ CONFLICT_ABSENT: Final = "(verwijderd)"
 CONFLICT_EMPTY: Final = "(leeg)"
 CONFLICT_SAME: Final = "Geen verschil in de velden (alleen in de volgorde of de opmaak)."
 CONFLICT_FIELD_HISTORY: Final = "Stand van zaken per {date}"
-CONFLICT_FIELD_LABELS: Final = {
-    "name": "Naam",
-    "former_names": "Voormalige namen",
-    "achtergrond": "Achtergrond",
-    "doel": "Doel",
-    "looptijd": "Looptijd",
-    "looptijd_label": "Kop boven de looptijd",
-    "status": "Status",
-    "programma": "Programma",
-    "gemeente": "Gemeente/regio",
-    "rechtsgebied": "Rechtsgebied",
-    "partners": "Partners",
-    "footnotes": "Voetnoten",
-}
 CONFLICT_MINE: Final = "Mijn versie houden"
 CONFLICT_THEIRS: Final = "Hun versie nemen"
 CONFLICT_COPY: Final = "Mijn versie als kopie opslaan"
