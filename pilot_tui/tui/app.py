@@ -392,7 +392,7 @@ class PilotApp(AppState, inherit_bindings=False):
         """ctrl+c: say how to stop (Textual's own text is English)."""
         self.notify(S.HELP_QUIT, markup=False, timeout=3)
 
-    # -- editing (issue 4): the flows live in editing.py -------------------------------------
+    # -- editing: the flows live in the editing package --------------------------------------
     def _check_disk(self) -> None:
         self.edits.check_disk()
 

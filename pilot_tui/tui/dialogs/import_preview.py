@@ -1,4 +1,4 @@
-"""Importing an overview text (issue 6): choose the file, then see what will change.
+"""Importing an overview text: choose the file, then see what will change.
 
 Two modal screens, no register logic of their own:
 
