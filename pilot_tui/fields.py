@@ -54,6 +54,7 @@ class PilotField:
     keep_when_blank: bool = False  # an import that leaves it empty never wipes it
     choices: tuple[str, ...] = ()  # the words a CHOICE field takes (the status: model.Status)
     check_word: str | None = None  # its word in `check`'s list of fields, when not `word`
+    detail_row: bool = False  # a row under "Gegevens" in the app's detail pane
 
     @property
     def word(self) -> str:
@@ -95,22 +96,22 @@ PILOT_FIELDS: Final[tuple[PilotField, ...]] = (
     PilotField(
         "programma", "Programma", "programma of koepel", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Programma", keep_when_blank=True,
+        doc_label="Programma", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "gemeente", "Gemeente/regio", "gemeente of regio", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Gemeente", keep_when_blank=True, check_word="gemeente",
+        doc_label="Gemeente", keep_when_blank=True, check_word="gemeente", detail_row=True,
     ),
     PilotField(
         "rechtsgebied", "Rechtsgebied", "rechtsgebied", Kind.TEXT,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Rechtsgebied", keep_when_blank=True,
+        doc_label="Rechtsgebied", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "partners", "Partners", "partners (gescheiden door ;)", Kind.LIST,
         versioned=True, editable=True, importable=True, widget=Widget.INPUT,
-        doc_label="Partners", keep_when_blank=True,
+        doc_label="Partners", keep_when_blank=True, detail_row=True,
     ),
     PilotField(
         "footnotes", "Voetnoten", "voetnoten", Kind.FOOTNOTES,

@@ -27,7 +27,7 @@ from pilot_tui.store import StoreError
 
 def run_tui(args: argparse.Namespace, starting: Pause | None = None) -> int:
     from pilot_tui.cli.context import store_path
-    from pilot_tui.tui.app import run
+    from pilot_tui.tui.run import run
 
     return run(
         store_path(args),

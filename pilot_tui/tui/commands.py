@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import one_line
 
 if TYPE_CHECKING:
-    from pilot_tui.tui.app import PilotApp
+    from pilot_tui.tui.host import PaletteHost
 
 MAX_HITS = 50  # the palette shows a handful; a large register need not all be sorted
 
@@ -31,7 +31,7 @@ class PilotCommands(Provider):
     """Every pilot by name (its former names too)."""
 
     async def search(self, query: str) -> Hits:
-        app: PilotApp = self.app  # type: ignore[assignment]
+        app = cast("PaletteHost", self.app)
         if not query.strip():
             return
         matcher = self.matcher(query)
@@ -52,7 +52,7 @@ class PilotCommands(Provider):
             yield Hit(
                 1.0,
                 Content(S.PALETTE_SEARCH_ALL.format(text=text)),
-                partial(app.main.search_for, text),
+                partial(app.search_for, text),
                 text=text,
                 help=S.PALETTE_SEARCH_ALL_HELP,
             )

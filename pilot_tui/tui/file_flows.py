@@ -28,11 +28,11 @@ from pilot_tui.ops.importing import (
     preview_import,
 )
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
-from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog, SnapshotRequest
+from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.dialogs.snapshot import SnapshotDialog, SnapshotRequest
 
 if TYPE_CHECKING:
-    from pilot_tui.tui.app import PilotApp
+    from pilot_tui.tui.host import FileHost
 
 PROGRESS_EVERY = 2.0  # seconds between progress notifications of a long parse or build
 PROGRESS_TIMEOUT = 3.0
@@ -51,7 +51,7 @@ class Cancelled(Exception):
 
 
 def _progress(
-    app: PilotApp, template: str, cancel: threading.Event | None = None, **fields: str
+    app: FileHost, template: str, cancel: threading.Event | None = None, **fields: str
 ) -> Callable[[int, int], None]:
     """A progress callback for a worker thread: a notification at most every few seconds;
     raises Cancelled once ``cancel`` is set."""
@@ -74,7 +74,7 @@ def _progress(
 # -- import -------------------------------------------------------------------------------
 
 
-def start_import(app: PilotApp) -> None:
+def start_import(app: FileHost) -> None:
     if app.store.readonly:
         reason = app.notice or str(app.store.path)
         app.notify(S.IMPORT_READONLY.format(reason=reason), severity="warning", markup=False)
@@ -82,7 +82,7 @@ def start_import(app: PilotApp) -> None:
     app.push_screen(ImportFileScreen(), partial(_file_chosen, app))
 
 
-def _file_chosen(app: PilotApp, path: Path | None) -> None:
+def _file_chosen(app: FileHost, path: Path | None) -> None:
     if path is None:
         return
     app.notify(S.IMPORT_READING.format(file=path.name), markup=False, timeout=PROGRESS_TIMEOUT)
@@ -93,7 +93,7 @@ def _file_chosen(app: PilotApp, path: Path | None) -> None:
     app.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
 
 
-def _parse(app: PilotApp, path: Path, trial: Register) -> None:
+def _parse(app: FileHost, path: Path, trial: Register) -> None:
     """In a worker thread: read (PDF, Word or text), parse and merge into the trial copy;
     then show the preview."""
     try:
@@ -118,31 +118,28 @@ def _parse(app: PilotApp, path: Path, trial: Register) -> None:
     app.call_from_thread(_preview, app, plan, report)
 
 
-def _preview(app: PilotApp, plan: ImportPlan, report: MergeReport) -> None:
+def _preview(app: FileHost, plan: ImportPlan, report: MergeReport) -> None:
     screen = ImportPreviewScreen(report, plan.source.name, plan.peildatum, list(plan.warnings))
     app.push_screen(screen, partial(_confirmed, app, plan))
 
 
-def _confirmed(app: PilotApp, plan: ImportPlan, go: bool | None) -> None:
+def _confirmed(app: FileHost, plan: ImportPlan, go: bool | None) -> None:
     if not go:
         return
     try:
         report = apply_import(plan, app.store)  # backup, merge, save: as `pilot-tui import`
     except OpError as exc:
-        app.reindex()
-        app.refresh_view()
+        app.register_changed()
         app.notify(S.IMPORT_FAILED.format(error=str(exc)), severity="error", markup=False)
         return
-    app.reindex()
-    app.peildatum = plan.peildatum  # show the register as of the imported document
-    app.refresh_view()
+    app.register_changed(peildatum=plan.peildatum)  # as of the imported document
     app.notify(report.summary(), markup=False)
 
 
 # -- snapshot -----------------------------------------------------------------------------
 
 
-def start_snapshot(app: PilotApp) -> None:
+def start_snapshot(app: FileHost) -> None:
     register = app.store.register
     previous = register.previous_peildatum(app.peildatum)
     dialog = SnapshotDialog(
@@ -164,7 +161,7 @@ class SnapshotWriting:
     done: bool = False  # set by the worker when it ends, however
 
 
-def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
+def _snapshot_chosen(app: FileHost, request: SnapshotRequest | None) -> None:
     if request is None:
         return
     app.snapshot_format = request.fmt
@@ -177,7 +174,7 @@ def _snapshot_chosen(app: PilotApp, request: SnapshotRequest | None) -> None:
 
 
 def _write_snapshot(
-    app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
+    app: FileHost, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
 ) -> None:
     """In a worker thread: build, render and write the snapshot; say how it went. Word
     takes minutes for thousands of pilots: its progress is shown too."""
@@ -188,7 +185,7 @@ def _write_snapshot(
 
 
 def _make_and_write(
-    app: PilotApp, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
+    app: FileHost, request: SnapshotRequest, peildatum: date, writing: SnapshotWriting
 ) -> None:
     from pilot_tui.ops.snapshot import write_snapshot
     from pilot_tui.snapshot import SnapshotOptions

@@ -5,8 +5,8 @@
 * :func:`entry_diff`: what changed in that entry against the entry before it, as a word
   diff (difflib, shared with the snapshot's "what changed" section).
 
-No Textual here; texts are cleaned (as :func:`pilot_tui.tui.view.clean` does; this module
-is imported by it) before they can reach the screen, and the pane styles them with Rich styles, never with markup.
+No Textual here; texts are made safe (:func:`pilot_tui.text.for_screen`) before they can
+reach the screen, and the pane styles them with Rich styles, never with markup.
 """
 
 from __future__ import annotations
@@ -16,15 +16,11 @@ from datetime import date
 
 from pilot_tui.model import Pilot
 from pilot_tui.periods import format_date
-from pilot_tui.text import strip_controls
+from pilot_tui.text import for_screen
 from pilot_tui.tui import strings as S
 from pilot_tui.worddiff import DiffOp, word_diff
 
 MAX_DIFF_CHARS = 20_000  # longer texts: no word diff (it would cost more than it shows)
-
-
-def clean(text: str) -> str:
-    return strip_controls(text).replace("\t", " ")
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,7 @@ def history_lines(pilot: Pilot, peildatum: date) -> tuple[HistoryLine, ...]:
             HistoryLine(
                 entry.peildatum,
                 " · ".join(parts),
-                clean(entry.stand_van_zaken),
+                for_screen(entry.stand_van_zaken),
                 entry is holding,
             )
         )
@@ -73,7 +69,7 @@ def entry_diff(pilot: Pilot, peildatum: date) -> EntryDiff | None:
     before = pilot.previous_entry(entry.peildatum)
     if before is None:
         return None
-    old, new = clean(before.stand_van_zaken), clean(entry.stand_van_zaken)
+    old, new = for_screen(before.stand_van_zaken), for_screen(entry.stand_van_zaken)
     when = format_date(before.peildatum)
     if old == new:
         return EntryDiff(S.DIFF_NONE.format(date=when), True, ())

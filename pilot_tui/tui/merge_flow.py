@@ -22,36 +22,32 @@ from pilot_tui.merge import (
     resolve_conflict,
     value_text,
 )
+from pilot_tui.text import for_screen
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.merge_conflicts import (
-    ConflictRow,
-    MergeChoice,
-    MergeConflictsScreen,
-    MergeEditDialog,
-)
-from pilot_tui.tui.view import clean
+from pilot_tui.tui.dialogs.merge_edit import MergeEditDialog
+from pilot_tui.tui.screens.merge_conflicts import ConflictRow, MergeChoice, MergeConflictsScreen
 
 if TYPE_CHECKING:
-    from pilot_tui.tui.app import PilotApp
+    from pilot_tui.tui.host import MergeHost
 
 
 def row(conflict: Conflict) -> ConflictRow:
     def shown(value: object) -> str:
-        return clean(value_text(conflict.field, value, limit=None))
+        return for_screen(value_text(conflict.field, value, limit=None))
 
     return ConflictRow(
-        title=clean(describe(conflict)),
+        title=for_screen(describe(conflict)),
         mine=shown(conflict.ours),
         theirs=shown(conflict.theirs),
         base=shown(conflict.base),
         editable=editable(conflict),
-        edit_text=clean(edit_text(conflict)) if editable(conflict) else "",
+        edit_text=for_screen(edit_text(conflict)) if editable(conflict) else "",
         is_list=conflict.field in ("former_names", "partners"),
     )
 
 
 class MergeFlow:
-    def __init__(self, app: PilotApp) -> None:
+    def __init__(self, app: MergeHost) -> None:
         self.app = app
         self.showing = False
 

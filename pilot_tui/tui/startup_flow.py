@@ -29,7 +29,8 @@ from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import Detail, SortOrder, make_detail
 
 if TYPE_CHECKING:
-    from pilot_tui.tui.app import PilotApp
+    from pilot_tui.tui.host import StartHost
+    from pilot_tui.tui.screens.main import MainScreen
 
 # App actions that do not need the register (the others wait until it is read).
 WHILE_LOADING = frozenset(
@@ -141,11 +142,9 @@ def prepare(store_path: Path, peildatum: date | None, window: Window | None) -> 
     return Start(store_path, key, startup.read(key))
 
 
-def show_cached(app: PilotApp) -> None:
+def show_cached(main: MainScreen, start: Start | None) -> None:
     """Paint the cached first screen (the register is being read)."""
-    start = app.start
     view = start.view if start is not None else None
-    main = app.main
     main.detail.placeholder = S.LOADING_DETAIL
     if view is None:  # cannot happen via run(); an empty list that says it is loading
         main.show_rows([], (), 0, S.LOADING_DETAIL, None)
@@ -157,22 +156,18 @@ def show_cached(app: PilotApp) -> None:
     # The detail (the first pilot's, cached) follows a frame later, see fill_main_screen.
 
 
-def show_cached_detail(app: PilotApp) -> None:
-    start = app.start
-    detail = None
+def cached_detail(
+    start: Start | None, selected: str | None, peildatum: date, window: Window
+) -> Detail | None:
+    """While the register is read: the detail of the selected pilot when it is the
+    cached one (the first in the list), else none."""
     first = start.view.first if start is not None and start.view is not None else None
-    if start is not None and first is not None and app.selected == first.get("id"):
-        detail = start.cached_detail(app.peildatum, app.window)
-    app.main.show_detail(detail, ())
+    if start is not None and first is not None and selected == first.get("id"):
+        return start.cached_detail(peildatum, window)
+    return None
 
 
-def load_in_background(app: PilotApp) -> None:
-    start = app.start
-    if start is not None:
-        app.run_worker(start.open, thread=True, group="load", exit_on_error=False)
-
-
-def load_finished(app: PilotApp, worker: Worker[object]) -> None:
+def load_finished(app: StartHost, worker: Worker[object]) -> None:
     """The background read ended: show the register, or stop and let run() say why."""
     if worker.state == WorkerState.SUCCESS:
         result = worker.result
@@ -182,7 +177,7 @@ def load_finished(app: PilotApp, worker: Worker[object]) -> None:
         app.exit(return_code=2)
 
 
-def keep_first_screen(app: PilotApp) -> None:
+def keep_first_screen(app: StartHost) -> None:
     """Write the start cache when the screen shows the start's own view: the default
     order, nothing searched or filtered, at the peildatum and window the start asked."""
     start = app.start
@@ -203,7 +198,7 @@ def keep_first_screen(app: PilotApp) -> None:
         latest=store.register.latest_peildatum(app.peildatum),
         status=replace(app.status(assessed), banner=""),
         rows=tuple(rows[a.pilot.id] for a in shown[: startup.ROWS]),
-        end_width=app.main.pilot_list.end_width,
+        end_width=app.list_end_width(),
         total=len(assessed),
         first=first,
     )

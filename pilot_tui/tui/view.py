@@ -1,8 +1,9 @@
 """What the screens show, as plain data: rows, counts, detail, search and sort.
 
 No Textual here: the app computes these from the register and hands them to widgets.
-Every text taken from the register passes through :func:`clean` (control characters and
-terminal escapes removed) before it can reach the screen.
+Every text taken from the register passes through :func:`pilot_tui.text.for_screen` or
+:func:`pilot_tui.text.one_line` (control characters and terminal escapes removed) before
+it can reach the screen.
 """
 
 from __future__ import annotations
@@ -18,20 +19,12 @@ from typing import Any
 
 from pilot_tui.attention import Assessment, Attention, sort_key_attention
 from pilot_tui.compare import PilotChange
+from pilot_tui.fields import PILOT_FIELDS, Kind, PilotField
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
 from pilot_tui.periods import Period, format_date, format_interval
-from pilot_tui.text import fold_letters, normalise, strip_controls
+from pilot_tui.text import fold_letters, for_screen, normalise, one_line, strip_controls
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
-
-
-def clean(text: str) -> str:
-    """Register text made safe to show: no control characters, tabs as spaces."""
-    return strip_controls(text).replace("\t", " ")
-
-
-def one_line(text: str) -> str:
-    return " ".join(clean(text).split())
 
 
 def first_upper(text: str) -> str:
@@ -77,23 +70,22 @@ def fold(text: str) -> str:
     return _NOT_PLAIN.sub(_folded, lowered)
 
 
+# The pilot's searchable fields (its status and stand van zaken are searched too).
+_SEARCHED = tuple((f.name, f.kind) for f in PILOT_FIELDS if f.searchable)
+
+
 def pilot_search_text(pilot: Pilot) -> str:
     """Every field of a pilot (and its history), normalised for matching."""
-    parts: list[str] = [
-        pilot.id,
-        pilot.name,
-        *pilot.former_names,
-        pilot.achtergrond,
-        pilot.doel,
-        pilot.looptijd,
-        pilot.status.value,
-        pilot.programma,
-        pilot.gemeente,
-        pilot.rechtsgebied,
-        *pilot.partners,
-        *(f.text for f in pilot.footnotes),
-        *(h.stand_van_zaken for h in pilot.history),
-    ]
+    parts: list[str] = [pilot.id, pilot.status.value]
+    for name, kind in _SEARCHED:
+        value = getattr(pilot, name)
+        if kind is Kind.LIST:
+            parts += value
+        elif kind is Kind.FOOTNOTES:
+            parts += [f.text for f in value]  # the text; its anchor is in the text
+        else:
+            parts.append(value)
+    parts += [h.stand_van_zaken for h in pilot.history]
     return fold("\n".join(parts))
 
 
@@ -414,11 +406,21 @@ class Detail:
     compare: tuple[PilotChange, ...] = ()
 
 
+# The fields shown as rows under "Gegevens", after the pilot's id.
+_DETAIL_ROWS = tuple(f for f in PILOT_FIELDS if f.detail_row)
+
+
+def _detail_text(spec: PilotField, value: Any) -> str:
+    if spec.kind is Kind.LIST:
+        return ", ".join(one_line(v) for v in value) or S.NONE
+    return one_line(value) or S.NONE
+
+
 def make_detail(a: Assessment, peildatum: date) -> Detail:
     pilot = a.pilot
     entry = pilot.entry_at(peildatum)
     if entry is not None:
-        stand = clean(entry.stand_van_zaken)
+        stand = for_screen(entry.stand_van_zaken)
         stand_date = S.STAND_AT.format(date=format_date(entry.peildatum))
         if entry.unchanged:
             stand_date += S.STAND_UNCHANGED
@@ -436,10 +438,7 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         reading = S.LOOPTIJD_UNREADABLE.format(error=one_line(period.error or ""))
     fields = (
         (S.FIELD_ID, one_line(pilot.id)),
-        (S.FIELD_PROGRAMMA, one_line(pilot.programma) or S.NONE),
-        (S.FIELD_GEMEENTE, one_line(pilot.gemeente) or S.NONE),
-        (S.FIELD_RECHTSGEBIED, one_line(pilot.rechtsgebied) or S.NONE),
-        (S.FIELD_PARTNERS, ", ".join(one_line(p) for p in pilot.partners) or S.NONE),
+        *((spec.label, _detail_text(spec, getattr(pilot, spec.name))) for spec in _DETAIL_ROWS),
     )
     former = ", ".join(one_line(n) for n in pilot.former_names)
     return Detail(
@@ -450,16 +449,16 @@ def make_detail(a: Assessment, peildatum: date) -> Detail:
         stale=a.niet_bijgewerkt,
         status=a.status.value,
         days_left="" if a.status in CLOSED_STATUSES else days_left_label(a.days_left),
-        achtergrond=clean(pilot.achtergrond),
-        doel=clean(pilot.doel),
+        achtergrond=for_screen(pilot.achtergrond),
+        doel=for_screen(pilot.doel),
         stand=stand,
         stand_date=stand_date,
         stand_found=entry is not None,
         zaken=zaken,
         looptijd_label=one_line(pilot.looptijd_label) or S.SECTION_LOOPTIJD,
-        looptijd=clean(pilot.looptijd).strip() or S.LOOPTIJD_EMPTY,
+        looptijd=for_screen(pilot.looptijd).strip() or S.LOOPTIJD_EMPTY,
         looptijd_reading=reading,
-        footnotes=tuple(clean(f.text) for f in pilot.footnotes),
+        footnotes=tuple(for_screen(f.text) for f in pilot.footnotes),
         fields=fields,
         history=history_lines(pilot, peildatum),
         diff=entry_diff(pilot, peildatum),

@@ -12,11 +12,11 @@ from textual.widgets import Input, Label, SelectionList
 from pilot_tui import memory
 from pilot_tui.attention import Attention
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.filter import FilterDialog
+from pilot_tui.tui.dialogs.filter import FilterDialog
+from pilot_tui.tui.dialogs.peildatum import PeildatumDialog
+from pilot_tui.tui.dialogs.window import WindowDialog
 from pilot_tui.tui.screens.help import HelpScreen, help_text
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.screens.peildatum import PeildatumDialog
-from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.view import SortOrder
 
 from .conftest import MakeApp, window

@@ -29,10 +29,11 @@ from pilot_tui import atomic
 from pilot_tui import store as store_module
 from pilot_tui.changes import EditConflict
 from pilot_tui.store import Store, StoreError, StoreLocked, list_backups
-from pilot_tui.tui.app import PilotApp, open_store
-from pilot_tui.tui.screens.confirm import ConfirmDialog
-from pilot_tui.tui.screens.conflict import ConflictDialog, differences
+from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.conflict import ConflictDialog, differences
 from pilot_tui.tui.screens.main import MainScreen
+from pilot_tui.tui.startup_flow import open_store
 
 from ..conftest import ROOT
 from .conftest import MakeApp
@@ -714,7 +715,7 @@ async def test_messages_quoting_a_name_with_a_newline_are_one_line(
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_import_screen_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> None:
-    from pilot_tui.tui.screens.import_preview import check_file
+    from pilot_tui.tui.dialogs.import_preview import check_file
 
     path = Path("/dev/zero")
     if kind == "fifo":
@@ -734,7 +735,7 @@ def test_import_screen_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> 
 async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
     make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch, typed: str
 ) -> None:
-    from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog
+    from pilot_tui.tui.dialogs.snapshot import SnapshotDialog
 
     folder = seed_store.parent
     monkeypatch.chdir(folder)

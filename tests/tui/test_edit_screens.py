@@ -15,7 +15,7 @@ from pilot_tui.changes import EntryChange
 from pilot_tui.model import Footnote, HistoryEntry, Pilot, Status
 from pilot_tui.periods import parse_window
 from pilot_tui.review import ReviewGroup, first_open, progress, review_order
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.screens.pilot_form import PilotForm, footnotes_from, read_looptijd
 from pilot_tui.tui.screens.review import ReviewScreen
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm, prefill

@@ -17,9 +17,9 @@ import pytest
 from textual.widgets import Input, Static, TextArea
 
 from pilot_tui import atomic
-from pilot_tui.tui import app as app_module
+from pilot_tui.tui import app_state
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.screens.review import ReviewScreen
@@ -518,7 +518,7 @@ async def test_an_edit_makes_only_that_pilots_search_text_and_assessment_anew(
         app.search_texts()  # the index, as built at start
         indexed: list[str] = []
         assessed: list[str] = []
-        search_text, assess = app_module.pilot_search_text, app_module.assess
+        search_text, assess = app_state.pilot_search_text, app_state.assess
 
         def counting_search_text(p: Any) -> str:
             indexed.append(p.id)
@@ -528,9 +528,9 @@ async def test_an_edit_makes_only_that_pilots_search_text_and_assessment_anew(
             assessed.append(p.id)
             return assess(p, *args)
 
-        monkeypatch.setattr(app_module, "pilot_search_text", counting_search_text)
-        monkeypatch.setattr(app_module, "assess", counting_assess)
-        monkeypatch.setattr(app_module, "assess_all", None)  # must not be needed
+        monkeypatch.setattr(app_state, "pilot_search_text", counting_search_text)
+        monkeypatch.setattr(app_state, "assess", counting_assess)
+        monkeypatch.setattr(app_state, "assess_all", None)  # must not be needed
         await select(app, pilot, "gezinsadvocaat")
         await pilot.press("e")
         await pilot.pause()

@@ -7,7 +7,7 @@ from datetime import date
 from textual.widgets import SelectionList
 
 from pilot_tui.attention import Attention
-from pilot_tui.tui.screens.filter import FilterDialog
+from pilot_tui.tui.dialogs.filter import FilterDialog
 from pilot_tui.tui.widgets.check_list import CheckList
 
 from .conftest import MakeApp

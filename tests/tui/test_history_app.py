@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm

@@ -13,11 +13,11 @@ from textual.widgets._toast import Toast
 
 from pilot_tui.model import Register
 from pilot_tui.store import Store
+from pilot_tui.text import for_screen
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.confirm import ConfirmDialog
+from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
-from pilot_tui.tui.view import clean
 from pilot_tui.tui.widgets.status_line import StatusLine
 
 from ..conftest import make_pilot
@@ -143,7 +143,7 @@ async def test_hostile_text_everywhere_in_the_app(
     delete confirmation, the timeline and the command palette show it as text."""
     case = CASES[i]
     pilot_id = f"m{i:02d}"
-    name = clean(f"H{i:02d} {case}")  # what the user must see: the text, minus controls
+    name = for_screen(f"H{i:02d} {case}")  # what the user must see: the text, minus controls
     path = matrix_store(tmp_path)
     app = make_app(path)
     async with app.run_test(size=SHOWN, notifications=True) as pilot:
@@ -156,7 +156,7 @@ async def test_hostile_text_everywhere_in_the_app(
         await pilot.pause()
         assert name in shown(app.main.pilot_list)
         detail = shown(app.main.detail)
-        for text in (name, clean(f"Achtergrond {case}"), clean(f"Stand S{i:02d} {case}")):
+        for text in (name, for_screen(f"Achtergrond {case}"), for_screen(f"Stand S{i:02d} {case}")):
             assert flat(text) in detail, text
         assert_safe(screen_text(app))
         await pilot.click("#detail", offset=(2, 0))  # on the name: nothing in it acts

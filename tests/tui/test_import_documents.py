@@ -13,7 +13,7 @@ import pytest
 from pilot_tui.model import Register
 from pilot_tui.store import Store
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
 
 from ..conftest import make_pilot
 from .conftest import MakeApp

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from pilot_tui.importer import MergeReport, merge, parse_overview
-from pilot_tui.tui.screens.import_preview import (
+from pilot_tui.tui.dialogs.import_preview import (
     ImportFileScreen,
     ImportPreviewScreen,
     check_file,

@@ -24,13 +24,13 @@ from textual.widgets import Input, Static, TextArea
 from pilot_tui.changes import ChangeError, parse_zaken, split_list
 from pilot_tui.periods import parse_date, parse_window
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.import_preview import ImportFileScreen
+from pilot_tui.tui.dialogs.import_preview import ImportFileScreen
+from pilot_tui.tui.dialogs.peildatum import PeildatumDialog
+from pilot_tui.tui.dialogs.snapshot import SnapshotDialog
+from pilot_tui.tui.dialogs.window import WindowDialog
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.screens.peildatum import PeildatumDialog
 from pilot_tui.tui.screens.pilot_form import PilotForm
-from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
-from pilot_tui.tui.screens.window import WindowDialog
 from pilot_tui.tui.widgets.text_fields import one_line
 
 from .conftest import TODAY, MakeApp

@@ -204,7 +204,7 @@ async def test_snapshot_file_name_typed_and_entered_at_once(
 
 
 async def test_import_path_typed_and_entered_at_once(make_app: MakeApp) -> None:
-    from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
+    from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

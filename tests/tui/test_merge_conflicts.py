@@ -12,8 +12,9 @@ from textual.widgets import TextArea
 
 from pilot_tui.merge import conflicts_of
 from pilot_tui.tui.app import PilotApp
+from pilot_tui.tui.dialogs.merge_edit import MergeEditDialog
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.screens.merge_conflicts import MergeConflictsScreen, MergeEditDialog
+from pilot_tui.tui.screens.merge_conflicts import MergeConflictsScreen
 
 from ..conftest import D2
 from ..helpers.git_repo import Repo, check, make_repo, merge

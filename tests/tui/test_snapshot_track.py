@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import Checkbox, Input
 
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.snapshot_dialog import SnapshotDialog
+from pilot_tui.tui.dialogs.snapshot import SnapshotDialog
 from tests.test_history import scripted_round
 
 from ..conftest import SEED_STORE

@@ -39,7 +39,7 @@ def test_peildatum_dialog(snap_compare: Any, make_app: MakeApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), press=["p", *"31 juni 2022"])
 
 
-# -- editing (issue 4) -----------------------------------------------------------------------
+# -- editing ----------------------------------------------------------------------------------
 
 
 def test_edit_form_120x35(snap_compare: Any, make_app: MakeApp) -> None:

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from pilot_tui.attention import Attention, assess_all
 from pilot_tui.model import CLOSED_STATUSES
 from pilot_tui.store import Store
-from pilot_tui.text import normalise, strip_controls
+from pilot_tui.text import for_screen, normalise, strip_controls
 from pilot_tui.tui import app as app_module
+from pilot_tui.tui import run as run_module
 from pilot_tui.tui import settings
 from pilot_tui.tui.view import (
     Filter,
     SortOrder,
-    clean,
     fold,
     match_spans,
     narrows,
@@ -43,8 +43,8 @@ def test_match_spans_merge_overlaps() -> None:
 
 
 def test_clean_strips_controls_but_keeps_markup_characters() -> None:
-    assert clean("[b]x[/b]\x1b]0;title\x07\u202e!") == "[b]x[/b]!"
-    assert clean("a\tb") == "a b"
+    assert for_screen("[b]x[/b]\x1b]0;title\x07\u202e!") == "[b]x[/b]!"
+    assert for_screen("a\tb") == "a b"
 
 
 def test_search_text_covers_every_field(small_store: Path) -> None:
@@ -130,10 +130,10 @@ def test_run_opens_read_only_when_the_register_is_locked(
         seen["peildatum"] = self.peildatum
 
     monkeypatch.setattr(app_module.PilotApp, "run", fake_run)
-    assert app_module.run(seed_store, date(2022, 6, 1), None) == 0
+    assert run_module.run(seed_store, date(2022, 6, 1), None) == 0
     assert seen == {"readonly": False, "notice": None, "peildatum": date(2022, 6, 1)}
     with Store.open(seed_store):  # someone else has it open
-        assert app_module.run(seed_store, None, None) == 0
+        assert run_module.run(seed_store, None, None) == 0
     assert seen["readonly"] is True
     assert "register in gebruik" in str(seen["notice"])
 

@@ -14,9 +14,9 @@ from textual.widgets import Checkbox, Input, OptionList, Static
 from pilot_tui.model import Register
 from pilot_tui.store import Store
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
+from pilot_tui.tui.dialogs.snapshot import OverwriteDialog, SnapshotDialog
 from pilot_tui.tui.screens.overview import OverviewScreen
-from pilot_tui.tui.screens.snapshot_dialog import OverwriteDialog, SnapshotDialog
 
 from ..conftest import SEED_TEXT, make_pilot
 from .conftest import MakeApp, window

@@ -2,9 +2,10 @@
 
 ``MergeConflictsScreen(rows)`` lists them; for the highlighted one it shows my value,
 theirs and the common one, and is dismissed with a :class:`MergeChoice` (keep mine, take
-theirs, edit) or None (escape: decide later). ``MergeEditDialog(text)`` returns the value
-typed for a conflict, or None. Both only show plain data and say what was chosen; the app
-resolves the conflict through the edit session (:mod:`pilot_tui.tui.merge_flow`).
+theirs, edit) or None (escape: decide later); the value typed for an edit is asked by
+:class:`~pilot_tui.tui.dialogs.merge_edit.MergeEditDialog`. Both only show plain data and
+say what was chosen; the app resolves the conflict through the edit session
+(:mod:`pilot_tui.tui.merge_flow`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pilot_tui.tui import strings as S
@@ -136,50 +137,4 @@ class MergeConflictsScreen(ModalScreen[MergeChoice | None], inherit_bindings=Fal
         self.dismiss(MergeChoice(self.current, choice))
 
     def action_later(self) -> None:
-        self.dismiss(None)
-
-
-class MergeEditDialog(ModalScreen[str | None], inherit_bindings=False):
-    """A value typed for one conflict (starting from mine)."""
-
-    CSS_PATH = "merge_conflicts.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", S.KEY_SAVE, priority=True),
-        Binding("escape", "cancel", S.KEY_CANCEL),
-        Binding("tab", "app.focus_next", S.KEY_NEXT_FOCUS, show=False),
-        Binding("shift+tab", "app.focus_previous", S.KEY_PREVIOUS_FOCUS, show=False),
-    ]
-
-    def __init__(self, row: ConflictRow) -> None:
-        super().__init__()
-        self.row = row
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="merge"):
-            yield Label(Text(S.MERGE_EDIT_TITLE), classes="merge-title")
-            yield Static(Text(self.row.title))
-            help_text = S.MERGE_EDIT_LIST_HELP if self.row.is_list else S.MERGE_EDIT_HELP
-            yield Static(Text(help_text), classes="merge-help")
-            yield TextArea(self.row.edit_text, id="merge-edit-text", compact=True)
-            with Horizontal(classes="merge-buttons"):
-                yield Button(Text(S.KEY_SAVE), id="merge-save", variant="primary", compact=True)
-                yield Button(Text(S.KEY_CANCEL), id="merge-cancel", compact=True)
-
-    def on_mount(self) -> None:
-        area = self.query_one("#merge-edit-text", TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "merge-save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one("#merge-edit-text", TextArea).text)
-
-    def action_cancel(self) -> None:
         self.dismiss(None)

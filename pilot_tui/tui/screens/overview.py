@@ -1,4 +1,4 @@
-"""The overview screen (issue 9): counts per class, programme, municipality and end quarter.
+"""The overview screen: counts per class, programme, municipality and end quarter.
 
 Every count can be chosen (arrow keys and enter, or a click); the screen then dismisses
 with that count's :class:`~pilot_tui.overview.OverviewFilter`, escape with ``None``. The

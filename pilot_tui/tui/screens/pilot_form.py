@@ -26,31 +26,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from pilot_tui.changes import name_problem, split_list
+from pilot_tui.fields import BY_NAME, Kind, Widget
 from pilot_tui.model import Footnote, Pilot, Register, Status
 from pilot_tui.periods import parse_looptijd
+from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.confirm import close_form
-from pilot_tui.tui.view import clean, one_line
+from pilot_tui.tui.dialogs.confirm import close_form
+from pilot_tui.tui.form_fields import FORM_FIELDS, SELECTS, form_label, form_text
 from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
 from pilot_tui.tui.widgets.text_fields import TextField
 
-# Fields shown as a one-line Input, in order, with their label.
-INPUTS: tuple[tuple[str, str], ...] = (
-    ("name", S.FORM_NAME),
-    ("former_names", S.FORM_FORMER_NAMES),
-)
-LONG_TEXTS: tuple[tuple[str, str], ...] = (
-    ("achtergrond", S.FORM_ACHTERGROND),
-    ("doel", S.FORM_DOEL),
-)
-MORE_INPUTS: tuple[tuple[str, str], ...] = (
-    ("programma", S.FORM_PROGRAMMA),
-    ("gemeente", S.FORM_GEMEENTE),
-    ("rechtsgebied", S.FORM_RECHTSGEBIED),
-    ("partners", S.FORM_PARTNERS),
-)
 LOOPTIJD_LABELS = ("Looptijd", "Doorlooptijd")
+# What a field chosen from a list offers (a stored value that is not among them, too).
+CHOICES: dict[str, tuple[str, ...]] = {
+    "looptijd_label": LOOPTIJD_LABELS,
+    "status": tuple(s.value for s in Status),
+}
 
 
 @dataclass(frozen=True)
@@ -76,21 +68,7 @@ def form_values(pilot: Pilot) -> dict[str, str]:
     """The pilot's fields as the form shows them (text per field), without control
     characters: a terminal would act on them. A field the user leaves alone is not
     written back (:func:`apply_values`), so the stored text stays exactly as it was."""
-    values = {
-        "name": pilot.name,
-        "former_names": "; ".join(pilot.former_names),
-        "achtergrond": pilot.achtergrond,
-        "doel": pilot.doel,
-        "looptijd": pilot.looptijd,
-        "looptijd_label": pilot.looptijd_label,
-        "status": pilot.status.value,
-        "programma": pilot.programma,
-        "gemeente": pilot.gemeente,
-        "rechtsgebied": pilot.rechtsgebied,
-        "partners": "; ".join(pilot.partners),
-        "footnotes": "\n".join(f.text for f in pilot.footnotes),
-    }
-    return {field: clean(value) for field, value in values.items()}
+    return {spec.name: for_screen(form_text(pilot, spec)) for spec in FORM_FIELDS}
 
 
 def footnotes_from(lines: str, old: list[Footnote]) -> list[Footnote]:
@@ -124,11 +102,11 @@ def apply_values(pilot: Pilot, initial: dict[str, str], values: dict[str, str]) 
             continue
         if field == "name":
             result.name = value.strip()
-        elif field in ("former_names", "partners"):
+        elif BY_NAME[field].kind is Kind.LIST:
             setattr(result, field, split_list(value))
         elif field == "status":
             result.status = Status(value)
-        elif field == "footnotes":
+        elif BY_NAME[field].kind is Kind.FOOTNOTES:
             result.footnotes = footnotes_from(value, pilot.footnotes)
         else:
             setattr(result, field, value)
@@ -164,57 +142,45 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
             yield Label(Text(title), classes="form-title")
             yield Static(Text(S.FORM_HINT), classes="form-help")
             with VerticalScroll(id="form-fields"):
-                for field, label in INPUTS:
-                    yield Label(Text(label), classes="form-label")
-                    yield TextField(
-                        values[field], id=f"f-{field}", compact=True, select_on_focus=False
-                    )
-                    if field == "name":
+                for spec in FORM_FIELDS:
+                    if spec.widget is Widget.SELECT:
+                        if spec is SELECTS[0]:
+                            yield from self._selects(values)
+                        continue
+                    yield Label(Text(form_label(spec)), classes="form-label")
+                    widget_id = f"f-{spec.name}"
+                    if spec.widget is Widget.TEXTAREA:
+                        value = values[spec.name]
+                        yield TextBox(value, id=widget_id, classes="form-long", compact=True)
+                    else:
+                        yield TextField(
+                            values[spec.name], id=widget_id, compact=True, select_on_focus=False
+                        )
+                    if spec.name == "name":
                         yield Static(Text(""), id="name-problem", classes="form-problem")
-                for field, label in LONG_TEXTS:
-                    yield Label(Text(label), classes="form-label")
-                    yield TextBox(values[field], id=f"f-{field}", classes="form-long", compact=True)
-                yield Label(Text(S.FORM_LOOPTIJD), classes="form-label")
-                yield TextField(
-                    values["looptijd"], id="f-looptijd", compact=True, select_on_focus=False
-                )
-                yield Static(Text(""), id="looptijd-reading", classes="form-reading")
-                with Horizontal(classes="form-row"):
-                    with Vertical(classes="form-cell"):
-                        yield Label(Text(S.FORM_LOOPTIJD_LABEL), classes="form-label")
-                        label_options = [(Text(v), v) for v in LOOPTIJD_LABELS]
-                        if values["looptijd_label"] not in LOOPTIJD_LABELS:
-                            label_options.append(
-                                (Text(values["looptijd_label"]), values["looptijd_label"])
-                            )
-                        yield DialogSelect(
-                            label_options,
-                            value=values["looptijd_label"],
-                            allow_blank=False,
-                            id="f-looptijd_label",
-                            compact=True,
-                        )
-                    with Vertical(classes="form-cell"):
-                        yield Label(Text(S.FORM_STATUS), classes="form-label")
-                        yield DialogSelect(
-                            [(Text(s.value), s.value) for s in Status],
-                            value=values["status"],
-                            allow_blank=False,
-                            id="f-status",
-                            compact=True,
-                        )
-                for field, label in MORE_INPUTS:
-                    yield Label(Text(label), classes="form-label")
-                    yield TextField(
-                        values[field], id=f"f-{field}", compact=True, select_on_focus=False
-                    )
-                yield Label(Text(S.FORM_FOOTNOTES), classes="form-label")
-                yield TextBox(
-                    values["footnotes"], id="f-footnotes", classes="form-long", compact=True
-                )
+                    elif spec.name == "looptijd":
+                        yield Static(Text(""), id="looptijd-reading", classes="form-reading")
             with Horizontal(classes="form-buttons"):
                 yield Button(Text(S.KEY_SAVE), id="form-save", variant="primary", compact=True)
                 yield Button(Text(S.KEY_CANCEL), id="form-cancel", compact=True)
+
+    def _selects(self, values: dict[str, str]) -> ComposeResult:
+        """The fields chosen from a list, side by side on one row."""
+        with Horizontal(classes="form-row"):
+            for spec in SELECTS:
+                with Vertical(classes="form-cell"):
+                    yield Label(Text(form_label(spec)), classes="form-label")
+                    value = values[spec.name]
+                    options = [(Text(v), v) for v in CHOICES[spec.name]]
+                    if value not in CHOICES[spec.name]:
+                        options.append((Text(value), value))
+                    yield DialogSelect(
+                        options,
+                        value=value,
+                        allow_blank=False,
+                        id=f"f-{spec.name}",
+                        compact=True,
+                    )
 
     def on_mount(self) -> None:
         # The initial values as the widgets hold them (a TextArea may normalise line ends).
@@ -226,13 +192,15 @@ class PilotForm(ModalScreen[Pilot | None], inherit_bindings=False):
     # -- reading the form --------------------------------------------------------------
     def values(self) -> dict[str, str]:
         out: dict[str, str] = {}
-        for field, _label in (*INPUTS, ("looptijd", ""), *MORE_INPUTS):
-            out[field] = self.query_one(f"#f-{field}", Input).value
-        for field in ("achtergrond", "doel", "footnotes"):
-            out[field] = self.query_one(f"#f-{field}", TextArea).text
-        for field in ("looptijd_label", "status"):
-            value = self.query_one(f"#f-{field}", Select).value
-            out[field] = value if isinstance(value, str) else ""
+        for spec in FORM_FIELDS:
+            widget_id = f"#f-{spec.name}"
+            if spec.widget is Widget.TEXTAREA:
+                out[spec.name] = self.query_one(widget_id, TextArea).text
+            elif spec.widget is Widget.SELECT:
+                value = self.query_one(widget_id, Select).value
+                out[spec.name] = value if isinstance(value, str) else ""
+            else:
+                out[spec.name] = self.query_one(widget_id, Input).value
         return out
 
     @property

@@ -22,9 +22,10 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from pilot_tui.changes import ChangeError, EntryChange, parse_zaken
 from pilot_tui.model import Pilot, Status
 from pilot_tui.periods import format_date
+from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.screens.confirm import close_form
-from pilot_tui.tui.view import clean, first_upper, one_line
+from pilot_tui.tui.dialogs.confirm import close_form
+from pilot_tui.tui.view import first_upper
 from pilot_tui.tui.widgets.dialog_select import DialogSelect
 from pilot_tui.tui.widgets.text_box import TextBox
 from pilot_tui.tui.widgets.text_fields import TextField
@@ -82,7 +83,9 @@ class UpdateEntryForm(ModalScreen[EntryChange | None], inherit_bindings=False):
                     )
                 yield Label(Text(S.ENTRY_TEXT), classes="form-label")
                 # Shown without control characters (a terminal would act on them).
-                yield TextBox(clean(text), id="e-text", classes="form-entry-text", compact=True)
+                yield TextBox(
+                    for_screen(text), id="e-text", classes="form-entry-text", compact=True
+                )
                 yield Static(Text(""), id="text-problem", classes="form-problem")
                 with Horizontal(classes="form-row"):
                     with Vertical(classes="form-cell"):

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from pilot_tui.model import Block, blocks
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.css import stylesheet
 from pilot_tui.tui.history import EntryDiff, HistoryLine
 from pilot_tui.tui.view import Detail, match_spans
 from pilot_tui.tui.widgets.pilot_list import attention_style
@@ -42,16 +43,7 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         "detail--current",
     }
 
-    DEFAULT_CSS = """
-    DetailPane > .detail--title { text-style: bold; color: $text; }
-    DetailPane > .detail--heading { text-style: bold; color: $accent; }
-    DetailPane > .detail--dim { color: $text-muted; }
-    DetailPane > .detail--match { text-style: bold underline; color: $text-warning; }
-    DetailPane > .detail--warning { text-style: bold; color: $text-warning; }
-    DetailPane > .detail--insert { text-style: bold underline; color: $text-success; }
-    DetailPane > .detail--delete { text-style: strike; color: $text-error; }
-    DetailPane > .detail--current { text-style: bold; color: $text; }
-    """
+    DEFAULT_CSS = stylesheet(__file__, "detail.tcss")
 
     def __init__(
         self,

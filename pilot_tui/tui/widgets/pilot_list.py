@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from pilot_tui.attention import Attention
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.css import stylesheet
 from pilot_tui.tui.view import Row, match_spans
 
 ATTENTION_WIDTH = 2 + max(len(a.value) for a in Attention)
@@ -85,17 +86,7 @@ class PilotList(ScrollView, can_focus=True, inherit_bindings=False):
         "pilot-list--dim",
     }
 
-    DEFAULT_CSS = """
-    PilotList {
-        overflow-x: hidden;
-        scrollbar-size-vertical: 1;
-    }
-    PilotList > .pilot-list--header { text-style: bold; color: $text-muted; }
-    PilotList > .pilot-list--cursor { background: $surface-lighten-1; }
-    PilotList:focus > .pilot-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
-    PilotList > .pilot-list--match { text-style: bold underline; color: $text-warning; }
-    PilotList > .pilot-list--dim { color: $text-muted; }
-    """
+    DEFAULT_CSS = stylesheet(__file__, "pilot_list.tcss")
 
     cursor: reactive[int] = reactive(0, always_update=False, init=False)
 

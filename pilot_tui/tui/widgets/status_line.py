@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from pilot_tui.attention import Attention
+from pilot_tui.tui.css import stylesheet
 from pilot_tui.tui.widgets.pilot_list import attention_style
 
 
@@ -26,13 +27,7 @@ class StatusLine(Static):
     it plain text. The counts and the rest go on as many lines as they need, and a line
     breaks between them, never inside one ("12 lopend", "filter: ⚠ eindigt binnenkort")."""
 
-    DEFAULT_CSS = """
-    StatusLine {
-        height: auto;
-        padding: 0 1;
-        background: $panel;
-    }
-    """
+    DEFAULT_CSS = stylesheet(__file__, "status_line.tcss")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(""), id=id)

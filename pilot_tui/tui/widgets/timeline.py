@@ -1,4 +1,4 @@
-"""The timeline: one bar per pilot on a month axis, a line-API widget (issue 9).
+"""The timeline: one bar per pilot on a month axis, a line-API widget.
 
 It shows plain :class:`TimelineRow` data (pilot id, name, period, attention) in the order
 the app gives it (the list's filter and sort), with
@@ -22,62 +22,12 @@ back to the axis around the peildatum; enter (or a double click) posts
 Only visible lines are drawn (``render_line``), so 10,000 pilots cost what 30 do.
 The widget never touches the store. Register text is shown as text, never as markup.
 
-Wiring (for the app owner)
---------------------------
-
-``t`` shows the timeline in place of the detail pane (list and timeline side by side, one
-shared cursor; on narrow screens it takes the detail's place below the list), ``t`` again
-brings the detail back.
-
-``MainScreen.compose``: ``yield Timeline(id="timeline")`` inside ``#body`` after
-``DetailPane``; ``MainScreen.BINDINGS``: ``Binding("t", "app.toggle_timeline",
-S.KEY_TIMELINE)`` ; ``main.tcss``::
-
-    #timeline { display: none; width: 2fr; height: 1fr; border-left: vkey $panel-lighten-2; }
-    #timeline:focus { border-left: vkey $accent; }
-    MainScreen.-timeline #detail { display: none; }
-    MainScreen.-timeline #timeline { display: block; }
-    MainScreen.-narrow #timeline { width: 1fr; height: 3fr; border-left: none;
-                                   border-top: hkey $panel-lighten-2; }
-
-On the app::
-
-    from pilot_tui.tui.widgets.timeline import Timeline, timeline_rows
-
-    def action_toggle_timeline(self) -> None:
-        main = self.main
-        main.toggle_class("-timeline")
-        if main.has_class("-timeline"):
-            self.show_timeline()
-        elif main.focused is main.query_one(Timeline):
-            main.pilot_list.focus()
-
-    def show_timeline(self) -> None:        # call at the end of refresh_view, too
-        main = self.main
-        if main.has_class("-timeline"):     # a hidden timeline need not be filled
-            main.query_one(Timeline).set_rows(
-                timeline_rows(self.shown),  # same filter and sort as the list
-                self.peildatum,
-                self.window.end(self.peildatum),
-                keep=self.selected,
-            )
-
-    # in on_pilot_list_highlighted, after show_detail():
-    #     self.main.query_one(Timeline).select_pilot(event.pilot_id)   (posts nothing back)
-
-    def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
-        if event.pilot_id is None:
-            return
-        self.selected = event.pilot_id
-        pilot_list = self.main.pilot_list
-        index = next((i for i, r in enumerate(pilot_list.rows)
-                      if r.pilot_id == event.pilot_id), None)
-        if index is not None:
-            pilot_list.cursor = index       # the list posts Highlighted: detail follows
-
-    def on_timeline_selected(self, event: Timeline.Selected) -> None:
-        self.action_toggle_timeline()       # enter on a bar: back to the detail of it
-        self.main.detail.focus()
+How the app uses it: ``t`` shows the timeline in place of the detail pane (list and
+timeline side by side, one shared cursor; on narrow screens below the list), ``t`` again
+brings the detail back (``PilotApp.action_toggle_timeline``); the app fills it from the
+list's shown assessments (``AppState.show_timeline``) and keeps its cursor and the
+list's together (``Timeline.Highlighted`` and :meth:`Timeline.select_pilot`). Where it
+sits is the main screen's ``main.tcss``.
 
 ``timeline_rows`` is O(n) per refresh (10,000 pilots: a few ms); drawing costs only the
 visible lines.
@@ -89,7 +39,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
@@ -107,9 +56,10 @@ from textual.strip import Strip
 
 from pilot_tui.attention import Assessment, Attention
 from pilot_tui.periods import MAX_YEAR, MIN_YEAR, Period, format_date
-from pilot_tui.text import strip_controls
+from pilot_tui.text import one_line
 from pilot_tui.timeline import Axis, Cell, axis_line, bar_for, phase_breaks
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.css import stylesheet
 
 NAME_WIDTH = 24  # symbol, space and name
 NAME_MIN = 12
@@ -119,8 +69,6 @@ AUTO_TWO_COLUMNS = 72  # bar width from which a month gets two columns (per_mont
 PHASE_END = "▌"  # the last solid cell of a phase that touches the next one
 PEILDATUM_MARK = "│"
 WINDOW_MARK = "┊"
-
-_CSS_FILE = Path(__file__).with_name("timeline.tcss")
 
 
 @dataclass(frozen=True)
@@ -138,10 +86,6 @@ class TimelineRow:
 def timeline_rows(assessments: Iterable[Assessment]) -> list[TimelineRow]:
     """Rows for the timeline, in the order given (pass the list's shown assessments)."""
     return [TimelineRow.of(a) for a in assessments]
-
-
-def one_line(text: str) -> str:
-    return " ".join(strip_controls(text).split())
 
 
 def month_start(d: date) -> date:
@@ -163,7 +107,7 @@ def _reading(period: Period) -> str:
 class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     """Bars of pilots on a month axis, with a cursor shared with the list."""
 
-    DEFAULT_CSS = _CSS_FILE.read_text(encoding="utf-8")
+    DEFAULT_CSS = stylesheet(__file__, "timeline.tcss")
 
     # Hidden from the footer (the main keys stay in view there); the help lists them all.
     BINDINGS: ClassVar[list[BindingType]] = [

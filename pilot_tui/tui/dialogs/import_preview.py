@@ -1,4 +1,4 @@
-"""Importing an overview text (issue 6): choose the file, then see what will change.
+"""Importing an overview text: choose the file, then see what will change.
 
 Two modal screens, no register logic of their own:
 
@@ -24,7 +24,7 @@ A palette command, in ``PilotApp.get_system_commands``::
 
     import copy
     from pilot_tui.importer import OverviewError, merge, parse_overview
-    from pilot_tui.tui.screens.import_preview import ImportFileScreen, ImportPreviewScreen
+    from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
 
     def action_import_overview(self) -> None:
         if self.store.readonly:
@@ -82,59 +82,11 @@ from pilot_tui.files import FileRefused, megabytes, read_regular
 from pilot_tui.importing import MergeReport, OverviewError, describe
 from pilot_tui.importing.sniff import TEXT
 from pilot_tui.periods import format_date
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.widgets.text_fields import TextField
-from pilot_tui.tui.widgets.timeline import one_line
 
 MAX_BYTES = 50 * 1024 * 1024  # far above any real overview (the seed is ~100 kB)
-
-_CSS = """
-ImportFileScreen, ImportPreviewScreen {
-    align: center middle;
-}
-.import-dialog {
-    width: 90;
-    max-width: 100%;
-    height: auto;
-    max-height: 100%;
-    border: round $accent;
-    background: $surface;
-    padding: 0 1;
-}
-.import-title {
-    text-style: bold;
-    color: $accent;
-    width: 1fr;
-}
-.import-help {
-    color: $text-muted;
-}
-#import-file-message {
-    color: $text-success;
-}
-#import-file-message.-error {
-    color: $text-error;
-    text-style: bold;
-}
-#import-preview-dialog {
-    height: 100%;
-    max-height: 40;
-}
-#import-groups {
-    height: 1fr;
-    border: round $panel;
-}
-#import-groups:focus {
-    border: round $accent;
-}
-.import-buttons {
-    height: auto;
-    align-horizontal: right;
-}
-.import-buttons Button {
-    margin: 0 0 0 1;
-}
-"""
 
 
 # -- checking the file --------------------------------------------------------------------
@@ -214,7 +166,7 @@ def check_file(text: str, base: Path | None = None) -> FileCheck:
 class ImportFileScreen(ModalScreen[Path | None], inherit_bindings=False):
     """Ask for the text file to import; say at once what is wrong with it."""
 
-    DEFAULT_CSS = _CSS
+    CSS_PATH = "import_preview.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", S.KEY_CANCEL),
@@ -326,7 +278,7 @@ def preview_text(report: MergeReport, warnings: Sequence[str] = ()) -> Text:
 class ImportPreviewScreen(ModalScreen[bool], inherit_bindings=False):
     """What an import will change; enter or i imports, escape cancels."""
 
-    DEFAULT_CSS = _CSS
+    CSS_PATH = "import_preview.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,i", "import", S.KEY_IMPORT),

@@ -39,14 +39,15 @@ from pilot_tui.snapshot import (
     default_summary,
     format_of,
 )
+from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import clean, first_upper, one_line
+from pilot_tui.tui.view import first_upper
 from pilot_tui.tui.widgets.text_fields import TextField
 
 
 def shown(path: Path | str) -> str:
     """A path as text on one line, spaces as typed, no control characters."""
-    return " ".join(clean(str(path)).splitlines())
+    return " ".join(for_screen(str(path)).splitlines())
 
 
 def unusable(exc: BaseException) -> str:
@@ -112,7 +113,7 @@ class FormatChoice(RadioSet):
 
 
 class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False):
-    CSS_PATH = "snapshot_dialog.tcss"
+    CSS_PATH = "snapshot.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", S.KEY_CLOSE),
@@ -369,7 +370,7 @@ class OverwriteDialog(ModalScreen[bool], inherit_bindings=False):
     """ "<path> bestaat al. Overschrijven?" — enter, n and escape say no ("Nee" has the
     focus and "Overschrijven" cannot take it); j or y overwrites."""
 
-    CSS_PATH = "snapshot_dialog.tcss"
+    CSS_PATH = "snapshot.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", S.KEY_NO),

@@ -17,10 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 from textual.widgets.button import ButtonVariant
 
+from pilot_tui.fields import label
 from pilot_tui.model import HistoryEntry, Pilot
 from pilot_tui.periods import format_date
+from pilot_tui.text import one_line
 from pilot_tui.tui import strings as S
-from pilot_tui.tui.view import one_line
+from pilot_tui.tui.form_fields import FORM_FIELDS
 
 MINE = "mine"  # keep my version (theirs goes to a backup)
 THEIRS = "theirs"  # take theirs (the register holds it already)
@@ -74,14 +76,13 @@ def differences(ours: Pilot | None, theirs: Pilot | None) -> list[str]:
     if ours is None or theirs is None:
         mine = S.CONFLICT_ABSENT if ours is None else _quote(_text(ours.name))
         other = S.CONFLICT_ABSENT if theirs is None else _quote(_text(theirs.name))
-        return [
-            S.CONFLICT_FIELD.format(field=S.CONFLICT_FIELD_LABELS["name"], mine=mine, theirs=other)
-        ]
+        return [S.CONFLICT_FIELD.format(field=label("name"), mine=mine, theirs=other)]
     lines: list[str] = []
-    for f, label in S.CONFLICT_FIELD_LABELS.items():
+    for spec in FORM_FIELDS:
+        f = spec.name
         if getattr(ours, f) != getattr(theirs, f):
             mine, other = _pair(getattr(ours, f), getattr(theirs, f))
-            lines.append(S.CONFLICT_FIELD.format(field=label, mine=mine, theirs=other))
+            lines.append(S.CONFLICT_FIELD.format(field=spec.label, mine=mine, theirs=other))
     dates = sorted({e.peildatum for e in ours.history} | {e.peildatum for e in theirs.history})
     for when in dates:
         mine_entry, their_entry = ours.entry_for(when), theirs.entry_for(when)
