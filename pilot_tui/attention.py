@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Register, Status
-from pilot_tui.periods import Period, Window, parse_looptijd
+from pilot_tui.periods import Period, Window, format_interval, parse_looptijd
 
 
 class Attention(StrEnum):
@@ -175,3 +175,17 @@ def counts_line(assessments: list[Assessment]) -> str:
 
 def sort_key_attention(a: Assessment) -> tuple[int, date, str]:
     return (a.attention.rank, a.end or date.max, a.pilot.name.casefold())
+
+
+def end_label(period: Period, closed: bool, *, mark_no_later_than: bool = False) -> str:
+    """When a pilot ends, in Dutch, as a list shows it: "juni 2023", "open einde",
+    "onbekend", or "—" for a closed pilot without an end; with ``mark_no_later_than``
+    an end the text gives as a limit ("uiterlijk juni 2023") reads "≤ juni 2023"."""
+    if period.end is None:
+        if period.open_end:
+            return "open einde"
+        return "—" if closed else "onbekend"
+    label = format_interval(period.end)
+    if mark_no_later_than and period.no_later_than:
+        return f"≤ {label}"
+    return label

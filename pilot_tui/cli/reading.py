@@ -7,7 +7,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from pilot_tui.attention import Assessment, Attention, assess_all, sort_key_attention
+from pilot_tui.attention import Assessment, Attention, assess_all, end_label, sort_key_attention
 from pilot_tui.cli.context import open_readonly, resolve_peildatum, resolve_window
 from pilot_tui.cli.output import (
     EXIT_OK,
@@ -22,7 +22,7 @@ from pilot_tui.cli.output import (
 from pilot_tui.fields import PILOT_FIELDS, Kind, PilotField
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
 from pilot_tui.ops.pilots import pilot_at
-from pilot_tui.periods import format_date, format_interval, parse_looptijd, period_json
+from pilot_tui.periods import format_date, iso, parse_looptijd, period_json
 from pilot_tui.text import normalise, one_line, strip_controls
 
 NAME_WIDTH = 60  # characters of a name in `list`'s table; longer names end in "…"
@@ -42,18 +42,6 @@ def show_label(spec: PilotField) -> str:
     return spec.doc_label or spec.label
 
 
-def end_label(a: Assessment) -> str:
-    if a.period.end is not None:
-        return format_interval(a.period.end)
-    if a.period.open_end:
-        return "open einde"
-    return "—" if a.status in CLOSED_STATUSES else "onbekend"
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def assessment_json(a: Assessment) -> dict[str, Any]:
     p = a.pilot
     return {
@@ -61,9 +49,9 @@ def assessment_json(a: Assessment) -> dict[str, Any]:
         "name": p.name,
         "status": a.status.value,
         "attention": a.attention.value,
-        "start": _iso(a.start),
-        "end": _iso(a.end),
-        "end_label": end_label(a),
+        "start": iso(a.start),
+        "end": iso(a.end),
+        "end_label": end_label(a.period, a.status in CLOSED_STATUSES),
         "days_left": a.days_left,
         "looptijd": p.looptijd,
         "niet_bijgewerkt": a.niet_bijgewerkt,
@@ -117,7 +105,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             shortened(one_line(a.pilot.name), NAME_WIDTH),
             a.status.value,
             f"{a.attention.symbol} {a.attention.value}" + (" *" if a.niet_bijgewerkt else ""),
-            end_label(a),
+            end_label(a.period, a.status in CLOSED_STATUSES),
             "" if a.days_left is None or a.status in CLOSED_STATUSES else str(a.days_left),
         ]
         for a in items
@@ -143,8 +131,8 @@ def pilot_json(pilot: Pilot, a: Assessment, peildatum: date) -> dict[str, Any]:
             "status": a.status.value,
             "current_status": pilot.status.value,  # as of the peildatum, like every field
             "attention": a.attention.value,
-            "start": _iso(a.start),
-            "end": _iso(a.end),
+            "start": iso(a.start),
+            "end": iso(a.end),
             "days_left": a.days_left,
             "niet_bijgewerkt": a.niet_bijgewerkt,
             "period": period_json(a.period),

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from pilot_tui.periods.calendar import MAX_YEAR, MIN_YEAR, season_span, year_part_span
 from pilot_tui.periods.dates import date_problem, parse_date, parse_window
-from pilot_tui.periods.formatting import format_date, format_interval, period_json
+from pilot_tui.periods.formatting import format_date, format_interval, iso, period_json
 from pilot_tui.periods.looptijd import parse_looptijd
 from pilot_tui.periods.types import Interval, Period, Phase, Window
 from pilot_tui.periods.words import MONTH_WORDS, MONTHS, ORDINALS
@@ -53,6 +53,7 @@ __all__ = [
     "date_problem",
     "format_date",
     "format_interval",
+    "iso",
     "parse_date",
     "parse_looptijd",
     "parse_window",

@@ -32,7 +32,7 @@ def format_interval(i: Interval) -> str:
     return f"{format_date(lo)} – {format_date(hi)}"
 
 
-def _iso(d: date | None) -> str | None:
+def iso(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
@@ -40,25 +40,25 @@ def period_json(p: Period) -> dict[str, Any]:
     """The JSON form printed by ``pilot-tui period TEXT --json``."""
     return {
         "text": p.text,
-        "start": _iso(p.start.earliest if p.start else None),
-        "start_latest": _iso(p.start.latest if p.start else None),
-        "end_earliest": _iso(p.end.earliest if p.end else None),
-        "end": _iso(p.end.latest if p.end else None),
+        "start": iso(p.start.earliest if p.start else None),
+        "start_latest": iso(p.start.latest if p.start else None),
+        "end_earliest": iso(p.end.earliest if p.end else None),
+        "end": iso(p.end.latest if p.end else None),
         "open_end": p.open_end,
         "no_later_than": p.no_later_than,
         "phases": [
             {
                 "label": ph.label,
-                "start": _iso(ph.start.earliest if ph.start else None),
-                "start_latest": _iso(ph.start.latest if ph.start else None),
-                "end_earliest": _iso(ph.end.earliest if ph.end else None),
-                "end": _iso(ph.end.latest if ph.end else None),
+                "start": iso(ph.start.earliest if ph.start else None),
+                "start_latest": iso(ph.start.latest if ph.start else None),
+                "end_earliest": iso(ph.end.earliest if ph.end else None),
+                "end": iso(ph.end.latest if ph.end else None),
                 "open_end": ph.open_end,
             }
             for ph in p.phases
         ],
         "status_hint": p.status_hint.value if p.status_hint is not None else None,
-        "extended_to": _iso(p.extended_to.latest if p.extended_to else None),
+        "extended_to": iso(p.extended_to.latest if p.extended_to else None),
         "describe": p.describe(),
         "error": p.error,
         "warnings": list(p.warnings),

@@ -21,8 +21,9 @@ from textual.worker import Worker, WorkerState
 from pilot_tui.attention import assess
 from pilot_tui.memory import Pause, keep_out_of_collections
 from pilot_tui.model import Pilot
+from pilot_tui.ops.register import LOCKED, WRITE_PROTECTED, open_for_app
 from pilot_tui.periods import Window
-from pilot_tui.store import Store, StoreLocked, StoreWriteProtected
+from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup
 from pilot_tui.tui import strings as S
@@ -53,17 +54,13 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
     read-only, open it read-only with the reason.
 
     A corrupt or foreign file raises StoreError (one Dutch line)."""
-    try:
-        opened: tuple[Store, str | None] = Store.open(store_path), None
-        opened[0].announce_app()
-    except StoreLocked:
-        opened = Store.open(store_path, readonly=True), S.LOCKED_NOTICE.format(path=store_path)
-    except StoreWriteProtected:
-        notice = S.WRITE_PROTECTED_NOTICE.format(path=store_path)
-        opened = Store.open(store_path, readonly=True), notice
+    opened = open_for_app(store_path)
+    notices = {LOCKED: S.LOCKED_NOTICE, WRITE_PROTECTED: S.WRITE_PROTECTED_NOTICE}
+    because = opened.readonly_because
+    notice = notices[because].format(path=store_path) if because else None
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).
-    keep_out_of_collections(len(opened[0].register.pilots))
-    return opened
+    keep_out_of_collections(len(opened.store.register.pilots))
+    return opened.store, notice
 
 
 class Start:

@@ -17,11 +17,11 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from pilot_tui.attention import Assessment, Attention, sort_key_attention
+from pilot_tui.attention import Assessment, Attention, end_label, sort_key_attention
 from pilot_tui.compare import PilotChange
 from pilot_tui.fields import PILOT_FIELDS, Kind, PilotField
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
-from pilot_tui.periods import Period, format_date, format_interval
+from pilot_tui.periods import format_date
 from pilot_tui.text import fold_letters, for_screen, normalise, one_line, strip_controls
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
@@ -246,17 +246,6 @@ class Row:
     gemeente: str = ""
 
 
-def end_label(period: Period, closed: bool = False) -> str:
-    if period.end is None:
-        if period.open_end:
-            return S.END_OPEN
-        return S.END_CLOSED if closed else S.END_UNKNOWN
-    label = format_interval(period.end)
-    if period.no_later_than:
-        return S.END_NO_LATER_THAN.format(end=label)
-    return label
-
-
 def days_label(days: int | None) -> str:
     return "" if days is None else S.DAYS.format(n=days)
 
@@ -276,7 +265,7 @@ def make_row(a: Assessment) -> Row:
         status=a.status.value,
         attention=a.attention,
         stale=a.niet_bijgewerkt,
-        end=end_label(a.period, a.status in CLOSED_STATUSES),
+        end=end_label(a.period, a.status in CLOSED_STATUSES, mark_no_later_than=True),
         days="" if a.status in CLOSED_STATUSES else days_label(a.days_left),
         programma=one_line(a.pilot.programma),
         gemeente=one_line(a.pilot.gemeente),

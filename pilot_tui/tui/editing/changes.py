@@ -11,8 +11,8 @@ from pilot_tui.changes import (
     ChangeError,
     EntryChange,
 )
-from pilot_tui.checks import detached_footnotes
 from pilot_tui.model import Footnote, Pilot
+from pilot_tui.ops.edits import detached, newly_detached
 from pilot_tui.periods import format_date
 from pilot_tui.store import (
     StoreError,
@@ -137,23 +137,20 @@ class Changes(Saving):
             self._looptijd_warning(pilot)
 
     def _detached(self, pilot_id: str, peildatum: date) -> list[tuple[int, Footnote]]:
-        pilot = self.store.register.get(pilot_id)
-        view = pilot.as_of(peildatum) if pilot is not None else None
-        return detached_footnotes(view, peildatum) if view is not None else []
+        return detached(self.store.register.get(pilot_id), peildatum)
 
     def _footnote_warning(
         self, pilot_id: str, peildatum: date, before: list[tuple[int, Footnote]]
     ) -> None:
         """Say which footnotes the change cut loose from their words (never silently)."""
-        was = {(n.text, n.anchor) for _i, n in before}
-        for number, note in self._detached(pilot_id, peildatum):
-            if (note.text, note.anchor) not in was:
-                self.app.notify(
-                    S.FOOTNOTE_DETACHED.format(n=number, anchor=one_line(note.anchor)),
-                    severity="warning",
-                    markup=False,
-                    timeout=12,
-                )
+        pilot = self.store.register.get(pilot_id)
+        for number, note in newly_detached(pilot, peildatum, before):
+            self.app.notify(
+                S.FOOTNOTE_DETACHED.format(n=number, anchor=one_line(note.anchor)),
+                severity="warning",
+                markup=False,
+                timeout=12,
+            )
 
     def _looptijd_warning(self, pilot: Pilot) -> None:
         reading = read_looptijd(pilot.looptijd)
@@ -272,13 +269,13 @@ class Changes(Saving):
     ) -> None:
         op = None
         if change is not None:
-            detached = self._detached(pilot_id, peildatum)
+            before = self._detached(pilot_id, peildatum)
             op = self.run(
                 lambda: self.session.update_entry(
                     pilot_id, peildatum, change, correction=correction
                 )
             )
             if op is not None:
-                self._footnote_warning(pilot_id, peildatum, detached)
+                self._footnote_warning(pilot_id, peildatum, before)
         if then is not None:
             then(op is not None)
