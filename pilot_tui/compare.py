@@ -13,7 +13,8 @@ from datetime import date
 
 from pilot_tui.model import Register
 from pilot_tui.periods import format_date
-from pilot_tui.snapshot.model import Changes, changes_between
+from pilot_tui.snapshot.changes import changes_between
+from pilot_tui.snapshot.model import Changes
 from pilot_tui.worddiff import DiffOp
 
 

@@ -35,10 +35,12 @@ from pilot_tui.snapshot import (
     render,
 )
 from pilot_tui.snapshot import json as json_renderer
+from pilot_tui.snapshot.changes import shift_text
 from pilot_tui.snapshot.csv import COLUMNS
 from pilot_tui.snapshot.md import esc
-from pilot_tui.snapshot.model import NO_ENTRY, shift_text, word_diff
+from pilot_tui.snapshot.model import NO_ENTRY
 from pilot_tui.store import Store
+from pilot_tui.worddiff import word_diff
 from tests.fixtures.snapshot_register import (
     CHANGED,
     D0,

@@ -26,12 +26,8 @@ from pathlib import Path
 
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import Register
-from pilot_tui.snapshot.model import (
-    Snapshot,
-    SnapshotOptions,
-    SnapshotPilot,
-    build_snapshot,
-)
+from pilot_tui.snapshot.build import build_snapshot
+from pilot_tui.snapshot.model import Snapshot, SnapshotOptions, SnapshotPilot
 
 FORMATS = ("docx", "md", "html", "csv", "json")
 NO_SINCE_WORDS = ("geen", "-")  # typed for "since": no "changes since" section

@@ -5,7 +5,7 @@ written as P's text with revisions against the document at D0 (``snapshot.before
 with the same options): insertions (``w:ins``) and deletions (``w:del``, ``w:delText``) by
 the author "pilot-tui", each dated when that change was made (the register's audit log,
 else the peildatum from which the new value holds; see
-:class:`pilot_tui.snapshot.model.RevisionDates`). A reviewer accepts or rejects them one
+:class:`pilot_tui.snapshot.changes.RevisionDates`). A reviewer accepts or rejects them one
 by one in Word; accepting every revision gives exactly the clean document at P, rejecting
 every revision the one at D0. There is no "Wijzigingen sinds" chapter: the revisions are
 the changes.
@@ -47,6 +47,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from pilot_tui.snapshot import wordpkg as pkg
+from pilot_tui.snapshot.changes import RevisionDates
 from pilot_tui.snapshot.docx import (
     _BOLD,
     _DOC_START,
@@ -65,7 +66,6 @@ from pilot_tui.snapshot.docx import (
 from pilot_tui.snapshot.links import has_link, pieces
 from pilot_tui.snapshot.model import (
     Para,
-    RevisionDates,
     Run,
     Snapshot,
     SnapshotPilot,
