@@ -31,7 +31,6 @@ from pilot_tui.snapshot import (
     Snapshot,
     SnapshotOptions,
     build_snapshot,
-    default_filename,
     render,
 )
 from pilot_tui.snapshot import json as json_renderer
@@ -123,11 +122,7 @@ def test_golden_grouped_md() -> None:
 
 
 def test_api_names() -> None:
-    assert FORMATS == ("docx", "md", "html", "csv", "json")
-    assert default_filename(date(2021, 12, 1), "docx") == "stand-van-zaken-pilots-2021-12-01.docx"
-    assert default_filename(date(2022, 6, 1), "csv") == "stand-van-zaken-pilots-2022-06-01.csv"
-    with pytest.raises(ValueError):
-        default_filename(D, "pdf")
+    """(The formats and file names: tests/test_snapshot_formats.py.)"""
     with pytest.raises(ValueError):
         render(_snapshot(), "pdf")
     with pytest.raises(ValueError):
@@ -662,19 +657,3 @@ def test_an_older_stand_van_zaken_says_its_date() -> None:
     }
     md = render(snap, "md").decode("utf-8")
     assert "**Stand van zaken (per 1 december 2021)**" in md
-
-
-@pytest.mark.parametrize(
-    ("name", "fmt"),
-    [
-        ("stand.md", "md"),
-        ("stand.MD", "md"),
-        ("a.b.docx", "docx"),
-        ("stand.txt", None),
-        ("stand", None),
-    ],
-)
-def test_format_of_a_file_name(name: str, fmt: str | None) -> None:
-    from pilot_tui.snapshot import format_of
-
-    assert format_of(Path(name)) == fmt
