@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilot_tui.model import (
-    _CONTROL_RE,
     BULLET,
     Footnote,
     HistoryEntry,
@@ -29,7 +28,7 @@ from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import FORMATS, SnapshotOptions, build_snapshot, make, render
 from pilot_tui.snapshot.md import _INLINE_RE, esc, has_inline_markup
 from pilot_tui.snapshot.paras import paras_of
-from pilot_tui.text import has_controls, strip_controls
+from pilot_tui.text import _CONTROL_RE, has_controls, strip_controls
 
 SPECIAL = (
     "\x00\x07\x0b\x0c\x1b\x1f\x7f\x80\x9b\x9f"  # C0 and C1 controls, kept out

@@ -433,7 +433,7 @@ class Writer:
             '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
         )
 
-    # -- the other parts --------------------------------------------------------------------
+    # -- the footnotes (docx_package writes their part) --------------------------------------
     def note_texts(self) -> list[tuple[int, str]]:
         """The footnotes the part holds: (id, text), the id as the body refers to it."""
         return [(note.number, note.text) for note in self.snapshot.notes]

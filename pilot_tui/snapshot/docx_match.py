@@ -55,6 +55,7 @@ WTok = str | Tok
 
 
 def plain_pir(ppr: str, text: str, field: str, rpr: str = "", links: bool = True) -> PIR:
+    """A paragraph of one text with the same run properties throughout."""
     toks: tuple[Tok, ...] = (("t", rpr, text),) if text else ()
     return PIR(ppr, toks, (0,) * len(toks), links, field)
 

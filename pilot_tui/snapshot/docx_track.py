@@ -75,7 +75,7 @@ class TrackWriter(PilotRevisions):
         self.blocks = plan(self.before, self.snapshot)
         self.total = sum(1 for b in self.blocks if not isinstance(b.old or b.new, str))
 
-    # -- the other parts ----------------------------------------------------------------------
+    # -- the document ------------------------------------------------------------------------
     def heading_pair(self, style: str, old: str, new: str, when: RevDate) -> str:
         start, end = self.bookmark()
         ppr = f'<w:pStyle w:val="{self.ids[style]}"/>'
