@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import date
 
 from pilot_tui.attention import Assessment, assess
-from pilot_tui.fields import PILOT_FIELDS, Kind
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
 from pilot_tui.periods import Interval, format_date, format_interval
@@ -37,11 +36,6 @@ from pilot_tui.snapshot.paras import Numberer, paras_of
 from pilot_tui.snapshot.summary import build_summary
 from pilot_tui.text import for_document, has_controls
 
-# The fields of a pilot that hold text, one or a list of them (footnotes aside): what is
-# looked at for characters to clean.
-_TEXT_FIELDS = tuple(f.name for f in PILOT_FIELDS if f.kind in (Kind.TEXT, Kind.LONG, Kind.CHOICE))
-_LIST_FIELDS = tuple(f.name for f in PILOT_FIELDS if f.kind is Kind.LIST)
-
 
 def _as_is(text: str) -> str:
     return text
@@ -50,12 +44,24 @@ def _as_is(text: str) -> str:
 def _cleaner(
     pilot: Pilot, entry: HistoryEntry | None, extra: Iterable[str]
 ) -> Callable[[str], str]:
-    """:func:`pilot_tui.text.for_document`, or a function that returns its text as is when none of the pilot's
-    texts needs cleaning (the usual case): one scan of them all, not one call per field."""
-    texts: list[str] = [getattr(pilot, name) for name in _TEXT_FIELDS]
-    for name in _LIST_FIELDS:
-        texts += getattr(pilot, name)
-    texts += extra
+    """:func:`pilot_tui.text.for_document`, or a function that returns its text as is
+    when none of the pilot's texts needs cleaning (the usual case): one scan of them all,
+    not one call per field."""
+    # the texts the snapshot shows (see _build_pilot), named one by one: a loop over the
+    # table of fields takes three times as long, for every pilot
+    texts = [
+        pilot.name,
+        pilot.achtergrond,
+        pilot.doel,
+        pilot.looptijd,
+        pilot.looptijd_label,
+        pilot.programma,
+        pilot.gemeente,
+        pilot.rechtsgebied,
+        *pilot.former_names,
+        *pilot.partners,
+        *extra,
+    ]
     for fn in pilot.footnotes:
         texts += (fn.text, fn.anchor)
     if entry is not None:
