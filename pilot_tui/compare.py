@@ -14,7 +14,8 @@ from datetime import date
 from pilot_tui.fields import label
 from pilot_tui.model import Register
 from pilot_tui.periods import format_date
-from pilot_tui.snapshot.model import Changes, changes_between
+from pilot_tui.snapshot.changes import changes_between
+from pilot_tui.snapshot.model import Changes
 from pilot_tui.worddiff import DiffOp
 
 # the labels of the changes that are a field's, as the field table has them

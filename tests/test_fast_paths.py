@@ -27,7 +27,7 @@ from pilot_tui.model import (
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import FORMATS, SnapshotOptions, build_snapshot, make, render
 from pilot_tui.snapshot.md import _INLINE_RE, esc, has_inline_markup
-from pilot_tui.snapshot.model import paras_of
+from pilot_tui.snapshot.paras import paras_of
 from pilot_tui.text import _CONTROL_RE, has_controls, strip_controls
 
 SPECIAL = (

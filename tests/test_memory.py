@@ -140,7 +140,7 @@ def test_a_snapshot_is_made_with_the_collector_paused(
 
     from pilot_tui import snapshot
     from pilot_tui.periods import parse_window
-    from pilot_tui.snapshot import model
+    from pilot_tui.snapshot import build as model
 
     gc.enable()
     seen: dict[str, bool] = {}

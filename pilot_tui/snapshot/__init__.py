@@ -15,53 +15,48 @@ the Word file is the Bijlage as it goes to the Kamer (title, intro, pilots, foot
 nothing internal), the others are for reading and scripts and show the Aandachtspunten.
 "Wijzigingen sinds" is never there unless asked for; in Word it can come as revisions in
 the document instead (``SnapshotOptions(track_changes=True)``, Word only).
+
+The formats, with what each takes and how its files are named, are one table:
+:data:`FORMATS` (:mod:`pilot_tui.snapshot.formats`).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from pilot_tui.memory import collector_paused
 from pilot_tui.model import Register
-from pilot_tui.snapshot.model import (
-    Snapshot,
-    SnapshotOptions,
-    SnapshotPilot,
-    build_snapshot,
+from pilot_tui.snapshot.build import build_snapshot
+from pilot_tui.snapshot.formats import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    NO_SINCE_WORDS,
+    SnapshotFormat,
+    default_filename,
+    default_summary,
+    format_of,
+    format_spec,
 )
-
-FORMATS = ("docx", "md", "html", "csv", "json")
-NO_SINCE_WORDS = ("geen", "-")  # typed for "since": no "changes since" section
-KAMER_FORMATS = ("docx",)  # documents for the Kamer: nothing internal by default
+from pilot_tui.snapshot.model import Snapshot, SnapshotOptions, SnapshotPilot
 
 __all__ = [
+    "DEFAULT_FORMAT",
     "FORMATS",
-    "KAMER_FORMATS",
     "NO_SINCE_WORDS",
     "Snapshot",
+    "SnapshotFormat",
     "SnapshotOptions",
     "SnapshotPilot",
     "build_snapshot",
     "default_filename",
     "default_summary",
     "format_of",
+    "format_spec",
     "make",
     "render",
 ]
-
-
-def _check(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
-
-
-def default_summary(fmt: str) -> bool:
-    """Whether a document in ``fmt`` shows the Aandachtspunten unless told otherwise:
-    not the Word file (the Bijlage for the Kamer), the others do."""
-    return fmt not in KAMER_FORMATS
 
 
 def render(
@@ -72,7 +67,7 @@ def render(
     template: Path | None = None,
     toc: bool = False,
 ) -> bytes:
-    """The snapshot as a file in ``fmt`` (one of FORMATS).
+    """The snapshot as a file in ``fmt`` (one of :data:`FORMATS`).
 
     ``progress(done, total)``, when given, is called with (0, total) first and with
     (total, total) when the file is ready. ``total`` is the number of pilots; for Word
@@ -81,18 +76,23 @@ def render(
     contents) are for Word only; a bad template raises
     :class:`pilot_tui.snapshot.wordpkg.TemplateError` (a ValueError).
     """
-    _check(fmt)
-    if fmt != "docx" and (template is not None or toc):
+    spec = format_spec(fmt)
+    if (template is not None and not spec.template) or (toc and not spec.toc):
         raise ValueError("een sjabloon en een inhoudsopgave zijn er alleen voor Word (docx)")
-    if fmt != "docx" and snapshot.before is not None:
+    if snapshot.before is not None and not spec.track_changes:
         raise ValueError("wijzigingen als revisies zijn er alleen voor Word (docx)")
     # Imported on demand: each format's code is loaded when it is asked for.
-    module = importlib.import_module(f"pilot_tui.snapshot.{fmt}")
-    if fmt == "docx":
+    module = importlib.import_module(spec.renderer)
+    if spec.progress:
+        options: dict[str, object] = {}
+        if spec.template:
+            options["template"] = template
+        if spec.toc:
+            options["toc"] = toc
         # the collector stays paused here too: the body is millions of short strings
         with collector_paused():
-            docx_data: bytes = module.render(snapshot, progress, template=template, toc=toc)
-        return docx_data
+            reported: bytes = module.render(snapshot, progress, **options)
+        return reported
     total = sum(len(g.pilots) for g in snapshot.groups)
     if progress is not None:
         progress(0, total)
@@ -104,18 +104,6 @@ def render(
     if progress is not None:
         progress(total, total)
     return data
-
-
-def format_of(path: Path) -> str | None:
-    """The format a file name says by its extension ("stand.MD" -> "md"), or None."""
-    suffix = path.suffix.lower().lstrip(".")
-    return suffix if suffix in FORMATS else None
-
-
-def default_filename(peildatum: date, fmt: str) -> str:
-    """ "stand-van-zaken-pilots-2021-12-01.docx" """
-    _check(fmt)
-    return f"stand-van-zaken-pilots-{peildatum.isoformat()}.{fmt}"
 
 
 def make(
@@ -136,7 +124,7 @@ def make(
     dropped before it resumes: reference counting frees the model's objects (they hold
     no cycles), so no collection walks them between the two steps or after them (a
     tenth of the time at 10,000 pilots)."""
-    _check(fmt)
+    format_spec(fmt)
     with collector_paused():
         snapshot = build_snapshot(register, options, build_progress)
         data = render(snapshot, fmt, render_progress, template=template, toc=toc)

@@ -31,14 +31,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from pilot_tui.outputs import output_problem
 from pilot_tui.periods import date_problem, format_date, parse_date
-from pilot_tui.snapshot import (
-    FORMATS,
-    KAMER_FORMATS,
-    NO_SINCE_WORDS,
-    default_filename,
-    default_summary,
-    format_of,
-)
+from pilot_tui.snapshot import DEFAULT_FORMAT, FORMATS, NO_SINCE_WORDS, SnapshotFormat, format_of
 from pilot_tui.text import for_screen, one_line
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.view import first_upper
@@ -126,7 +119,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         peildatum: date,
         previous: date | None,
         *,
-        fmt: str = "docx",
+        fmt: str = DEFAULT_FORMAT,
         folder: Path | None = None,
         today: date | None = None,
         register: Path | None = None,
@@ -137,18 +130,23 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         self.register = register
         self.peildatum = peildatum
         self.previous = previous
-        self.fmt = fmt if fmt in FORMATS else FORMATS[0]
+        self.fmt = fmt if fmt in FORMATS else DEFAULT_FORMAT
         self.folder = folder or Path.cwd()
         self.today = today
-        self._auto_path = default_filename(peildatum, self.fmt)
-        self._auto_summary = default_summary(self.fmt)
+        self._auto_path = self.spec.filename(peildatum)
+        self._auto_summary = self.spec.summary
+
+    @property
+    def spec(self) -> SnapshotFormat:
+        """The chosen format (its label, suffix and what it takes)."""
+        return FORMATS[self.fmt]
 
     def _since_placeholder(self) -> str:
-        if self.fmt in KAMER_FORMATS and self.previous is not None:
+        if self.spec.kamer and self.previous is not None:
             return S.SNAPSHOT_SINCE_PLACEHOLDER_KAMER_PREVIOUS.format(
                 date=format_date(self.previous)
             )
-        if self.fmt in KAMER_FORMATS:
+        if self.spec.kamer:
             return S.SNAPSHOT_SINCE_PLACEHOLDER_KAMER
         if self.previous is not None:
             return S.SNAPSHOT_SINCE_PLACEHOLDER.format(date=format_date(self.previous))
@@ -163,9 +161,9 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
             yield Static(Text(S.SNAPSHOT_HELP), classes="snapshot-help")
             yield Label(Text(S.SNAPSHOT_FORMAT), classes="snapshot-label")
             with FormatChoice(id="snapshot-format", compact=True):
-                for fmt in FORMATS:
-                    label = Text(S.SNAPSHOT_FORMAT_LABELS.get(fmt, fmt))
-                    yield FormatButton(label, fmt == self.fmt, name=fmt, compact=True)
+                for spec in FORMATS.values():
+                    chosen = spec.name == self.fmt
+                    yield FormatButton(Text(spec.label), chosen, name=spec.name, compact=True)
             yield Label(Text(S.SNAPSHOT_PATH), classes="snapshot-label")
             yield TextField(value=self._auto_path, id="snapshot-path", compact=True)
             yield Static(Text(""), id="snapshot-path-message", classes="snapshot-message")
@@ -212,7 +210,7 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
                 if not path.is_absolute():
                     path = self.folder / path
                 if not path.suffix and not path.is_dir():  # "rapport" becomes "rapport.docx"
-                    path = path.with_name(f"{path.name}.{self.fmt}")
+                    path = path.with_name(f"{path.name}{self.spec.suffix}")
                 if path.is_dir():
                     problem = S.SNAPSHOT_PATH_IS_DIR.format(path=shown(path))
                 elif not path.parent.is_dir():
@@ -230,9 +228,8 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         where = S.SNAPSHOT_PATH_EXISTS if exists else S.SNAPSHOT_PATH_WHERE
         message = where.format(path=shown(path))
         if format_of(path) is None:  # ".txt": allowed, but said
-            label = S.SNAPSHOT_FORMAT_LABELS.get(self.fmt, self.fmt)
             suffix = shown(path.suffix)
-            message += " " + S.SNAPSHOT_PATH_OTHER.format(suffix=suffix, fmt=label)
+            message += " " + S.SNAPSHOT_PATH_OTHER.format(suffix=suffix, fmt=self.spec.label)
         self._message("#snapshot-path-message", message, False)
         return path
 
@@ -241,13 +238,13 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         The revisions box shows only where it applies: Word, and a date."""
         readable, since = self._check_since()
         self.query_one("#snapshot-track", Checkbox).display = (
-            readable and since is not None and self.fmt == "docx"
+            readable and since is not None and self.spec.track_changes
         )
         return readable, since
 
     def _check_since(self) -> tuple[bool, date | None]:
         text = self.query_one("#snapshot-since", Input).value.strip()
-        if not text and self.fmt in KAMER_FORMATS:  # the Kamer version: nothing internal
+        if not text and self.spec.kamer:  # the Kamer version: nothing internal
             self._message("#snapshot-since-message", S.SNAPSHOT_SINCE_KAMER, False)
             return True, None
         if not text:
@@ -299,19 +296,19 @@ class SnapshotDialog(ModalScreen[SnapshotRequest | None], inherit_bindings=False
         self._follow_format()
         path_input = self.path_input
         if path_input.value == self._auto_path:  # not edited by the user: follow the format
-            self._auto_path = default_filename(self.peildatum, fmt)
+            self._auto_path = self.spec.filename(self.peildatum)
             path_input.value = self._auto_path
             return
         path = Path(path_input.value.strip())
         if format_of(path) is not None:  # an edited name: a new extension
-            path_input.value = str(path.with_suffix(f".{fmt}"))
+            path_input.value = str(path.with_suffix(self.spec.suffix))
 
     def _follow_format(self) -> None:
         """The internal parts' defaults for the new format: the summary box (unless the
         user changed it) and what an empty "since" means."""
         box = self.query_one("#snapshot-summary", Checkbox)
         if box.value == self._auto_summary:
-            self._auto_summary = default_summary(self.fmt)
+            self._auto_summary = self.spec.summary
             box.value = self._auto_summary
         self.query_one("#snapshot-since", Input).placeholder = self._since_placeholder()
         self.check_since()
