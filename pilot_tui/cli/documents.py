@@ -18,12 +18,10 @@ from pilot_tui.cli.context import (
 from pilot_tui.cli.output import EXIT_OK, UsageError, err, out, progress
 from pilot_tui.periods import format_date
 
-DEFAULT_FORMAT = "docx"  # the Bijlage as it goes to the Kamer
-
 
 def formats_help() -> str:
     """ "docx (standaard), md, html, csv of json": the formats, the default first."""
-    from pilot_tui.snapshot import FORMATS
+    from pilot_tui.snapshot import DEFAULT_FORMAT, FORMATS
 
     others = [name for name in FORMATS if name != DEFAULT_FORMAT]
     listed = f"{', '.join(others[:-1])} of {others[-1]}" if len(others) > 1 else "".join(others)
@@ -34,7 +32,7 @@ def snapshot_format(asked: str | None, output: Path | None) -> str:
     """The format: as asked, else as the output file's extension says, else Word. A file named for another format than asked is refused (a ".md" file
     holding Word), and so is an extension that names no format when none was asked
     (".txt")."""
-    from pilot_tui.snapshot import FORMATS, format_of
+    from pilot_tui.snapshot import DEFAULT_FORMAT, FORMATS, format_of
 
     said = format_of(output) if output is not None else None
     if asked is None:
@@ -54,14 +52,16 @@ def snapshot_format(asked: str | None, output: Path | None) -> str:
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from pilot_tui.ops.snapshot import check_target, write_snapshot
-    from pilot_tui.snapshot import SnapshotOptions, default_filename, default_summary
+    from pilot_tui.snapshot import FORMATS, SnapshotOptions, default_filename, default_summary
     from pilot_tui.snapshot.wordpkg import TemplateError, load_template
 
     fmt = snapshot_format(args.format, args.output)
-    if fmt != "docx" and (args.template is not None or args.toc):
-        option = "--template" if args.template is not None else "--toc"
-        raise UsageError(f"{option} is er alleen voor Word (--format docx)")
-    if args.track_changes and fmt != "docx":
+    spec = FORMATS[fmt]
+    if args.template is not None and not spec.template:
+        raise UsageError("--template is er alleen voor Word (--format docx)")
+    if args.toc and not spec.toc:
+        raise UsageError("--toc is er alleen voor Word (--format docx)")
+    if args.track_changes and not spec.track_changes:
         raise UsageError("--track-changes is er alleen voor Word (--format docx)")
     if args.track_changes and args.since is None:
         raise UsageError("--track-changes vraagt --since DATUM: de peildatum om mee te vergelijken")

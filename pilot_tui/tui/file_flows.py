@@ -27,6 +27,7 @@ from pilot_tui.ops.importing import (
     plan_import,
     preview_import,
 )
+from pilot_tui.snapshot import FORMATS
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.dialogs.snapshot import SnapshotDialog, SnapshotRequest
@@ -165,7 +166,7 @@ def _snapshot_chosen(app: FileHost, request: SnapshotRequest | None) -> None:
     if request is None:
         return
     app.snapshot_format = request.fmt
-    label = S.SNAPSHOT_FORMAT_LABELS.get(request.fmt, request.fmt)
+    label = FORMATS[request.fmt].label
     app.notify(S.SNAPSHOT_BUSY.format(fmt=label), markup=False, timeout=PROGRESS_TIMEOUT)
     writing = SnapshotWriting(label)
     app.snapshot_writing = writing

@@ -80,13 +80,6 @@ KEY_WRITE: Final = "Schrijven"
 SNAPSHOT_TITLE: Final = "Stand van zaken per {peildatum}"
 SNAPSHOT_HELP: Final = "← → formaat · tab volgend veld · enter schrijven · esc annuleren"
 SNAPSHOT_FORMAT: Final = "Formaat"
-SNAPSHOT_FORMAT_LABELS: Final = {
-    "docx": "Word",
-    "md": "Markdown",
-    "html": "HTML",
-    "csv": "CSV",
-    "json": "JSON",
-}
 SNAPSHOT_PATH: Final = "Bestand"
 SNAPSHOT_PATH_EMPTY: Final = "Typ een bestandsnaam."
 SNAPSHOT_PATH_IS_DIR: Final = "Dit is een map, geen bestand: {path}"
