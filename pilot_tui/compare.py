@@ -1,7 +1,7 @@
 """What changed for each pilot between two peildata (pure; no I/O, no Textual).
 
 The same engine as "Wijzigingen sinds" in the snapshot
-(:func:`pilot_tui.snapshot.model.changes_between`), arranged per pilot for a screen that
+(:func:`pilot_tui.snapshot.changes.changes_between`), arranged per pilot for a screen that
 shows one pilot at a time.
 """
 

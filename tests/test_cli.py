@@ -18,7 +18,7 @@ def assert_one_line_error(stderr: str) -> None:
     assert lines[0].startswith("pilot-tui: ")
 
 
-# -- the seed register: what the foundation issue promises ----------------------------
+# -- the seed register: what the product promises of it -------------------------------
 
 
 def test_list_seed_three_end_soon(seed_store: Path) -> None:

@@ -1,4 +1,4 @@
-"""The fast paths of the snapshot (issue 8) give exactly what the plain code gives.
+"""The fast paths of the snapshot give exactly what the plain code gives.
 
 Each shortcut is checked against the straightforward function it stands in for, with
 hypothesis drawing texts from the characters that matter: control characters (C0, C1,

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from pilot_tui.importing.document import OverviewError
+from pilot_tui.model import SECTIONS
 
 _TEXT, _BLANK, _BREAK = "text", "blank", "break"  # _BREAK: page header, form feed, footnote
 
@@ -79,7 +80,7 @@ def _check_text(text: str) -> None:
 
 # -- small text predicates -------------------------------------------------------------
 
-_SECTIONS = ("achtergrond", "doel", "stand_van_zaken", "looptijd")
+_SECTIONS = SECTIONS[1:]  # the blocks of a pilot, in the order the document has them
 _ORDER = {name: i for i, name in enumerate(_SECTIONS)}
 # A label; "Stand van zaken (per 1 december 2021)" is how a snapshot labels a text kept
 # from an earlier peildatum.
