@@ -39,6 +39,7 @@ from pilot_tui.snapshot.csv import COLUMNS
 from pilot_tui.snapshot.md import esc
 from pilot_tui.snapshot.model import NO_ENTRY, shift_text, word_diff
 from pilot_tui.store import Store
+from tests.conftest import SEED_STORE
 from tests.fixtures.snapshot_register import (
     CHANGED,
     D0,
@@ -49,7 +50,6 @@ from tests.fixtures.snapshot_register import (
 from tests.helpers import wordxml
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SEED_STORE = Path(__file__).resolve().parent.parent / "store.json"
 WINDOW = parse_window("3m")
 CONTROL_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
