@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,46 @@ SEED_STORE = ROOT / "store.json"
 # The real overview (text extracted from its PDF), kept with the tests so that a clone
 # runs them anywhere; it is the document in ../shared/data, byte for byte.
 SEED_TEXT = ROOT / "tests" / "fixtures" / "bijlage2-stand-van-zaken-pilots-2021-12-01.txt"
+
+# The files whose tests take longest (a real terminal, LibreOffice, whole-app runs, a
+# process killed while saving), run first: so that no long test starts last, when the
+# other workers have nothing left to do. Measured with --durations; order by time.
+SLOW_FIRST = (
+    "tests/tui/test_input_pty.py",
+    "tests/test_docx_track_render.py",
+    "tests/tui/test_hostile.py",
+    "tests/test_crash.py",
+    "tests/test_docx_render.py",
+    "tests/tui/test_wiring.py",
+    "tests/tui/test_import_documents.py",
+    "tests/test_import_formats.py",
+    "tests/tui/test_history_app.py",
+    "tests/tui/test_input_fuzz.py",
+)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: two workers per core (at most four more than there are cores).
+    About half of the suite's time is waiting, not computing: for a child process (the
+    command line, a terminal, LibreOffice) or for the app to be idle (Textual's test
+    pilot sleeps between keys), so a second worker per core overlaps the waits with
+    work. PYTEST_XDIST_AUTO_NUM_WORKERS still decides where it is set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cores or 1
+    return cores + min(cores, 4)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest files first (see SLOW_FIRST), the rest in their own order."""
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+
+    def key(item: pytest.Item) -> int:
+        return rank.get(Path(item.path).relative_to(ROOT).as_posix(), len(SLOW_FIRST))
+
+    items.sort(key=key)
+
 
 D1 = date(2021, 12, 1)
 D2 = date(2022, 6, 1)

@@ -1,4 +1,8 @@
-"""The core never imports textual or rich: the arrows point one way (DESIGN.md)."""
+"""The core never imports textual or rich: the arrows point one way (DESIGN.md).
+
+The whole rule set (core, operations, front ends) is the import-linter contracts in
+pyproject.toml, checked by tests/test_layers.py; these tests also check what a headless
+command loads when it runs."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pilot_tui"
-# Every module at the top of the package is core, except the CLI (a thin layer).
+# Every module at the top of the package is core, except the CLI (a thin layer); the
+# command-line modules beside it import no UI either.
 NOT_CORE = {"cli", "__init__"}
 FORBIDDEN = ("textual", "rich")
 

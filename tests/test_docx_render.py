@@ -11,18 +11,17 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import Snapshot, SnapshotOptions, build_snapshot, render
 from pilot_tui.store import Store
+from tests.conftest import SEED_STORE
+from tests.helpers.tools import run_tool
 
-SEED_STORE = Path(__file__).resolve().parent.parent / "store.json"
 TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdftohtml")
 
 
@@ -56,12 +55,6 @@ class Rendered:
     text: list[str]  # per page, laid out
 
 
-def _run(*args: str, cwd: Path) -> str:
-    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, f"{args[0]}: {done.stderr.strip()}"
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -79,13 +72,13 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     snapshot = build_snapshot(register, options)
     (folder / "bijlage.docx").write_bytes(render(snapshot, "docx"))
     profile = (folder / "profiel").as_uri()  # its own profile: runs may overlap
-    _run(
+    run_tool(
         "soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
         "bijlage.docx", cwd=folder,
     )  # fmt: skip
     pdf = "bijlage.pdf"
-    count = int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", pdf, cwd=folder), re.M)[1])  # type: ignore[index]
-    boxes = _run("pdftotext", "-bbox", pdf, "-", cwd=folder)
+    count = int(re.search(r"^Pages:\s+(\d+)", run_tool("pdfinfo", pdf, cwd=folder), re.M)[1])  # type: ignore[index]
+    boxes = run_tool("pdftotext", "-bbox", pdf, "-", cwd=folder)
     pages = []
     for page in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', boxes, re.S):
         words = [
@@ -97,10 +90,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         pages.append(Page(float(page[1]), words))
     assert len(pages) == count
     text = [
-        _run("pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-", cwd=folder)
+        run_tool("pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-", cwd=folder)
         for n in range(1, count + 1)
     ]
-    xml = _run("pdftohtml", "-xml", "-i", "-q", "-stdout", pdf, cwd=folder)
+    xml = run_tool("pdftohtml", "-xml", "-i", "-q", "-stdout", pdf, cwd=folder)
     outline = [html.unescape(m) for m in re.findall(r"<item page=\"\d+\">([^<]*)</item>", xml)]
     return Rendered(snapshot, pages, outline, text)
 

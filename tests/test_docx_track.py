@@ -27,12 +27,12 @@ from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
 from pilot_tui.store import Store
+from tests.conftest import SEED_STORE
 from tests.fixtures.snapshot_register import snapshot_register
 from tests.helpers.revisions import readable, resolve, revisions
 from tests.helpers.wordxml import NS, body_text, footnotes, w
 from tests.test_history import cli, scripted_round
 
-SEED_STORE = Path(__file__).resolve().parent.parent / "store.json"
 D0 = date(2021, 12, 1)
 P = date(2022, 6, 1)
 WINDOW = parse_window("3m")

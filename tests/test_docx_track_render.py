@@ -27,10 +27,11 @@ from lxml import etree
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import SnapshotOptions, build_snapshot, render
 from pilot_tui.store import Store
+from tests.conftest import SEED_STORE
+from tests.helpers.tools import run_tool
 from tests.helpers.wordxml import w
 from tests.test_history import scripted_round
 
-SEED_STORE = Path(__file__).resolve().parent.parent / "store.json"
 TOOLS = ("soffice", "pdfinfo", "pdftohtml")
 
 
@@ -40,12 +41,6 @@ class Laid:
     black: str  # the text in black, page after page
     coloured: str  # the text in any other colour: the revisions
     resaved: bytes  # word/document.xml of the file as LibreOffice saves it again
-
-
-def _run(*args: str, cwd: Path) -> str:
-    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, f"{args[0]}: {done.stderr.strip()}"
-    return done.stdout
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +65,13 @@ def laid(tmp_path_factory: pytest.TempPathFactory) -> Laid:
     (folder / "review.docx").write_bytes(render(build_snapshot(register, options), "docx"))
     profile = (folder / "profiel").as_uri()  # its own profile: runs may overlap
     soffice = ("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to")
-    _run(*soffice, "pdf", "review.docx", cwd=folder)
+    run_tool(*soffice, "pdf", "review.docx", cwd=folder)
     (folder / "opnieuw").mkdir()
-    _run(*soffice, "docx:MS Word 2007 XML", "--outdir", "opnieuw", "review.docx", cwd=folder)
-    pages = int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", "review.pdf", cwd=folder), re.M)[1])  # type: ignore[index]
-    xml = _run("pdftohtml", "-xml", "-i", "-q", "-stdout", "review.pdf", cwd=folder)
+    run_tool(*soffice, "docx:MS Word 2007 XML", "--outdir", "opnieuw", "review.docx", cwd=folder)
+    pages = int(
+        re.search(r"^Pages:\s+(\d+)", run_tool("pdfinfo", "review.pdf", cwd=folder), re.M)[1]
+    )  # type: ignore[index]
+    xml = run_tool("pdftohtml", "-xml", "-i", "-q", "-stdout", "review.pdf", cwd=folder)
     colour = {m[1]: m[2] for m in re.finditer(r'<fontspec id="(\d+)"[^>]* color="([^"]+)"', xml)}
     black: list[str] = []
     coloured: list[str] = []

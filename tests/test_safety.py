@@ -42,6 +42,7 @@ from pilot_tui.store import (
 from pilot_tui.store import backups as backups_mod
 
 from .conftest import run_cli
+from .helpers.files import folder_state
 from .helpers.registers import full_pilot, full_register
 
 
@@ -441,17 +442,6 @@ OUTPUT_CASES = [
 ]
 
 
-def _state(folder: Path) -> dict[str, Any]:
-    """Every file's bytes, every other entry's kind (a FIFO stays a FIFO)."""
-    state: dict[str, Any] = {}
-    for p in sorted(folder.rglob("*")):
-        st = os.lstat(p)
-        state[str(p.relative_to(folder))] = (
-            p.read_bytes() if stat.S_ISREG(st.st_mode) else stat.S_IFMT(st.st_mode)
-        )
-    return state
-
-
 @pytest.mark.parametrize("case", OUTPUT_CASES)
 def test_snapshot_never_replaces_the_register_its_lock_backups_or_a_fifo(
     tmp_path: Path, case: str
@@ -460,7 +450,7 @@ def test_snapshot_never_replaces_the_register_its_lock_backups_or_a_fifo(
     with Store.open(path):  # the lock file and today's backup exist
         pass
     store, target = _output_target(tmp_path, path, case)
-    before = _state(tmp_path)
+    before = folder_state(tmp_path)
     result = run_cli(
         "snapshot", "--store", str(store), "--format", "json", "-o", str(target), "--force"
     )
@@ -468,7 +458,7 @@ def test_snapshot_never_replaces_the_register_its_lock_backups_or_a_fifo(
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("pilot-tui: "), result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
-    assert _state(tmp_path) == before
+    assert folder_state(tmp_path) == before
     Store.open(path, readonly=True).close()  # still the register
 
 

@@ -36,6 +36,7 @@ from pilot_tui.snapshot.md import esc
 from pilot_tui.snapshot.model import NO_ENTRY
 from pilot_tui.store import Store
 from pilot_tui.worddiff import word_diff
+from tests.conftest import SEED_STORE
 from tests.fixtures.snapshot_register import (
     CHANGED,
     D0,
@@ -46,7 +47,6 @@ from tests.fixtures.snapshot_register import (
 from tests.helpers import wordxml
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SEED_STORE = Path(__file__).resolve().parent.parent / "store.json"
 WINDOW = parse_window("3m")
 
 

@@ -77,6 +77,14 @@ async def footer_keys(app: PilotApp, pilot: Any) -> dict[str, Widget]:
     raise AssertionError("the footer shows no keys, or keeps changing them")
 
 
+async def settle(app: Any, pilot: Any) -> None:
+    """Let thread workers finish and their results reach the screen."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def select(app: Any, pilot: Any, pilot_id: str) -> None:
     """Put the list's cursor on ``pilot_id`` and give the list the focus."""
     rows = app.main.pilot_list.rows

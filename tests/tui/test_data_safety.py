@@ -36,20 +36,21 @@ from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.startup_flow import open_store
 
 from ..conftest import ROOT
+from ..helpers.files import folder_state
 from .conftest import MakeApp
-from .helpers import detail_text, notes, on_disk, record_notifications, status_text
+from .helpers import (
+    detail_text,
+    notes,
+    on_disk,
+    record_notifications,
+    select,
+    status_text,
+)
 
 SIZE = (120, 35)
 ZAAK = "mijn-zaak"  # "MIJN ZAAK" in the seed register
 OTHER = "digitaal-bezwaarplatform"
 RELOADED = "Register opnieuw geladen: het bestand is buiten pilot-tui gewijzigd"
-
-
-async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:
-    rows = app.main.pilot_list.rows
-    app.main.pilot_list.cursor = next(i for i, r in enumerate(rows) if r.pilot_id == pilot_id)
-    app.main.pilot_list.focus()
-    await pilot.pause()
 
 
 def other_writer(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
@@ -494,19 +495,12 @@ def _bad(kind: str, folder: Path) -> Path:
     return path
 
 
-def _state(folder: Path) -> dict[str, bytes | None]:
-    return {
-        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
-        for p in sorted(folder.rglob("*"))
-    }
-
-
 @pytest.mark.parametrize("kind", ["truncated", "empty", "directory", "foreign", "fifo"])
 def test_pilot_tui_refuses_a_bad_register_before_starting(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "reg"
     folder.mkdir()
     path = _bad(kind, folder)
-    before = _state(folder)
+    before = folder_state(folder)
     result = subprocess.run(
         [sys.executable, "-m", "pilot_tui.cli", "--store", str(path)],
         stdin=subprocess.DEVNULL,
@@ -521,7 +515,7 @@ def test_pilot_tui_refuses_a_bad_register_before_starting(tmp_path: Path, kind: 
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"pilot-tui: {path}")
     assert "Traceback" not in result.stderr
-    assert _state(folder) == before  # byte-identical; no lock, backup or temp file
+    assert folder_state(folder) == before  # byte-identical; no lock, backup or temp file
 
 
 def test_edit_conflict_carries_both_versions() -> None:
@@ -745,7 +739,7 @@ async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        before = _state(folder)
+        before = folder_state(folder)
         await pilot.press("s")
         await pilot.pause()
         dialog = app.screen
@@ -761,7 +755,7 @@ async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
         assert dialog.request() is None
         await pilot.press("escape")
         await pilot.pause()
-        assert _state(folder) == before
+        assert folder_state(folder) == before
 
 
 async def test_a_snapshot_that_fails_unexpectedly_says_so(

@@ -26,18 +26,11 @@ from pilot_tui.tui.screens.review import ReviewScreen
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
 
 from .conftest import MakeApp, window
-from .helpers import detail_text, notes, on_disk
+from .helpers import detail_text, notes, on_disk, select
 
 SIZE = (120, 35)
 D1 = date(2021, 12, 1)
 D2 = date(2022, 6, 1)
-
-
-async def select(app: PilotApp, pilot: Any, pilot_id: str) -> None:
-    rows = app.main.pilot_list.rows
-    app.main.pilot_list.cursor = next(i for i, r in enumerate(rows) if r.pilot_id == pilot_id)
-    app.main.pilot_list.focus()
-    await pilot.pause()
 
 
 # -- new, edit -------------------------------------------------------------------------

@@ -6,29 +6,20 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from pilot_tui.model import Register
 from pilot_tui.store import Store
-from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
 
 from ..conftest import make_pilot
 from .conftest import MakeApp
-from .helpers import errors, notes
+from .helpers import errors, notes, settle
 
 SIZE = (120, 35)
 PEILDATUM = date(2021, 12, 1)
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-
-
-async def settle(app: PilotApp, pilot: Any) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 @pytest.fixture

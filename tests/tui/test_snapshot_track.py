@@ -7,29 +7,20 @@ import io
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Checkbox, Input
 
-from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.dialogs.snapshot import SnapshotDialog
 from tests.test_history import scripted_round
 
 from ..conftest import SEED_STORE
 from .conftest import MakeApp, window
-from .helpers import notes
+from .helpers import notes, settle
 
 SIZE = (80, 24)
 ROUND = date(2022, 6, 1)
 SINCE = date(2021, 12, 1)
-
-
-async def settle(app: PilotApp, pilot: Any) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def _body(data: bytes) -> str:

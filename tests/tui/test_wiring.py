@@ -13,25 +13,16 @@ from textual.widgets import Checkbox, Input, OptionList, Static
 
 from pilot_tui.model import Register
 from pilot_tui.store import Store
-from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.dialogs.import_preview import ImportFileScreen, ImportPreviewScreen
 from pilot_tui.tui.dialogs.snapshot import OverwriteDialog, SnapshotDialog
 from pilot_tui.tui.screens.overview import OverviewScreen
 
 from ..conftest import SEED_TEXT, make_pilot
 from .conftest import MakeApp, window
-from .helpers import errors, notes, status_text
+from .helpers import errors, notes, settle, status_text
 
 SIZE = (120, 35)
 PEILDATUM = date(2021, 12, 1)
-
-
-async def settle(app: PilotApp, pilot: Any) -> None:
-    """Let thread workers finish and their results reach the screen."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 # -- timeline -----------------------------------------------------------------------------
