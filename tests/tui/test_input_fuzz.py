@@ -31,7 +31,7 @@ from pilot_tui.tui.dialogs.window import WindowDialog
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
-from pilot_tui.tui.widgets.text_fields import one_line
+from pilot_tui.tui.widgets.text_fields import pasted_line
 
 from .conftest import TODAY, MakeApp
 from .input_burst import CTRL_S, ENTER, TAB, burst, settle, typed
@@ -78,7 +78,7 @@ def emptied(screen: Any) -> None:
 def in_field(entry: tuple[str, bool]) -> str:
     """What a one-line field holds after the entry."""
     text, pasted = entry
-    return one_line(text) if pasted else text
+    return pasted_line(text) if pasted else text
 
 
 def in_area(entry: tuple[str, bool]) -> str:

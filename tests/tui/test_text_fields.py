@@ -13,7 +13,7 @@ from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.screens.pilot_form import PilotForm
 from pilot_tui.tui.screens.update_entry import UpdateEntryForm
 from pilot_tui.tui.widgets.text_box import TextBox
-from pilot_tui.tui.widgets.text_fields import TextField, one_line
+from pilot_tui.tui.widgets.text_fields import TextField, pasted_line
 
 from .conftest import MakeApp
 from .helpers import on_disk
@@ -36,10 +36,11 @@ def test_the_key_line_of_the_forms_names_ctrl_a() -> None:
 
 def test_a_pasted_text_in_one_line_keeps_every_line() -> None:
     assert (
-        one_line("Heerlen, Kerkrade\nen Sittard-Geleen\n") == "Heerlen, Kerkrade en Sittard-Geleen"
+        pasted_line("Heerlen, Kerkrade\nen Sittard-Geleen\n")
+        == "Heerlen, Kerkrade en Sittard-Geleen"
     )
-    assert one_line("a\r\nb\rc") == "a b c"
-    assert one_line("") == ""
+    assert pasted_line("a\r\nb\rc") == "a b c"
+    assert pasted_line("") == ""
 
 
 async def test_every_form_and_dialog_field_selects_all_with_ctrl_a(make_app: MakeApp) -> None:

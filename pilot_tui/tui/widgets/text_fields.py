@@ -22,7 +22,7 @@ from textual.widgets import Input
 from pilot_tui.tui import strings as S
 
 
-def one_line(text: str) -> str:
+def pasted_line(text: str) -> str:
     """Pasted text for a one-line field: its lines joined by a space."""
     return " ".join(part for part in text.splitlines() if part) if text else text
 
@@ -38,7 +38,7 @@ class TextField(Input):
         # Instead of Input's own handling (first line only), not after it.
         event.stop()
         event.prevent_default()
-        text = one_line(event.text)
+        text = pasted_line(event.text)
         if not text:
             return
         if self.selection.is_empty:
