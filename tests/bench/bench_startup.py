@@ -58,17 +58,16 @@ from tests.bench.common import (
     first_screen_pattern,
     fresh_copy,
     log,
-    missing_tools,
     parse_args,
     print_report,
     quiet_env,
     records_json,
     register_file,
     skipped,
-    ttfs,
     vd_command,
     workdir,
 )
+from tests.bench.terminal import missing_tools, ttfs
 
 MINIMAL_APP = __file__.replace("bench_startup.py", "minimal_app.py")
 VISIBLE_ROWS = 30
