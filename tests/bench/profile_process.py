@@ -53,16 +53,16 @@ def command(what: str, source: Path) -> tuple[list[str], Path]:
         from tests.bench.overview_text import make_overview_text
 
         text = folder / "overview.txt"
-        with Store.open(source, readonly=True) as store:
-            text.write_text(make_overview_text(store.register), encoding="utf-8")
+        with Store.open(source, readonly=True) as opened:
+            text.write_text(make_overview_text(opened.register), encoding="utf-8")
         return ["import", "--store", str(folder / "store.json"), str(text)], source
     if what == "update":
         from pilot_tui.store import Store
         from tests.bench.overview_text import make_overview_text
 
         text = folder / "overview.txt"
-        with Store.open(source, readonly=True) as store:
-            text.write_text(make_overview_text(store.register), encoding="utf-8")
+        with Store.open(source, readonly=True) as opened:
+            text.write_text(make_overview_text(opened.register), encoding="utf-8")
         store_copy = folder / "store.json"
         shutil.copyfile(source, store_copy)
         args = ["import", "--store", str(store_copy), "--update", "--peildatum", NEXT_ROUND]
