@@ -11,7 +11,10 @@ against a baseline measured in the same run; nothing here asserts on time.
 
 History depth: ``--depths 1,10`` runs every chosen benchmark on the same pilots with 1 and
 with 10 rounds of history (tests/bench/generate.py) and ends with a table of the figures at
-the deepest against the shallowest: time at most 1.3×, peak memory at most 1.5×. Without
+the deepest against the shallowest: time at most 1.3×, peak memory at most 1.5×. The
+depths run one after the other, so a change of the machine's load between them moves the
+time ratios; below that table each line also gives the change of its ratio to its own
+baseline (steady under load; load-free where the baseline does not grow with history). Without
 ``--depths``: the three-peildata register (no earlier field values) the in-process figures
 were first measured on.
 
@@ -108,7 +111,14 @@ def depth_ratios(shallow: list[Result], deep: list[Result]) -> list[Result]:
         if r.value is None or was is None:
             continue
         target = DEPTH_MEMORY if r.unit == "MB" else DEPTH_TIME
-        out.append(Result(r.name, r.value, was.value, "shallow", target, unit=r.unit))
+        line = Result(r.name, r.value, was.value, "shallow", target, unit=r.unit)
+        if r.ratio is not None and was.ratio:
+            # the depths run one after the other: when the machine's load changed between
+            # them, the ratio of the ratios to each run's own baseline is the steadier
+            # figure (against a baseline that does not grow with the history, such as
+            # the minimal Textual app, it is the load-free depth ratio)
+            line.note = f"ratio to its baseline: {was.ratio:.2f}x → {r.ratio:.2f}x ({r.ratio / was.ratio:.2f}x)"
+        out.append(line)
     return out
 
 
