@@ -24,8 +24,13 @@ once, in an order that rotates) so that other load on the machine weighs on all 
 Printed: the median, and the min–max of the per-round ratios; the peak RSS of each
 command against its baseline's, for the record.
 
-    python -m tests.bench.bench_process [--runs N] [--quick]
+    python -m tests.bench.bench_process [--runs N]
     PILOT_BENCH_ROUNDS=10 python -m tests.bench.bench_process   # at history depth 10
+    python -m tests.bench.bench_process --depths 1,10 [--imports]
+
+``--depths 1,10``: every command at both history depths, interleaved in the same rounds,
+10 rounds against 1 (time ≤ 1.3×, peak RSS ≤ 1.5×): steadier than comparing two runs of
+``run_all --depths``, made one after the other under whatever load the machine had.
 
 From a clean checkout: ``pip install -e '.[test]'``.
 """
@@ -49,7 +54,6 @@ from tests.bench.common import (
     depth,
     log,
     paired_range,
-    parse_args,
     pilot_cli,
     print_report,
     quiet_env,
@@ -286,6 +290,109 @@ def run(runs: int = 5) -> list[Result]:
     return results
 
 
+def run_depths(runs: int, shallow: int, deep: int, *, imports: bool = False) -> list[Result]:
+    """Each command on the register with ``deep`` rounds of history against the same
+    command on the one with ``shallow`` rounds, interleaved in the same rounds (so that
+    the machine's load weighs on both alike): time at most 1.3x, peak RSS at most 1.5x."""
+    compile_app()
+    sources = {r: register_file(BIG, r) for r in (shallow, deep)}
+    programs: dict[str, Program] = {}
+    for r, source in sources.items():
+        folder = workdir() / f"depth-{r}"
+        folder.mkdir(exist_ok=True)
+        store = folder / "store.json"
+        shutil.copyfile(source, store)
+        edit = pilot_cli("set", "--store", str(store), PILOT)
+        launch([*edit, "doel=Eerste."], "set")  # the daily backup, untimed
+        programs[f"set {r}"] = Program(_numbered(edit))
+        since = previous_peildatum(source).isoformat()
+        for fmt, extra in [(f, ()) for f in FORMATS] + [("md", ("--since", since))]:
+            out = folder / f"out{'-since' if extra else ''}.{fmt}"
+            cmd = pilot_cli("snapshot", "--store", str(source), "--format", fmt, "-o", str(out))
+            name = f"snapshot {fmt}{' --since' if extra else ''} {r}"
+            programs[name] = Program(_fixed([*cmd, *extra, "--force"]))
+        programs[f"json.load {r}"] = Program(_fixed(baseline("load", source)))
+    log(f"each command at {shallow} and {deep} rounds, interleaved ({runs} rounds)")
+    found = interleaved(programs, runs)
+    if imports:
+        found |= _import_depths(sources, runs)
+    results: list[Result] = []
+    labels = [k.rsplit(" ", 1)[0] for k in programs if k.endswith(f" {shallow}")]
+    labels += ["import --update"] if imports else []
+    for label in labels:
+        a, b = found[f"{label} {deep}"], found[f"{label} {shallow}"]
+        name = f"{label}: {deep} rounds vs {shallow}"
+        results.append(
+            Result(
+                name,
+                statistics.median(a.seconds),
+                statistics.median(b.seconds),
+                f"{shallow} round(s)",
+                1.3,
+                ratio_range=paired_range(a.seconds, b.seconds),
+            )
+        )
+        results.append(
+            Result(
+                f"{name}: peak RSS",
+                statistics.median(a.peaks),
+                statistics.median(b.peaks),
+                f"{shallow} round(s)",
+                1.5,
+                unit="MB",
+                ratio_range=paired_range(a.peaks, b.peaks),
+            )
+        )
+    return results
+
+
+def _fixed(cmd: list[str]) -> Callable[[int], list[str]]:
+    return lambda _round: cmd
+
+
+def _numbered(edit: list[str]) -> Callable[[int], list[str]]:
+    """``set`` with another value in every round (an unchanged value saves nothing)."""
+    return lambda i: [*edit, f"doel=Doel {i}."]
+
+
+def _import_depths(sources: dict[int, Path], runs: int) -> dict[str, Runs]:
+    """``import --update`` of the next round's document at each depth, interleaved."""
+    from pilot_tui.store import Store
+    from tests.bench.overview_text import make_overview_text
+
+    programs: dict[str, Program] = {}
+    for r, source in sources.items():
+        folder = workdir() / f"depth-import-{r}"
+        folder.mkdir(exist_ok=True)
+        text = folder / "overview.txt"
+        with Store.open(source, readonly=True) as opened:
+            text.write_text(make_overview_text(opened.register), encoding="utf-8")
+        target = folder / "store" / "store.json"
+        cmd = pilot_cli(
+            "import", "--store", str(target), "--update", "--peildatum", NEXT_ROUND, str(text)
+        )
+
+        def fresh(target: Path = target, source: Path = source) -> None:
+            shutil.rmtree(target.parent, ignore_errors=True)
+            target.parent.mkdir()
+            shutil.copyfile(source, target)
+
+        programs[f"import --update {r}"] = Program(_fixed(cmd), fresh)
+    log(f"import --update at each depth, interleaved ({runs} rounds)")
+    return interleaved(programs, runs)
+
+
 if __name__ == "__main__":
-    args = parse_args(__doc__ or "")
-    print_report(run(args.runs), "Whole-process benchmarks")
+    import argparse
+
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--depths", default="", help="e.g. 1,10: each command at both, interleaved")
+    ap.add_argument("--imports", action="store_true", help="with --depths: import --update too")
+    args = ap.parse_args()
+    if args.depths:
+        shallow, deep = (int(d) for d in args.depths.split(","))
+        title = f"Whole-process benchmarks: history depth {deep} against {shallow}"
+        print_report(run_depths(args.runs, shallow, deep, imports=args.imports), title)
+    else:
+        print_report(run(args.runs), "Whole-process benchmarks")
