@@ -33,12 +33,11 @@ from tests.bench.common import (
     log,
     parse_args,
     print_report,
-    pty_peak_rss,
-    python_peak_rss,
     quiet_env,
     register_file,
     skipped,
 )
+from tests.bench.terminal import pty_peak_rss, python_peak_rss
 
 JSON_LOAD = """
 import json

@@ -30,16 +30,15 @@ from tests.bench.common import (
     first_screen_pattern,
     fresh_copy,
     log,
-    missing_tools,
     parse_args,
     pilot_number,
     print_report,
     records_json,
     register_file,
     skipped,
-    ttfs,
     vd_command,
 )
+from tests.bench.terminal import missing_tools, ttfs
 
 NAME = f"search, last key to filtered screen, {BIG:,} pilots"
 

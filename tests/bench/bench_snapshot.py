@@ -16,6 +16,10 @@ footnotes, bullets) to a temporary store file and prints, as ratios to a plain
 * Word with the changes as revisions (``--since --track-changes``): the model at both
   peildata and the document with its word diffs (no target; said how much slower).
 
+With ``$PILOT_BENCH_ROUNDS`` set (``run_all --depths``), the register is the one of
+tests/bench/generate.py at that history depth instead (peildatum its latest, "since" the
+round before).
+
 The verdicts are the targets: the whole md snapshot without "changes since" at most 3x,
 the whole Word file at most 8x. ``--no-docx`` leaves Word out.
 """
@@ -23,8 +27,10 @@ the whole Word file at most 8x. ``--no-docx`` leaves Word out.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -45,6 +51,8 @@ from pilot_tui.model import (
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import SnapshotOptions, build_snapshot, make, render
 from pilot_tui.store import data_from_register, dumps, read_register_file, register_from_data
+from tests.bench.bench_process import previous_peildatum
+from tests.bench.common import depth, register_file
 
 SEED_TEXT = (
     Path(__file__).resolve().parents[1]
@@ -199,9 +207,18 @@ def generate(n: int, seed: int = 1) -> Register:
 
 
 def timed(fn: Callable[[], object]) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+    """Seconds of ``fn()``, garbage collected before and not during (as ``timeit`` and
+    common.measure do): with the register in memory, a collection during the baseline's
+    ``json.load`` walks every object of the register (about 5x its time at 10,000 pilots),
+    which made every ratio look that much better than it is."""
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        fn()
+        return time.perf_counter() - t0
+    finally:
+        gc.enable()
 
 
 def main() -> int:
@@ -212,16 +229,22 @@ def main() -> int:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    register = generate(args.pilots)
     tmp = tempfile.TemporaryDirectory()
     path = Path(tmp.name) / "store.json"
-    path.write_text(dumps(data_from_register(register)), encoding="utf-8")
+    rounds = depth()
+    if rounds is None:
+        register = generate(args.pilots)
+        path.write_text(dumps(data_from_register(register)), encoding="utf-8")
+        entries = "3 entries each"
+    else:  # the register of tests/bench/generate.py at that history depth
+        shutil.copyfile(register_file(args.pilots, rounds), path)
+        entries = f"history depth {rounds} round(s)"
     size = path.stat().st_size / 1e6
     gen = time.perf_counter() - t0
-    print(
-        f"register: {args.pilots} pilots, 3 entries each, {size:.1f} MB ({gen:.1f} s to generate)"
-    )
+    print(f"register: {args.pilots} pilots, {entries}, {size:.1f} MB ({gen:.1f} s to generate)")
     register, _ = register_from_data(path, read_register_file(path))
+    latest = register.latest_peildatum() or PEILDATA[-1]
+    since = previous_peildatum(path)
 
     def load() -> object:
         with path.open(encoding="utf-8") as fh:
@@ -229,11 +252,11 @@ def main() -> int:
 
     window = parse_window("3m")
     assert window is not None
-    options = SnapshotOptions(date(2022, 6, 1), window, since=date(2021, 12, 1))
-    plain = SnapshotOptions(date(2022, 6, 1), window)  # without "changes since"
-    kamer = SnapshotOptions(date(2022, 6, 1), window, summary=False)  # Word's default
+    options = SnapshotOptions(latest, window, since=since)
+    plain = SnapshotOptions(latest, window)  # without "changes since"
+    kamer = SnapshotOptions(latest, window, summary=False)  # Word's default
     tracked = SnapshotOptions(  # the Kamer version as revisions against the last round
-        date(2022, 6, 1), window, since=date(2021, 12, 1), summary=False, track_changes=True
+        latest, window, since=since, summary=False, track_changes=True
     )
     snapshot = build_snapshot(register, options)
     plain_snapshot = build_snapshot(register, plain)

@@ -19,7 +19,6 @@ import atexit
 import contextlib
 import functools
 import gc
-import importlib.util
 import os
 import re
 import shutil
@@ -89,6 +88,12 @@ def measure(
     return Timing(tuple(times))
 
 
+def paired_range(value: Sequence[float], baseline: Sequence[float]) -> tuple[float, float]:
+    """Min and max of ``value[i] / baseline[i]``: the ratios of interleaved rounds."""
+    ratios = [v / b for v, b in zip(value, baseline, strict=False) if b]
+    return (min(ratios), max(ratios)) if ratios else (0.0, 0.0)
+
+
 def fmt_seconds(seconds: float) -> str:
     if seconds < 1e-3:
         return f"{seconds * 1e6:.0f} µs"
@@ -112,6 +117,8 @@ class Result:
     unit: str = "s"
     note: str = ""
     details: list[str] = field(default_factory=list)
+    # min and max of the per-round ratios (value and baseline of the same round)
+    ratio_range: tuple[float, float] | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -142,16 +149,18 @@ def skipped(name: str, reason: str) -> Result:
 
 def report(results: Sequence[Result], title: str = "") -> str:
     """The table ``name  value  baseline  ratio  target  OK/OVER`` (and notes below it)."""
-    head = ("benchmark", "value", "baseline", "ratio", "target", "verdict")
+    head = ("benchmark", "value", "baseline", "ratio", "min–max", "target", "verdict")
     rows = [head]
     for r in results:
         ratio = r.ratio
+        low_high = "-" if r.ratio_range is None else "{:.2f}–{:.2f}x".format(*r.ratio_range)
         rows.append(
             (
                 r.name,
                 r.fmt(r.value),
                 r.fmt(r.baseline) + (f" ({r.baseline_name})" if r.baseline_name else ""),
                 "-" if ratio is None else f"{ratio:.2f}x",
+                low_high,
                 "-" if r.target is None else f"≤{r.target:g}x",
                 r.verdict,
             )
@@ -210,17 +219,55 @@ def workdir() -> Path:
     return _WORKDIR
 
 
-def register_file(n: int) -> Path:
-    """A generated register of ``n`` pilots (made once per process; treat as read-only:
-    use :func:`fresh_copy` for anything that opens it for writing)."""
-    path = workdir() / "registers" / f"register-{n}.json"
+DEPTH_ENV = "PILOT_BENCH_ROUNDS"  # history depth of the generated registers (see depth())
+KEEP_REGISTERS_ENV = "PILOT_BENCH_REGISTERS"  # a folder to keep generated registers in
+
+
+def depth() -> int | None:
+    """The history depth the benchmarks run at: ``$PILOT_BENCH_ROUNDS`` rounds (set by
+    ``run_all --depths``), or None for the three-peildata register of
+    :func:`tests.bench.generate.make_register`."""
+    value = os.environ.get(DEPTH_ENV, "").strip()
+    return int(value) if value else None
+
+
+def depth_label(rounds: int | None = None) -> str:
+    rounds = depth() if rounds is None else rounds
+    return "3 peildata (no earlier field values)" if rounds is None else f"{rounds} round(s)"
+
+
+def register_file(n: int, rounds: int | None = None) -> Path:
+    """A generated register of ``n`` pilots at history depth ``rounds`` (default:
+    :func:`depth`), made once per process; treat as read-only: use :func:`fresh_copy`
+    for anything that opens it for writing. With ``$PILOT_BENCH_REGISTERS`` set, kept in
+    that folder between runs (the generator's source is part of the name)."""
+    rounds = depth() if rounds is None else rounds
+    suffix = "" if rounds is None else f"-r{rounds}"
+    keep = os.environ.get(KEEP_REGISTERS_ENV)
+    folder = Path(keep) / _generator_version() if keep else workdir() / "registers"
+    path = folder / f"register-{n}{suffix}.json"
     if not path.exists():
         from tests.bench.generate import write_register
 
-        path.parent.mkdir(exist_ok=True)
-        log(f"generating a register of {n:,} pilots")
-        write_register(n, path)
+        folder.mkdir(parents=True, exist_ok=True)
+        log(f"generating a register of {n:,} pilots, {depth_label(rounds)}")
+        partial = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        write_register(n, partial, rounds=rounds)
+        os.replace(partial, path)
     return path
+
+
+@functools.cache
+def _generator_version() -> str:
+    """A short hash of the generator's sources: registers kept between runs are made again
+    when the generator changed."""
+    import hashlib
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("generate.py", "history.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 _copies = 0
@@ -234,7 +281,7 @@ def fresh_copy(n: int, label: str = "copy") -> Path:
     folder = workdir() / f"{label}-{n}-{_copies}"
     folder.mkdir()
     target = folder / "store.json"
-    shutil.copyfile(register_file(n), target)
+    shutil.copyfile(register_file(n), target)  # at the current depth()
     return target
 
 
@@ -313,159 +360,6 @@ def first_screen_pattern(names: Sequence[str], last: int = 20) -> str:
     return f"(?s){first}.*{end}" if first != end else first
 
 
-# -- terminal timings (../shared/tools/ttfs.py) --------------------------------------------------
-
-
-def ttfs_path() -> Path | None:
-    """ttfs.py: $PILOT_TTFS, or shared/tools/ttfs.py beside the repository."""
-    candidates = [os.environ.get(TTFS_ENV), REPO.parent / "shared" / "tools" / "ttfs.py"]
-    for c in candidates:
-        if c and Path(c).is_file():
-            return Path(c)
-    return None
-
-
-def missing_tools(*, vd: bool = False) -> str | None:
-    """Why the terminal timings cannot run (None: they can)."""
-    if ttfs_path() is None:
-        return f"ttfs.py not found (set ${TTFS_ENV} or put it at ../shared/tools/ttfs.py)"
-    if importlib.util.find_spec("pyte") is None:
-        return "pyte is not installed (pip install pyte)"
-    if vd and importlib.util.find_spec("visidata") is None and shutil.which("vd") is None:
-        return "VisiData is not installed (pip install visidata)"
-    return None
-
-
-def ttfs(
-    cmd: Sequence[str],
-    wait: str,
-    steps: Sequence[tuple[str, str]] = (),
-    *,
-    runs: int = 5,
-    timeout: float = 60.0,
-    env: dict[str, str] | None = None,
-) -> list[Timing | None]:
-    """Time ``cmd`` in a pseudo-terminal with ttfs.py: the first screen matching ``wait``,
-    then per (keys, regex) step the time from the last key sent to the matching screen.
-    Returns one Timing per step (first screen first); None for a step that timed out in
-    any run."""
-    tool = ttfs_path()
-    if tool is None:
-        raise RuntimeError(missing_tools())
-    argv = [sys.executable, str(tool), "--size", f"{SCREEN[0]}x{SCREEN[1]}"]
-    argv += ["--runs", str(runs), "--timeout", str(timeout), "--wait", wait]
-    for keys, pattern in steps:
-        argv += ["--keys", keys.encode("unicode_escape").decode("ascii"), "--then", pattern]
-    argv += ["--", *cmd]
-    proc = subprocess.run(
-        argv, capture_output=True, text=True, env=env or quiet_env(), cwd=workdir(), check=False
-    )
-    per_step: list[list[float | None]] = [[] for _ in range(len(steps) + 1)]
-    for line in proc.stdout.splitlines():
-        if not line.startswith("run "):
-            continue
-        fields = line.split(":", 1)[1].split()
-        for i in range(len(per_step)):
-            value = fields[i] if i < len(fields) else "timeout"
-            per_step[i].append(None if value == "timeout" else float(value.rstrip("s")))
-    if not per_step[0]:
-        raise RuntimeError(f"ttfs.py failed: {proc.stderr.strip() or proc.stdout.strip()}")
-    timings: list[Timing | None] = []
-    for values in per_step:
-        ok = [v for v in values if v is not None]
-        timings.append(Timing(tuple(ok)) if ok and len(ok) == len(values) else None)
-    return timings
-
-
-def pty_peak_rss(
-    cmd: Sequence[str], wait: str, *, timeout: float = 60.0, settle: float = 1.0
-) -> float | None:
-    """Peak resident memory (MB) of ``cmd`` run in a pseudo-terminal until its screen
-    matches ``wait`` (plus ``settle`` seconds). Linux only (``VmHWM``); None elsewhere or
-    on a timeout."""
-    import fcntl
-    import pty
-    import select
-    import signal
-    import struct
-    import termios
-
-    import pyte
-
-    cols, rows = SCREEN
-    env = quiet_env()
-    pid, fd = pty.fork()
-    if pid == 0:  # pragma: no cover - the child
-        env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
-        os.chdir(workdir())
-        os.execvpe(cmd[0], list(cmd), env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    screen = pyte.Screen(cols, rows)
-    stream = pyte.ByteStream(screen)
-    rx = re.compile(wait, re.M)
-    start = time.perf_counter()
-    seen_at: float | None = None
-    peak: float | None = None
-    try:
-        while time.perf_counter() - start < timeout:
-            now = time.perf_counter()
-            if seen_at is None and rx.search("\n".join(screen.display)):
-                seen_at = now
-            if seen_at is not None and now - seen_at >= settle:
-                peak = _vm_hwm(pid)
-                break
-            ready, _, _ = select.select([fd], [], [], 0.01)
-            if ready:
-                try:
-                    data = os.read(fd, 1 << 16)
-                except OSError:
-                    break
-                if not data:
-                    break
-                stream.feed(data)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(fd)
-    return peak
-
-
-def _vm_hwm(pid: int) -> float | None:
-    try:
-        text = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    m = re.search(r"^VmHWM:\s+(\d+) kB", text, re.M)
-    return int(m[1]) / 1024 if m else None
-
-
-def python_peak_rss(code: str) -> float:
-    """Peak resident memory (MB) of ``python -c code`` (a fresh interpreter). On Linux
-    ``VmHWM`` (ru_maxrss would include the parent's memory from before the exec)."""
-    wrapped = code + (
-        "\nimport re, resource, sys\n"
-        "try:\n"
-        "    kb = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
-        "except OSError:\n"
-        "    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "    kb = kb // 1024 if sys.platform == 'darwin' else kb\n"
-        "sys.stdout.write('\\nPEAK %d\\n' % kb)\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", wrapped],
-        capture_output=True,
-        text=True,
-        env=quiet_env(),
-        cwd=REPO,
-        check=False,
-    )
-    m = re.search(r"^PEAK (\d+)$", proc.stdout, re.M)
-    if not m:
-        raise RuntimeError(proc.stderr.strip())
-    return int(m[1]) / 1024
-
-
 # -- the programs compared ---------------------------------------------------------------------
 
 
@@ -492,6 +386,13 @@ def app_command(store: Path) -> list[str]:
     if script:
         return [script, "--store", str(store)]
     return [sys.executable, "-m", "pilot_tui.cli", "--store", str(store)]
+
+
+def pilot_cli(*args: str) -> list[str]:
+    """``pilot-tui ARGS…``: the installed script (see :func:`_script`), else ``python -m
+    pilot_tui.cli``. Call :func:`compile_app` once before timing it."""
+    script = _script("pilot-tui")
+    return [script, *args] if script else [sys.executable, "-m", "pilot_tui.cli", *args]
 
 
 def vd_command(path: Path) -> list[str]:
@@ -534,10 +435,11 @@ def records_json(n: int) -> Path:
 
     from pilot_tui.store import Store
 
-    path = workdir() / "registers" / f"records-{n}.json"
+    source = register_file(n)
+    path = workdir() / "registers" / f"records-{source.stem}.json"
     if path.exists():
         return path
-    source = register_file(n)
+    path.parent.mkdir(parents=True, exist_ok=True)
     order = {row.pilot_id: i for i, row in enumerate(app_rows(source))}
     with Store.open(source, readonly=True) as store:
         pilots = sorted(store.register.pilots, key=lambda p: order[p.id])
