@@ -10,7 +10,7 @@ top-down jump), by its id:
 * VisiData: ``/`` and the id are typed into its prompt (cursor on the id column); timed
   from the enter key to the screen showing the pilot's row.
 
-Target: ≤ 1× VisiData's jump. Timed by ../shared/tools/ttfs.py in a 120x35 pseudo-terminal.
+Target: ≤ 1× VisiData's jump. Timed by ttfs.py (the terminal timer, see terminal.py) in a 120x35 pseudo-terminal.
 
     python -m tests.bench.bench_search [--runs N] [--quick]
 

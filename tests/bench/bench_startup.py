@@ -2,7 +2,7 @@
 and cold.
 
 Baselines, measured in the same run and in the same pseudo-terminal (120x35, timed by
-../shared/tools/ttfs.py): a minimal Textual app showing the same first rows in a DataTable
+ttfs.py, the terminal timer): a minimal Textual app showing the same first rows in a DataTable
 (tests/bench/minimal_app.py) and VisiData (``vd``) on the same pilots as a JSON file. The
 runs are interleaved: each round starts every program once, in an order that rotates.
 "First screen" is: the first and the 20th row of the list (the last row when there are

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-TTFS_ENV = "PILOT_TTFS"  # path of ttfs.py when it is not at ../shared/tools/ttfs.py
+TTFS_ENV = "PILOT_TTFS"  # path of ttfs.py, the terminal timer (see terminal.py)
 SCREEN = (120, 35)  # terminal size for every terminal timing
 BIG = 10_000
 SMALL = 33

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.bench.common import REPO, SCREEN, TTFS_ENV, Timing, quiet_env, workdir
 
-# -- terminal timings (../shared/tools/ttfs.py) --------------------------------------------------
+# -- terminal timings (ttfs.py) --------------------------------------------------
 
 
 def ttfs_path() -> Path | None:
