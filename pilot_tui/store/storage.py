@@ -17,8 +17,15 @@ from tinydb.storages import Storage
 
 from pilot_tui import atomic
 from pilot_tui.atomic import os_reason
-from pilot_tui.store.document import canonical, dumps, encode_str, parse_register_bytes
+from pilot_tui.store.document import (
+    canonical,
+    canonical_documents,
+    dumps,
+    encode_str,
+    parse_register_bytes,
+)
 from pilot_tui.store.errors import StoreError, StoreReadOnly
+from pilot_tui.store.pieces import Piece, file_pieces, split_piece
 from pilot_tui.store.stamp import Digest, FileStamp, read_bytes
 
 
@@ -37,9 +44,7 @@ class Loaded:
     data: dict[str, Any]
     stamp: FileStamp
     digest: Digest
-
-
-_Piece = tuple[Any, bytes]  # a document and its text in the file (key and value, UTF-8)
+    raw: bytes  # the file's bytes, as read
 
 
 class RegisterStorage(Storage):
@@ -53,7 +58,9 @@ class RegisterStorage(Storage):
     Saving does not serialise the whole register each time: the text of every document
     (a record of a table) is kept, with the document object it was made from, and the
     file is put together from those pieces (:meth:`payload`); only a document that is a
-    new object since the last save is serialised again. The result is byte for byte
+    new object since the last save is serialised again. Before the first save the
+    pieces are those of the file read, where it is canonical (a writable storage keeps
+    the bytes read until then, see :mod:`pilot_tui.store.pieces`). The result is byte for byte
     :func:`dumps` of the data. That holds because a change replaces documents: the store
     changes the data through :meth:`replace_documents` and :meth:`replace_table` (or
     :meth:`put`) and never changes a document in place.
@@ -79,13 +86,15 @@ class RegisterStorage(Storage):
         self.digest: Digest | None = None
         self.before_write: Callable[[], None] | None = None
         self.after_write: Callable[[], None] | None = None
-        self._pieces: dict[str, dict[str, _Piece]] = {}  # table -> document id -> piece
+        self._pieces: dict[str, dict[str, Piece]] = {}  # table -> document id -> piece
+        # the bytes read and the tables as read, for the pieces of the first save
+        self._file: tuple[bytes, dict[str, Any]] | None = None
 
     def read_file(self) -> Loaded:
         """Read and check the file without changing this storage."""
         raw, stamp = read_bytes(self.path)
         digest = Digest(raw)  # hashed on another core while the JSON is parsed
-        return Loaded(parse_register_bytes(self.path, raw), stamp, digest)
+        return Loaded(parse_register_bytes(self.path, raw), stamp, digest, raw)
 
     def adopt(self, loaded: Loaded) -> None:
         self._data = loaded.data
@@ -93,6 +102,12 @@ class RegisterStorage(Storage):
         self.digest = loaded.digest
         self.dirty = False
         self._pieces = {}
+        self._file = None
+        data = loaded.data
+        if not self.readonly and type(data) is dict:
+            # which document each table held as read (the tables themselves may change)
+            tables = {name: dict(t) if type(t) is dict else t for name, t in data.items()}
+            self._file = (loaded.raw, tables)
 
     def load(self) -> Any:
         self.adopt(self.read_file())
@@ -110,6 +125,7 @@ class RegisterStorage(Storage):
         """TinyDB's write: documents may have been changed in place, so every piece of
         text is made again at the next save."""
         self._pieces = {}
+        self._file = None
         self.put(data)
 
     def put(self, data: Any) -> None:
@@ -156,8 +172,12 @@ class RegisterStorage(Storage):
             return dumps(data).encode("utf-8")
         if not data:
             return b"{}\n"
-        pieces: dict[str, dict[str, _Piece]] = {}
-        chunks: list[bytes] = []
+        if self._file is not None:  # the first save: the documents' text from the file
+            raw, tables = self._file
+            self._file = None
+            self._pieces = file_pieces(raw, tables)
+        pieces: dict[str, dict[str, Piece]] = {}
+        chunks: list[bytes | memoryview] = []
         sep = b"{\n  "
         for name in sorted(data):
             table = data[name]
@@ -168,22 +188,51 @@ class RegisterStorage(Storage):
             elif not table:
                 chunks.append(b"{}")
             else:
-                kept = self._pieces.get(name, {})
-                pieces[name] = fresh = {}
+                pieces[name] = fresh = self._table_pieces(name, table)
                 item_sep = b"{\n    "
-                for key in sorted(table):
-                    doc = table[key]
-                    piece = kept.get(key)
-                    if piece is None or piece[0] is not doc:
-                        text = encode_str(key) + ": " + canonical(doc, "\n    ")
-                        piece = (doc, text.encode("utf-8"))
-                    fresh[key] = piece
-                    chunks += (item_sep, piece[1])
+                for _run, _docs, text in fresh.values():
+                    chunks += (item_sep, text)
                     item_sep = b",\n    "
                 chunks.append(b"\n  }")
         chunks.append(b"\n}\n")
         self._pieces = pieces
         return b"".join(chunks)
+
+    def _table_pieces(self, name: str, table: dict[str, Any]) -> dict[str, Piece]:
+        """The pieces of ``table``, by the key of their first document, in key order: the
+        kept ones whose documents are all the same objects, with the same neighbours (a
+        run of documents from the file in which that no longer holds is cut into a piece
+        per document first), and a piece made now (in one batch) for every other
+        document."""
+        kept = self._pieces.get(name, {})
+        keys = sorted(table)
+        pieces: dict[str, Piece | None] = {}
+        missing: list[tuple[str, Any]] = []
+        i, n = 0, len(keys)
+        while i < n:
+            key = keys[i]
+            piece = kept.get(key)
+            if piece is not None:
+                run, docs, _text = piece
+                size = len(run)
+                if tuple(keys[i : i + size]) == run and all(
+                    table[k] is doc for k, doc in zip(run, docs, strict=True)
+                ):
+                    pieces[key] = piece
+                    i += size
+                    continue
+                parts = split_piece(piece) if size > 1 else None
+                if parts is not None:  # look again, at a piece per document
+                    kept = {**kept, **parts}
+                    continue
+            pieces[key] = None  # made below
+            missing.append((key, table[key]))
+            i += 1
+        texts = canonical_documents(missing)
+        made = {
+            key: ((key,), (doc,), text) for (key, doc), text in zip(missing, texts, strict=True)
+        }
+        return {key: made[key] if piece is None else piece for key, piece in pieces.items()}
 
     def flush(self, *, check: bool = True) -> None:
         """Write the data now. Raises StoreError (StoreConflict, StoreReadOnly)."""
