@@ -150,19 +150,29 @@ VERSIONED: Final[tuple[str, ...]] = tuple(f.name for f in PILOT_FIELDS if f.vers
 EDITABLE: Final[tuple[str, ...]] = tuple(f.name for f in PILOT_FIELDS if f.editable)
 IMPORTABLE: Final[tuple[str, ...]] = tuple(f.name for f in PILOT_FIELDS if f.importable)
 LISTS: Final[frozenset[str]] = frozenset(f.name for f in PILOT_FIELDS if f.kind is Kind.LIST)
+
+
+def in_order(first: tuple[str, ...], specs: tuple[PilotField, ...] = PILOT_FIELDS) -> list[str]:
+    """The names in ``first`` (an order a document has always had), then every other field of
+    ``specs`` in table order: a field added to the table is never left out of a list."""
+    return [*first, *(f.name for f in specs if f.name not in first)]
+
+
 # Reported under "Overige wijzigingen", with their labels there, in this order.
 DOC_LABELS: Final[dict[str, str]] = {
     name: doc
-    for name in (
-        "achtergrond",
-        "doel",
-        "looptijd_label",
-        "programma",
-        "gemeente",
-        "rechtsgebied",
-        "partners",
-        "former_names",
-        "footnotes",
+    for name in in_order(
+        (
+            "achtergrond",
+            "doel",
+            "looptijd_label",
+            "programma",
+            "gemeente",
+            "rechtsgebied",
+            "partners",
+            "former_names",
+            "footnotes",
+        )
     )
     if (doc := BY_NAME[name].doc_label) is not None
 }

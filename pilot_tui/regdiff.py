@@ -40,20 +40,19 @@ from pilot_tui.worddiff import word_diff
 # The fields a reader sees, in the order a pilot is read (the kop boven de looptijd
 # before the looptijd), with their words from the field table.
 LABELS: Final = {
+    # the heading above the looptijd is read before the looptijd itself
     name: fields.BY_NAME[name].word
-    for name in (
-        "name",
-        "former_names",
-        "achtergrond",
-        "doel",
-        "looptijd_label",
-        "looptijd",
-        "programma",
-        "gemeente",
-        "rechtsgebied",
-        "partners",
-        "footnotes",
+    for name in fields.in_order(
+        (
+            "name",
+            "former_names",
+            "achtergrond",
+            "doel",
+            "looptijd_label",
+            "looptijd",
+        )
     )
+    if fields.BY_NAME[name].kind is not fields.Kind.FLAG  # retiring is said on its own
 }
 SHORT = 70  # characters: a value up to this long (one line) is shown beside its label
 INDENT = "  "
