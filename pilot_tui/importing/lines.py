@@ -134,6 +134,7 @@ _LABEL_RE = re.compile(
 )
 _GLUED_RE = re.compile(r"(.{1,50}?)\s+Achtergrond\s*:?")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_CLOSERS = "\"”’')]"  # closing quotes and brackets
 _TERMINAL_RE = re.compile(
     rf"(?:[.!?:;]|[.!?]\d{{1,4}}|[.!?:;][\"”’')\]]*[{_SUPERSCRIPTS}]{{1,4}})[\"”’')\]]*$"
 )
@@ -159,7 +160,13 @@ def _starts_lower(text: str) -> bool:
 
 
 def _terminal(text: str) -> bool:
-    return bool(_TERMINAL_RE.search(text.rstrip()))
+    t = text.rstrip()
+    # A match ends the text: a sentence end, then at most four digits, or closers and a
+    # superscript reference, then closers. Searching the whole line for it tries every
+    # position; only the tail can hold its start.
+    u = t.rstrip(_CLOSERS)
+    w = u.rstrip(_SUPERSCRIPTS).rstrip(_CLOSERS)
+    return bool(_TERMINAL_RE.search(t, max(0, min(len(w) - 1, len(u) - 5))))
 
 
 def _bullet(text: str) -> str | None:
