@@ -13,7 +13,7 @@ from pilot_tui.model import SECTIONS
 _TEXT, _BLANK, _BREAK = "text", "blank", "break"  # _BREAK: page header, form feed, footnote
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands of them in a big document
 class _Line:
     text: str
     kind: str
@@ -170,6 +170,8 @@ def _terminal(text: str) -> bool:
 
 
 def _bullet(text: str) -> str | None:
+    if not text or text[0] not in _BULLETS:
+        return None  # the pattern's first character (a test far cheaper than a match)
     m = _BULLET_RE.match(text)
     if m is None:
         return None
