@@ -144,9 +144,11 @@ def _build_pilot(
     body = " ".join(sec[k] for k in ("achtergrond", "doel", "stand_van_zaken"))
     status = _status(sec["looptijd"], svz, peildatum)
     programma = ""
-    if _DIVOSA_RE.search(name) or _DIVOSA_RE.search(body):
+    # The patterns only where their literal text occurs: a regular expression that
+    # ignores case or starts with an alternation tries every position of the text.
+    if _DIVOSA_RE.search(name) or ("Divosa" in body and _DIVOSA_RE.search(body)):
         programma = DIVOSA
-    elif _SUBSIDIE_RE.search(body):
+    elif "€" in body and _SUBSIDIE_RE.search(body):
         programma = SUBSIDIEREGELING
     pilot = Pilot(
         id=ids.new(name),

@@ -31,7 +31,6 @@ _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,4})\s+(\S.*)")
 _MARKER_RE = re.compile(
     rf"(?<=[a-zà-ÿ.)’”'\"%])(\d{{1,4}})(?=[\s,;:)]|$)|([{_SUPERSCRIPTS}]{{1,4}})"
 )
-_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)
 
 
@@ -47,12 +46,40 @@ def _find_marker(
     number: int, text: str, pos: int = 0, sup_only: bool = False
 ) -> re.Match[str] | None:
     """The first marker ``number`` in ``text`` from ``pos`` (a whole run of digits);
-    ``sup_only``: only superscript digits are markers."""
+    ``sup_only``: only superscript digits are markers.
+
+    Found by looking for the number's digits directly and checking that they are a
+    marker (a text has many runs of digits, few of them the number): the match that
+    reading every marker in turn (``finditer``) would stop at."""
     wanted = str(number)
-    for m in (_SUP_MARKER_RE if sup_only else _MARKER_RE).finditer(text, pos):
-        found = m.group(1) or m.group(2).translate(_FROM_SUPERSCRIPT)
-        if found == wanted:
+    if len(wanted) > 4:
+        return None  # no marker has more than four digits
+    found = _find_superscript(wanted.translate(_TO_SUPERSCRIPT), text, pos)
+    if sup_only:
+        return found
+    end = len(text) if found is None else found.start()
+    at = text.find(wanted, pos, end)
+    while at != -1:
+        m = _MARKER_RE.match(text, at)
+        if m is not None and m.group(1) == wanted:
             return m
+        at = text.find(wanted, at + 1, end)
+    return found
+
+
+def _find_superscript(wanted: str, text: str, pos: int) -> re.Match[str] | None:
+    """The first marker ``wanted`` (superscript digits) from ``pos``: a run of superscript
+    digits is read in pieces of four from its start (or from ``pos``, in the middle of one)."""
+    at = text.find(wanted, pos)
+    while at != -1:
+        start = at
+        while start > pos and text[start - 1] in _SUPERSCRIPTS:
+            start -= 1
+        if (at - start) % 4 == 0:
+            m = _SUP_MARKER_RE.match(text, at)
+            if m is not None and m.end() == at + len(wanted):
+                return m
+        at = text.find(wanted, at + 1)
     return None
 
 
@@ -74,15 +101,21 @@ def _take_footnotes(lines: list[_Line]) -> tuple[list[_Line], list[_RawFootnote]
     out: list[_Line] = []
     notes: list[_RawFootnote] = []
     expected = 1
-    pending: list[str] = []  # text since the last marker found
+    # The text since the last marker found, as lines; the first ``searched`` of them are
+    # known to hold no marker ``expected``. A marker and what it must be glued to (or
+    # followed by) never cross a line end, so a search covers only the lines added since.
+    pending: list[str] = []
+    searched = 0
 
     def has_marker(number: int) -> bool:
-        joined = "\n".join(pending)
+        nonlocal searched
+        joined = "\n".join(pending[searched:])
         m = _find_marker(number, joined)
         if m is None:
+            searched = len(pending)
             return False
-        rest = joined[m.end() :]
-        pending[:] = [rest]
+        pending[:] = [joined[m.end() :]]
+        searched = 0
         return True
 
     i = 0

@@ -127,7 +127,9 @@ def _status(looptijd: str, stand: str, peildatum: date) -> Status:
     low = looptijd.casefold()
     if "stopgezet" in low:
         return Status.STOPGEZET
-    if low.startswith("afgerond") or _AFGEROND_RE.search(stand):
+    # Only where the word occurs (its letters match only their ASCII cases under re.I):
+    # the pattern, ignoring case, tries every position of the text.
+    if low.startswith("afgerond") or ("afgerond" in stand.lower() and _AFGEROND_RE.search(stand)):
         return Status.AFGEROND
     start = _earliest_start(looptijd)
     if start is not None and start > peildatum:

@@ -46,8 +46,12 @@ class _Vocab:
     @classmethod
     def of(cls, texts: Iterable[str]) -> _Vocab:
         vocab = cls()
-        # each distinct word once (a document repeats most of them); no word spans a line
-        for token in set(_TOKEN_RE.findall("\n".join(texts).lower())):
+        # Each distinct word once (a document repeats most of them). No word spans white
+        # space, so the words are those of the distinct runs of non-space characters (far
+        # fewer than the text's), lower-cased after (white space also ends the context
+        # of a final sigma).
+        chunks = set("\n".join(texts).split())
+        for token in set(_TOKEN_RE.findall("\n".join(chunks).lower())):
             if "-" in token:
                 vocab.hyphenated.add(token)
                 vocab.words.update(token.split("-"))

@@ -36,7 +36,9 @@ paragraphs), :mod:`~pilot_tui.importing.build` and :mod:`~pilot_tui.importing.in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from pilot_tui.importing.build import build_register
@@ -87,6 +89,30 @@ def read_overview_text(
     itself (the PDF reader, from the page bottoms); their references in the text are then
     superscript digits only, and the text holds no footnote texts.
     """
+    with _collector_paused():
+        return _read_overview_text(text, per_line, notes)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a text is read, then as it was.
+
+    Reading makes an object per line (hundreds of thousands in a big document) and no
+    reference cycles; every few hundred new objects the collector would run, and now and
+    then walk them all: a sixth of the time of reading a big text, for nothing to free.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_overview_text(
+    text: str, per_line: bool, notes: list[tuple[int, str, str]] | None
+) -> OverviewDocument:
     _check_text(text)
     warnings: list[str] = []
     if notes is None:
