@@ -68,6 +68,7 @@ def quoteattr(value: str) -> str:
         return f"'{value}'"
     return '"' + value.replace('"', "&quot;") + '"'
 
+
 # The styles the Bijlage uses, by key, with their names as Word knows them.
 STYLE_NAMES: dict[str, str] = {
     "normal": "Normal",
