@@ -126,3 +126,32 @@ def test_make_reports_progress_of_both_steps() -> None:
     )
     assert built[0] == (0, 3) and built[-1] == (3, 3)
     assert rendered == [(0, 3), (3, 3)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_html_plain_check_agrees_with_the_escape(text: str) -> None:
+    from pilot_tui.snapshot.html import _e, _is_plain, _linked
+    from pilot_tui.snapshot.links import has_link
+
+    assert _is_plain(text) == (_e(text) == text and not has_link(text))
+    if _is_plain(text):
+        assert _linked(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts, st.sampled_from(["januari 2020 – december 2021", "2023", ""]))
+def test_csv_row_is_every_cell_neutralised_and_quoted(name: str, doel: str, looptijd: str) -> None:
+    from pilot_tui.snapshot import csv
+
+    window = parse_window("3m")
+    assert window is not None
+    pilot = Pilot(id="p1", name=name or "x", doel=doel, achtergrond=f"-{doel}", looptijd=looptijd)
+    pilot.set_entry(HistoryEntry(P, f"={doel}", Status.LOPEND, zaken=3))
+    reg = Register(title="T", intro="", peildata=[P], pilots=[pilot])
+    snapshot = build_snapshot(reg, SnapshotOptions(P, window))
+    p = snapshot.pilots[0]
+    cells = [csv._quote(csv.neutralise(c)) for c in csv._cells(snapshot, "groep;", p)]
+    cells[csv.COLUMNS.index("dagen_tot_einde")] = "" if p.days_left is None else str(p.days_left)
+    cells[csv.COLUMNS.index("zaken")] = "3"
+    assert csv._line(snapshot, "groep;", p) == ";".join(cells)
