@@ -27,6 +27,7 @@ from pilot_tui.model import (
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import FORMATS, SnapshotOptions, build_snapshot, make, render
 from pilot_tui.snapshot.md import _INLINE_RE, esc, has_inline_markup
+from pilot_tui.snapshot.model import Para, Run
 from pilot_tui.snapshot.paras import paras_of
 from pilot_tui.text import _CONTROL_RE, has_controls, strip_controls
 
@@ -78,6 +79,9 @@ def test_paragraphs_without_references_are_the_blocks(text: str) -> None:
     paras = paras_of(text)
     assert [(p.kind, p.text) for p in paras] == [(b.kind, b.text) for b in blocks(text)]
     assert all(len(p.runs) == 1 and p.runs[0].note is None for p in paras)
+    assert all(type(p) is Para and type(p.runs[0]) is Run for p in paras)
+    # the general path (marks that turn out to be none) gives the same paragraphs
+    assert paras_of(text, iter(())) == paras
 
 
 # -- the whole snapshot -------------------------------------------------------------------
