@@ -159,3 +159,13 @@ def test_csv_row_is_every_cell_neutralised_and_quoted(name: str, doel: str, loop
     cells[csv.COLUMNS.index("dagen_tot_einde")] = "" if p.days_left is None else str(p.days_left)
     cells[csv.COLUMNS.index("zaken")] = "3"
     assert csv._line(snapshot, "groep;", p) == ";".join(cells)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_a_printable_text_needs_no_cleaning(text: str) -> None:
+    # the snapshot's build takes a pilot as it is when its texts are printable
+    from pilot_tui.text import for_document
+
+    if text.replace("\n", " ").isprintable():
+        assert for_document(text) == text
