@@ -27,6 +27,7 @@ from pilot_tui.model import (
 from pilot_tui.periods import parse_window
 from pilot_tui.snapshot import FORMATS, SnapshotOptions, build_snapshot, make, render
 from pilot_tui.snapshot.md import _INLINE_RE, esc, has_inline_markup
+from pilot_tui.snapshot.model import Para, Run
 from pilot_tui.snapshot.paras import paras_of
 from pilot_tui.text import _CONTROL_RE, has_controls, strip_controls
 
@@ -78,6 +79,9 @@ def test_paragraphs_without_references_are_the_blocks(text: str) -> None:
     paras = paras_of(text)
     assert [(p.kind, p.text) for p in paras] == [(b.kind, b.text) for b in blocks(text)]
     assert all(len(p.runs) == 1 and p.runs[0].note is None for p in paras)
+    assert all(type(p) is Para and type(p.runs[0]) is Run for p in paras)
+    # the general path (marks that turn out to be none) gives the same paragraphs
+    assert paras_of(text, iter(())) == paras
 
 
 # -- the whole snapshot -------------------------------------------------------------------
@@ -126,3 +130,42 @@ def test_make_reports_progress_of_both_steps() -> None:
     )
     assert built[0] == (0, 3) and built[-1] == (3, 3)
     assert rendered == [(0, 3), (3, 3)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_html_plain_check_agrees_with_the_escape(text: str) -> None:
+    from pilot_tui.snapshot.html import _e, _is_plain, _linked
+    from pilot_tui.snapshot.links import has_link
+
+    assert _is_plain(text) == (_e(text) == text and not has_link(text))
+    if _is_plain(text):
+        assert _linked(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts, st.sampled_from(["januari 2020 – december 2021", "2023", ""]))
+def test_csv_row_is_every_cell_neutralised_and_quoted(name: str, doel: str, looptijd: str) -> None:
+    from pilot_tui.snapshot import csv
+
+    window = parse_window("3m")
+    assert window is not None
+    pilot = Pilot(id="p1", name=name or "x", doel=doel, achtergrond=f"-{doel}", looptijd=looptijd)
+    pilot.set_entry(HistoryEntry(P, f"={doel}", Status.LOPEND, zaken=3))
+    reg = Register(title="T", intro="", peildata=[P], pilots=[pilot])
+    snapshot = build_snapshot(reg, SnapshotOptions(P, window))
+    p = snapshot.pilots[0]
+    cells = [csv._quote(csv.neutralise(c)) for c in csv._cells(snapshot, "groep;", p)]
+    cells[csv.COLUMNS.index("dagen_tot_einde")] = "" if p.days_left is None else str(p.days_left)
+    cells[csv.COLUMNS.index("zaken")] = "3"
+    assert csv._line(snapshot, "groep;", p) == ";".join(cells)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_a_printable_text_needs_no_cleaning(text: str) -> None:
+    # the snapshot's build takes a pilot as it is when its texts are printable
+    from pilot_tui.text import for_document
+
+    if text.replace("\n", " ").isprintable():
+        assert for_document(text) == text

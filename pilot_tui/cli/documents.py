@@ -53,7 +53,6 @@ def snapshot_format(asked: str | None, output: Path | None) -> str:
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from pilot_tui.ops.snapshot import check_target, write_snapshot
     from pilot_tui.snapshot import FORMATS, SnapshotOptions, default_filename, default_summary
-    from pilot_tui.snapshot.wordpkg import TemplateError, load_template
 
     fmt = snapshot_format(args.format, args.output)
     spec = FORMATS[fmt]
@@ -66,6 +65,10 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     if args.track_changes and args.since is None:
         raise UsageError("--track-changes vraagt --since DATUM: de peildatum om mee te vergelijken")
     if args.template is not None:
+        # the Word package code only when a template is given: the other formats never
+        # load it
+        from pilot_tui.snapshot.wordpkg import TemplateError, load_template
+
         try:
             load_template(args.template)  # a bad template: said before any work
         except TemplateError as exc:

@@ -67,6 +67,11 @@ def _cleaner(
     if entry is not None:
         texts.append(entry.stand_van_zaken)
     joined = "\n".join(texts)
+    # Every character for_document changes ("\r" and the controls) is unprintable: one
+    # scan clears the usual pilot (has_controls would first try latin-1, which fails
+    # for any text with a dash or a typographic quote, and then do this scan).
+    if joined.replace("\n", " ").isprintable():
+        return _as_is
     return for_document if "\r" in joined or has_controls(joined) else _as_is
 
 

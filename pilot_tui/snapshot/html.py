@@ -8,6 +8,7 @@ addresses in texts and notes are links (http and https only, see
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
 from pilot_tui.snapshot.links import has_link, pieces
@@ -80,33 +81,55 @@ def _ref(n: int) -> str:
     return f'<sup id="ref-{n}"><a href="#noot-{n}">{n}</a></sup>'
 
 
-def _runs(para: Para) -> str:
+def _runs(para: Para, plain: bool = False) -> str:
     out: list[str] = []
     for run in para.runs:
         if run.note is not None:
             out.append(_ref(run.note))
         elif run.italic:
             out.append(f'<span class="leeg">{_e(run.text)}</span>')
+        elif plain:
+            out.append(run.text)
         else:
             out.append(_linked(run.text))
     return "".join(out)
 
 
-def _paras(paras: tuple[Para, ...], out: list[str]) -> None:
+def _paras(paras: tuple[Para, ...], out: list[str], plain: bool = False) -> None:
+    """The paragraphs and bullet lists; ``plain``: their texts need no escaping and hold
+    no address (:func:`_is_plain`), so they are written as they are."""
     in_list = False
     for para in paras:
+        runs = para.runs
+        if plain and len(runs) == 1 and runs[0].note is None and not runs[0].italic:
+            line = runs[0].text  # the usual paragraph
+        else:
+            line = _runs(para, plain)
         if para.kind == "li":
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f"<li>{_runs(para)}</li>")
+            out.append(f"<li>{line}</li>")
             continue
         if in_list:
             out.append("</ul>")
             in_list = False
-        out.append(f"<p>{_runs(para)}</p>")
+        out.append(f"<p>{line}</p>")
     if in_list:
         out.append("</ul>")
+
+
+# What html.escape(quote=True) replaces, as bytes (ASCII: no byte of a multi-byte UTF-8
+# character is one of them).
+_ESCAPED_BYTES = b"&<>\"'"
+
+
+def _is_plain(text: str) -> bool:
+    """Whether ``text`` has nothing to escape and no web address: for all of a pilot's
+    texts at once (one scan), so that its paragraphs, cut from them, are written as
+    they are."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _ESCAPED_BYTES)) == len(raw) and not has_link(text)
 
 
 def _css_class(value: str) -> str:
@@ -226,15 +249,29 @@ def _changes(changes: Changes, out: list[str]) -> None:
     out.append("</section>")
 
 
+@functools.lru_cache(maxsize=64)
+def _label(label: str) -> str:
+    """A section's heading; a handful of labels, each escaped once."""
+    return f'<p class="label">{_e(label)}</p>'
+
+
 def _pilot(p: SnapshotPilot, out: list[str]) -> None:
     refs = "".join(_ref(n) for n in p.name_notes)
-    out.append(f'<table class="pilot" id="pilot-{_e(p.id)}">')
-    out.append("<thead><tr><th>Pilot</th><th>Toelichting</th></tr></thead><tbody><tr>")
-    out.append(f'<th scope="row">{_e(p.display_name)}{refs}</th><td>')
+    lines = [
+        f'<table class="pilot" id="pilot-{_e(p.id)}">',
+        "<thead><tr><th>Pilot</th><th>Toelichting</th></tr></thead><tbody><tr>",
+        f'<th scope="row">{_e(p.display_name)}{refs}</th><td>',
+    ]
+    # one look at all the pilot's texts (their paragraphs are cut from them; the other
+    # runs are the placeholder, escaped as always, and the number of cases, plain)
+    plain = _is_plain("".join(section.text for section in p.sections))
     for section in p.sections:
-        out.append(f'<p class="label">{_e(section.label)}</p>')
-        _paras(section.paras, out)
-    out.append("</td></tr></tbody></table>")
+        lines.append(_label(section.label))
+        _paras(section.paras, lines, plain)
+    lines.append("</td></tr></tbody></table>")
+    # the pilot as one string: a few long strings are encoded much faster than
+    # hundreds of thousands of lines
+    out.append("\n".join(lines))
 
 
 def render(snapshot: Snapshot) -> bytes:
@@ -280,5 +317,7 @@ def render(snapshot: Snapshot) -> bytes:
             )
         out.append("</ol>")
         out.append("</section>")
-    out += ["</main>", "</body>", "</html>"]
-    return ("\n".join(out) + "\n").encode("utf-8")
+    out += ["</main>", "</body>", "</html>", ""]  # "": the final line end
+    # encoded line by line: joining first would widen every line to the widest
+    # character of the document, and encode that copy once more
+    return b"\n".join(map(str.encode, out))

@@ -10,6 +10,7 @@ addresses in texts and notes (:func:`linked`) and, in the changes, ``~~deleted~~
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pilot_tui.snapshot.links import has_link, pieces
@@ -210,16 +211,30 @@ def _changes(changes: Changes, out: list[str]) -> None:
                     out += [line, ""]
 
 
+@functools.lru_cache(maxsize=64)
+def _label(label: str) -> str:
+    """A section's heading line; a handful of labels, each escaped once."""
+    return f"**{esc(label)}**"
+
+
 def _pilot(p: SnapshotPilot, level: str, out: list[str]) -> None:
     refs = "".join(f"<sup>{n}</sup>" for n in p.name_notes)
-    out += [f"{level} {esc(p.display_name)}{refs}", ""]
+    lines = [f"{level} {esc(p.display_name)}{refs}", ""]
     # one look at all the pilot's texts (their paragraphs are cut from them)
     texts = "".join(section.text for section in p.sections)
     inline = has_inline_markup(texts)
     links = has_link(texts)
     for section in p.sections:
-        out += [f"**{esc(section.label)}**", ""]
-        _paras(section.paras, out, inline, links)
+        lines += [_label(section.label), ""]
+        _paras(section.paras, lines, inline, links)
+    # the pilot as one string (its blank lines at the end kept apart, for render to
+    # drop at the end of the document): a few long strings are encoded much faster
+    # than hundreds of thousands of lines
+    blank = 0
+    while blank < len(lines) and lines[-1 - blank] == "":
+        blank += 1
+    out.append("\n".join(lines[: len(lines) - blank]))
+    out += [""] * blank
 
 
 def render(snapshot: Snapshot) -> bytes:
@@ -245,6 +260,7 @@ def render(snapshot: Snapshot) -> bytes:
     while out and out[-1] == "":
         out.pop()
     out.append("")  # the final line end, without copying the whole text once more
-    # encoded line by line: joining first would widen every line to the widest
-    # character of the document, and encode that copy once more (a third slower)
+    # encoded piece by piece (a pilot is one piece): joining first would widen every
+    # line to the widest character of the document, and encode that copy once more
+    # (a third slower)
     return b"\n".join(map(str.encode, out))
