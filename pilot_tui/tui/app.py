@@ -28,6 +28,8 @@ from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.app_state import AppState
+from pilot_tui.tui.commands import PilotCommands
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.view import Filter
 from pilot_tui.tui.widgets.pilot_list import PilotList
@@ -37,14 +39,6 @@ if TYPE_CHECKING:  # imported where used: the first screen does not wait for the
     from pilot_tui.tui.editing import EditFlow
     from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.merge_flow import MergeFlow
-    from pilot_tui.tui.widgets.timeline import Timeline
-
-
-from pilot_tui.tui.app_state import AppState
-from pilot_tui.tui.commands import PilotCommands
-
-if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
-    from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.widgets.timeline import Timeline
 
 
@@ -116,6 +110,8 @@ class PilotApp(AppState, inherit_bindings=False):
 
     def _register_shown(self) -> None:
         """The register is on screen: start what waits for it."""
+        if self.start is not None:
+            self.start.after_first_screen()  # the day's backup, in a thread
         self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
         # Large registers: build the search index while the user looks at the list.
         self._index_in_background()
@@ -285,6 +281,7 @@ class PilotApp(AppState, inherit_bindings=False):
         self.push_screen(screen, self.set_overview_filter)
 
     def action_import_overview(self) -> None:
+        self._saving_allowed()
         from pilot_tui.tui import file_flows
 
         file_flows.start_import(self)
@@ -400,6 +397,7 @@ class PilotApp(AppState, inherit_bindings=False):
     def edits(self) -> EditFlow:
         """Forms, delete, undo/redo, review; saving and its errors (imported on first use)."""
         if self._edits is None:
+            self._saving_allowed()
             from pilot_tui.tui.editing import EditFlow
 
             self._edits = EditFlow(self)
@@ -409,10 +407,17 @@ class PilotApp(AppState, inherit_bindings=False):
     def merge_flow(self) -> MergeFlow:
         """The conflicts a merge of two registers left (imported on first use)."""
         if self._merge is None:
+            self._saving_allowed()
             from pilot_tui.tui.merge_flow import MergeFlow
 
             self._merge = MergeFlow(self)
         return self._merge
+
+    def _saving_allowed(self) -> None:
+        """Before the flows that save (editing, merge conflicts, import) exist: the day's
+        backup, made after the first screen, is made (waited for, rarely long)."""
+        if self.start is not None:
+            self.start.saving_allowed()
 
     def action_merge_conflicts(self) -> None:
         self.merge_flow.offer()

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from textual.notifications import SeverityLevel
 
 from pilot_tui.attention import Assessment, Attention, assess, assess_all, counts
-from pilot_tui.compare import Comparison, compare
 from pilot_tui.memory import keep_out_of_collections
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
@@ -48,13 +47,7 @@ _AssessKey = tuple[date, Window, date | None]  # peildatum, window, latest peild
 
 if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
     from pilot_tui import overview
-    from pilot_tui.tui.editing import EditFlow
-    from pilot_tui.tui.file_flows import SnapshotWriting
-    from pilot_tui.tui.merge_flow import MergeFlow
-
-
-if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
-    from pilot_tui import overview
+    from pilot_tui.compare import Comparison
     from pilot_tui.tui.editing import EditFlow
     from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.merge_flow import MergeFlow
@@ -409,6 +402,8 @@ class AppState(InputInOrderApp[int]):
         # every change adds to the audit log; a reload gives a new register object
         key = (since, self.peildatum, id(register), len(register.audit))
         if self._comparison is None or self._comparison[0] != key:
+            from pilot_tui.compare import compare
+
             self._comparison = (key, compare(register, self.peildatum, since))
         return self._comparison[1]
 
