@@ -89,7 +89,7 @@ class PilotApp(AppState, inherit_bindings=False):
         looptijd read, its texts wrapped), and the list is on screen that much sooner."""
         if self.loaded:
             self.main.detail.placeholder = S.NO_SELECTION
-            self.refresh_view(detail=False)
+            self.refresh_view(detail=False, first_frame=True)
             self._after_first_frame(self._register_shown)
         else:
             startup_flow.show_cached(self.main, self.start)
@@ -110,6 +110,7 @@ class PilotApp(AppState, inherit_bindings=False):
 
     def _register_shown(self) -> None:
         """The register is on screen: start what waits for it."""
+        self.rows_complete()  # the list's rows below the first screen
         if self.start is not None:
             self.start.after_first_screen()  # the day's backup, in a thread
         self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
@@ -281,7 +282,7 @@ class PilotApp(AppState, inherit_bindings=False):
         self.push_screen(screen, self.set_overview_filter)
 
     def action_import_overview(self) -> None:
-        self._saving_allowed()
+        startup_flow.saving_allowed(self.start)  # the day's backup first
         from pilot_tui.tui import file_flows
 
         file_flows.start_import(self)
@@ -397,7 +398,7 @@ class PilotApp(AppState, inherit_bindings=False):
     def edits(self) -> EditFlow:
         """Forms, delete, undo/redo, review; saving and its errors (imported on first use)."""
         if self._edits is None:
-            self._saving_allowed()
+            startup_flow.saving_allowed(self.start)  # the day's backup first
             from pilot_tui.tui.editing import EditFlow
 
             self._edits = EditFlow(self)
@@ -407,17 +408,11 @@ class PilotApp(AppState, inherit_bindings=False):
     def merge_flow(self) -> MergeFlow:
         """The conflicts a merge of two registers left (imported on first use)."""
         if self._merge is None:
-            self._saving_allowed()
+            startup_flow.saving_allowed(self.start)  # the day's backup first
             from pilot_tui.tui.merge_flow import MergeFlow
 
             self._merge = MergeFlow(self)
         return self._merge
-
-    def _saving_allowed(self) -> None:
-        """Before the flows that save (editing, merge conflicts, import) exist: the day's
-        backup, made after the first screen, is made (waited for, rarely long)."""
-        if self.start is not None:
-            self.start.saving_allowed()
 
     def action_merge_conflicts(self) -> None:
         self.merge_flow.offer()

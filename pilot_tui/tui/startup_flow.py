@@ -194,6 +194,13 @@ class Start:
         return self._detail[2]
 
 
+def saving_allowed(start: Start | None) -> None:
+    """Before a flow that may save exists (editing, merge conflicts, import): the day's
+    backup is made (see DailyBackup)."""
+    if start is not None:
+        start.saving_allowed()
+
+
 def prepare(store_path: Path, peildatum: date | None, window: Window | None) -> Start:
     """The start for these command-line choices, with its cached first screen if any."""
     if window is not None:
