@@ -28,6 +28,8 @@ from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
+from pilot_tui.tui.app_state import AppState
+from pilot_tui.tui.commands import PilotCommands
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.view import Filter
 from pilot_tui.tui.widgets.pilot_list import PilotList
@@ -37,14 +39,6 @@ if TYPE_CHECKING:  # imported where used: the first screen does not wait for the
     from pilot_tui.tui.editing import EditFlow
     from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.merge_flow import MergeFlow
-    from pilot_tui.tui.widgets.timeline import Timeline
-
-
-from pilot_tui.tui.app_state import AppState
-from pilot_tui.tui.commands import PilotCommands
-
-if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
-    from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.widgets.timeline import Timeline
 
 
@@ -95,7 +89,7 @@ class PilotApp(AppState, inherit_bindings=False):
         looptijd read, its texts wrapped), and the list is on screen that much sooner."""
         if self.loaded:
             self.main.detail.placeholder = S.NO_SELECTION
-            self.refresh_view(detail=False)
+            self.refresh_view(detail=False, first_frame=True)
             self._after_first_frame(self._register_shown)
         else:
             startup_flow.show_cached(self.main, self.start)
@@ -116,6 +110,9 @@ class PilotApp(AppState, inherit_bindings=False):
 
     def _register_shown(self) -> None:
         """The register is on screen: start what waits for it."""
+        self.rows_complete()  # the list's rows below the first screen
+        if self.start is not None:
+            self.start.after_first_screen()  # the day's backup, in a thread
         self.set_interval(self.DISK_CHECK_EVERY, self._check_disk, name="disk-check")
         # Large registers: build the search index while the user looks at the list.
         self._index_in_background()
@@ -285,6 +282,7 @@ class PilotApp(AppState, inherit_bindings=False):
         self.push_screen(screen, self.set_overview_filter)
 
     def action_import_overview(self) -> None:
+        startup_flow.saving_allowed(self.start)  # the day's backup first
         from pilot_tui.tui import file_flows
 
         file_flows.start_import(self)
@@ -400,6 +398,7 @@ class PilotApp(AppState, inherit_bindings=False):
     def edits(self) -> EditFlow:
         """Forms, delete, undo/redo, review; saving and its errors (imported on first use)."""
         if self._edits is None:
+            startup_flow.saving_allowed(self.start)  # the day's backup first
             from pilot_tui.tui.editing import EditFlow
 
             self._edits = EditFlow(self)
@@ -409,6 +408,7 @@ class PilotApp(AppState, inherit_bindings=False):
     def merge_flow(self) -> MergeFlow:
         """The conflicts a merge of two registers left (imported on first use)."""
         if self._merge is None:
+            startup_flow.saving_allowed(self.start)  # the day's backup first
             from pilot_tui.tui.merge_flow import MergeFlow
 
             self._merge = MergeFlow(self)

@@ -16,11 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.notifications import SeverityLevel
 
-from pilot_tui.attention import Assessment, Attention, assess, assess_all, counts
-from pilot_tui.compare import Comparison, compare
+from pilot_tui.attention import Assessment, Attention, assess, assess_all, counts, end_label
 from pilot_tui.memory import keep_out_of_collections
+from pilot_tui.model import CLOSED_STATUSES
 from pilot_tui.periods import Window, format_date
 from pilot_tui.store import Store
 from pilot_tui.text import for_screen, one_line
@@ -45,16 +46,30 @@ from pilot_tui.tui.view import (
 from pilot_tui.tui.widgets.status_line import Status
 
 _AssessKey = tuple[date, Window, date | None]  # peildatum, window, latest peildatum
+FIRST_ROWS = startup_flow.startup.ROWS  # rows in the first frame (more than any screen)
+
+
+def end_text(a: Assessment) -> str:
+    """The end column of ``a``'s row (as make_row has it), without making the row."""
+    return end_label(a.period, a.status in CLOSED_STATUSES, mark_no_later_than=True)
+
+
+class Rows(dict[str, Row]):
+    """The list's row per pilot id, made when first asked for: the first frame needs
+    only the first rows (the others follow right after it, see AppState.refresh_view)."""
+
+    def __init__(self, assessed: Iterable[Assessment]) -> None:
+        super().__init__()
+        self._of = {a.pilot.id: a for a in assessed}
+
+    def __missing__(self, pilot_id: str) -> Row:
+        row = self[pilot_id] = make_row(self._of[pilot_id])
+        return row
+
 
 if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
     from pilot_tui import overview
-    from pilot_tui.tui.editing import EditFlow
-    from pilot_tui.tui.file_flows import SnapshotWriting
-    from pilot_tui.tui.merge_flow import MergeFlow
-
-
-if TYPE_CHECKING:  # imported where used: the first screen does not wait for them
-    from pilot_tui import overview
+    from pilot_tui.compare import Comparison
     from pilot_tui.tui.editing import EditFlow
     from pilot_tui.tui.file_flows import SnapshotWriting
     from pilot_tui.tui.merge_flow import MergeFlow
@@ -119,6 +134,7 @@ class AppState(InputInOrderApp[int]):
         self._index_stale: set[str] = set()  # pilots changed since the index was built
         self._generation = 0  # counts full reindex(): an index built meanwhile is stale
         self.shown: list[Assessment] = []
+        self._rows_partial = False  # the list shows only the first rows of `shown`
         self._edits: EditFlow | None = None  # made on first use (see `edits`)
         self._merge: MergeFlow | None = None  # conflicts left by a merge (see `merge_flow`)
         self.reindex()
@@ -244,7 +260,7 @@ class AppState(InputInOrderApp[int]):
         cached = self._assessed
         if cached is None or cached[0] != key:
             found = assess_all(register, self.peildatum, self.window)
-            cached = (key, found, {a.pilot.id: make_row(a) for a in found})
+            cached = (key, found, Rows(found))
         elif self._assess_stale:
             cached = (key, *self._assessed_anew(cached[1], cached[2], key[2]))
         self._assess_stale.clear()
@@ -257,20 +273,21 @@ class AppState(InputInOrderApp[int]):
         """``found`` and ``rows`` with the stale pilots assessed anew (new objects)."""
         window_end = self.window.end(self.peildatum)
         by_id = {a.pilot.id: a for a in found}
-        rows = dict(rows)
         for pilot_id in self._assess_stale:
             by_id.pop(pilot_id, None)
-            rows.pop(pilot_id, None)
         anew: list[Assessment] = []
+        fresh: set[str] = set()
         for pilot in self.store.register.pilots:
             if not pilot.exists_at(self.peildatum):
                 continue
             a = by_id.get(pilot.id)
             if a is None or a.source is not pilot:
                 a = assess(pilot, self.peildatum, window_end, latest)
-                rows[pilot.id] = make_row(a)
+                fresh.add(pilot.id)
             anew.append(a)
-        return anew, rows
+        kept = Rows(anew)  # the rows of the pilots assessed anew are made when asked for
+        kept.update((i, row) for i, row in rows.items() if i in by_id and i not in fresh)
+        return anew, kept
 
     def ordered(self, assessed: list[Assessment]) -> list[Assessment]:
         """The assessments in the current sort order (cached until either changes)."""
@@ -333,9 +350,10 @@ class AppState(InputInOrderApp[int]):
             banner=banner,
         )
 
-    def refresh_view(self, *, detail: bool = True) -> None:
+    def refresh_view(self, *, detail: bool = True, first_frame: bool = False) -> None:
         """Recompute list, counts and (unless not ``detail``) the detail from the state
-        and show them."""
+        and show them. ``first_frame``: show only the rows a screen can hold (with the
+        end column as wide as for all); :meth:`rows_complete` shows the rest."""
         if not self.loaded:
             return  # shown once the register is read (with the search typed meanwhile)
         assessed, rows = self.assessments()
@@ -360,12 +378,24 @@ class AppState(InputInOrderApp[int]):
         empty = S.NO_MATCHES if assessed else S.NO_PILOTS
         main.pilot_list.mark_sorted(self.sort.column, reversed_=self.sort_reversed)
         main.pilot_list.extra_column = self.settings.column  # measured by show_rows
-        main.show_rows(
-            [rows[a.pilot.id] for a in self.shown], words, len(assessed), empty, self.selected
-        )
+        shown = self.shown
+        self._rows_partial = first_frame and len(shown) > FIRST_ROWS and not self.settings.column
+        if self._rows_partial:  # the others a moment later (the extra column: all at once)
+            first = [rows[a.pilot.id] for a in shown[:FIRST_ROWS]]
+            end_width = max([cell_len(S.COL_END), *(cell_len(end_text(a)) for a in shown)])
+            main.show_rows(first, words, len(assessed), empty, self.selected, end_width=end_width)
+        else:
+            main.show_rows(
+                [rows[a.pilot.id] for a in shown], words, len(assessed), empty, self.selected
+            )
         if detail:
             self.show_detail()
         self.show_timeline()
+
+    def rows_complete(self) -> None:
+        """After a first frame of only the first rows: the list with all of them."""
+        if self._rows_partial:
+            self.refresh_view(detail=False)
 
     def show_detail(self) -> None:
         selected = self.main.pilot_list.highlighted
@@ -409,6 +439,8 @@ class AppState(InputInOrderApp[int]):
         # every change adds to the audit log; a reload gives a new register object
         key = (since, self.peildatum, id(register), len(register.audit))
         if self._comparison is None or self._comparison[0] != key:
+            from pilot_tui.compare import compare
+
             self._comparison = (key, compare(register, self.peildatum, since))
         return self._comparison[1]
 

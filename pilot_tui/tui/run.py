@@ -12,7 +12,6 @@ from pilot_tui.memory import Pause
 from pilot_tui.periods import Window
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.startup_flow import open_store
 
 
 def run(
@@ -39,12 +38,15 @@ def run(
         if start.error is not None:  # the background read failed: say why, screen gone
             raise start.error
         return app.return_code or 0
-    store, notice = open_store(store_path)
+    opened = start.open()  # a file that cannot be read stops here, before any screen
+    if opened is None:  # only a start that was closed reads nothing
+        return 2
+    store, notice = opened
     try:
         app = PilotApp(store, peildatum, window, None, notice=notice, start=start)
         app.run()
     finally:
-        store.close()
+        start.close()  # the day's backup made (if not yet), then the store closed
     return app.return_code or 0
 
 

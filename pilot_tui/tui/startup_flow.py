@@ -21,9 +21,10 @@ from textual.worker import Worker, WorkerState
 from pilot_tui.attention import assess
 from pilot_tui.memory import Pause, keep_out_of_collections
 from pilot_tui.model import Pilot
-from pilot_tui.ops.register import LOCKED, WRITE_PROTECTED, open_for_app
+from pilot_tui.ops.register import LOCKED, WRITE_PROTECTED, AppOpened
 from pilot_tui.periods import Window
-from pilot_tui.store import Store
+from pilot_tui.store import DAILY, Store, StoreError, StoreLocked, StoreWriteProtected
+from pilot_tui.store.backups import daily_backup_due
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup
 from pilot_tui.tui import strings as S
@@ -51,16 +52,64 @@ def while_loading(action: str) -> bool | None:
 
 def open_store(store_path: Path) -> tuple[Store, str | None]:
     """Open the register to edit; when another instance has it, or the file itself is
-    read-only, open it read-only with the reason.
+    read-only, open it read-only with the reason. The day's backup is not made here but
+    by :class:`DailyBackup`, after the first screen and before anything is saved.
 
     A corrupt or foreign file raises StoreError (one Dutch line)."""
-    opened = open_for_app(store_path)
+    opened = _open_for_app(store_path)
     notices = {LOCKED: S.LOCKED_NOTICE, WRITE_PROTECTED: S.WRITE_PROTECTED_NOTICE}
     because = opened.readonly_because
     notice = notices[because].format(path=store_path) if because else None
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).
     keep_out_of_collections(len(opened.store.register.pilots))
     return opened.store, notice
+
+
+def _open_for_app(path: Path) -> AppOpened:
+    """pilot_tui.ops.register.open_for_app, without the day's backup (see DailyBackup)."""
+    try:
+        store = Store.open(path, daily_backup=False)
+    except StoreLocked:
+        return AppOpened(Store.open(path, readonly=True), LOCKED)
+    except StoreWriteProtected:
+        return AppOpened(Store.open(path, readonly=True), WRITE_PROTECTED)
+    store.announce_app()
+    return AppOpened(store)
+
+
+class DailyBackup:
+    """The backup of the first writable open of a day (as Store.open makes it), made in a
+    thread once the first screen is out instead of before it: copying a large register
+    takes a second or more. Anything that may save waits for it (:meth:`made`), and so
+    does closing the store, so it is always made before the first save, and made at all."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._making = threading.Lock()
+        self._made = False
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Make it in a thread (once)."""
+        if self._thread is None and not self._made:
+            self._thread = threading.Thread(target=self.made, name="daily-backup")
+            self._thread.start()
+
+    def made(self) -> None:
+        """Return once the backup is made (or was not due, or failed: a warning, as when
+        Store.open makes it); makes it here if no thread is at it."""
+        with self._making:
+            if self._made:
+                return
+            try:
+                store = self.store
+                if not store.readonly and daily_backup_due(store.path):
+                    try:
+                        store.backup(DAILY)
+                    except StoreError as exc:
+                        store.warnings.append(str(exc))
+            finally:
+                self._made = True
 
 
 class Start:
@@ -73,6 +122,7 @@ class Start:
         self.view = view
         self.error: Exception | None = None  # why the background read failed
         self._opened: tuple[Store, str | None] | None = None
+        self.backup: DailyBackup | None = None  # the day's backup of the opened register
         self._started = False
         self._closed = False
         self._state = threading.Lock()  # started/closed: a read may begin as the app stops
@@ -92,8 +142,10 @@ class Start:
                 return None
             self._started = True
         try:
-            self._opened = open_store(self.store_path)
-            return self._opened
+            opened = open_store(self.store_path)
+            self.backup = DailyBackup(opened[0])
+            self._opened = opened
+            return opened
         except Exception as exc:
             self.error = exc  # run() raises it once the screen is gone
             raise
@@ -109,7 +161,21 @@ class Start:
         if started:
             self._done.wait()
         if self._opened is not None:
-            self._opened[0].close()
+            try:
+                self.saving_allowed()  # never closed (the lock let go) before it is made
+            finally:
+                self._opened[0].close()
+
+    def after_first_screen(self) -> None:
+        """The register is on screen: make the day's backup (in a thread)."""
+        if self.backup is not None:
+            self.backup.start()
+
+    def saving_allowed(self) -> None:
+        """Before anything may be saved: wait for the day's backup (made after the first
+        screen, usually long done by the first save)."""
+        if self.backup is not None:
+            self.backup.made()
 
     def cached_detail(self, peildatum: date, window: Window) -> Detail | None:
         """The detail of the first cached pilot (made once per peildatum and window)."""
@@ -126,6 +192,13 @@ class Start:
                 detail = make_detail(found, peildatum)
             self._detail = (peildatum, window, detail)
         return self._detail[2]
+
+
+def saving_allowed(start: Start | None) -> None:
+    """Before a flow that may save exists (editing, merge conflicts, import): the day's
+    backup is made (see DailyBackup)."""
+    if start is not None:
+        start.saving_allowed()
 
 
 def prepare(store_path: Path, peildatum: date | None, window: Window | None) -> Start:
