@@ -47,12 +47,13 @@ class AppOpened:
     readonly_because: str | None = None
 
 
-def open_for_app(path: Path) -> AppOpened:
+def open_for_app(path: Path, *, daily_backup: bool = True) -> AppOpened:
     """Open the register to edit and announce the app as its holder; when another
     instance has it, or the file is read-only, open it read-only and say why. A corrupt
-    or foreign file raises StoreError (one Dutch line)."""
+    or foreign file raises StoreError (one Dutch line). ``daily_backup=False``: the
+    caller makes the day's backup itself, later (the app, after its first screen)."""
     try:
-        store = Store.open(path)
+        store = Store.open(path, daily_backup=daily_backup)
     except StoreLocked:
         return AppOpened(Store.open(path, readonly=True), LOCKED)
     except StoreWriteProtected:

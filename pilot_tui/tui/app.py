@@ -29,7 +29,7 @@ from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup_flow
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.app_state import AppState
-from pilot_tui.tui.commands import PilotCommands
+from pilot_tui.tui.commands import PilotCommands, palette_title
 from pilot_tui.tui.screens.main import MainScreen
 from pilot_tui.tui.view import Filter
 from pilot_tui.tui.widgets.pilot_list import PilotList
@@ -487,7 +487,7 @@ class PilotApp(AppState, inherit_bindings=False):
                 continue
             seen.add(binding.action)
             name = binding.action.removeprefix("app.")
-            described = S.PALETTE_ACTION_TITLE.get(name, binding.description)
+            described = palette_title(name, binding.description)
             title = f"{described} ({self.get_key_display(binding)})"
             help_text = S.PALETTE_ACTION_HELP.get(name) or binding.tooltip or ""
             yield SystemCommand(

@@ -68,3 +68,14 @@ class PilotCommands(Provider):
                 text=name,
                 help=S.PALETTE_PILOT_HELP,
             )
+
+
+def palette_title(action: str, description: str) -> str:
+    """A key's action as the palette lists it: its footer word, or a longer title where
+    that word is too short to be found by; the formats named as the registry has them."""
+    title = S.PALETTE_ACTION_TITLE.get(action, description)
+    if "{formats}" in title:
+        from pilot_tui.snapshot import FORMATS
+
+        title = title.format(formats=", ".join(f.label for f in FORMATS.values()))
+    return title

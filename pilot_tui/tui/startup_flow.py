@@ -21,9 +21,9 @@ from textual.worker import Worker, WorkerState
 from pilot_tui.attention import assess
 from pilot_tui.memory import Pause, keep_out_of_collections
 from pilot_tui.model import Pilot
-from pilot_tui.ops.register import LOCKED, WRITE_PROTECTED, AppOpened
+from pilot_tui.ops.register import LOCKED, WRITE_PROTECTED, open_for_app
 from pilot_tui.periods import Window
-from pilot_tui.store import DAILY, Store, StoreError, StoreLocked, StoreWriteProtected
+from pilot_tui.store import DAILY, Store, StoreError
 from pilot_tui.store.backups import daily_backup_due
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup
@@ -56,25 +56,13 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
     by :class:`DailyBackup`, after the first screen and before anything is saved.
 
     A corrupt or foreign file raises StoreError (one Dutch line)."""
-    opened = _open_for_app(store_path)
+    opened = open_for_app(store_path, daily_backup=False)  # made after the first screen
     notices = {LOCKED: S.LOCKED_NOTICE, WRITE_PROTECTED: S.WRITE_PROTECTED_NOTICE}
     because = opened.readonly_because
     notice = notices[because].format(path=store_path) if because else None
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).
     keep_out_of_collections(len(opened.store.register.pilots))
     return opened.store, notice
-
-
-def _open_for_app(path: Path) -> AppOpened:
-    """pilot_tui.ops.register.open_for_app, without the day's backup (see DailyBackup)."""
-    try:
-        store = Store.open(path, daily_backup=False)
-    except StoreLocked:
-        return AppOpened(Store.open(path, readonly=True), LOCKED)
-    except StoreWriteProtected:
-        return AppOpened(Store.open(path, readonly=True), WRITE_PROTECTED)
-    store.announce_app()
-    return AppOpened(store)
 
 
 class DailyBackup:

@@ -65,7 +65,7 @@ PALETTE_QUIT_HELP: Final = (
 # What a key does, as the help line under its command in the palette (by action name).
 # Palette titles where the footer's word is too short to be found by ("document", "word")
 PALETTE_ACTION_TITLE: Final = {
-    "snapshot": "Stand van zaken exporteren als document (Word, Markdown, HTML, CSV, JSON)",
+    "snapshot": "Stand van zaken exporteren als document ({formats})",  # the registry's labels
 }
 PALETTE_ACTION_HELP: Final = {
     "search": "Pilots zoeken op naam, gemeente of tekst",
