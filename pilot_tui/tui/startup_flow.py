@@ -59,7 +59,8 @@ def open_store(store_path: Path) -> tuple[Store, str | None]:
     opened = open_for_app(store_path, daily_backup=False)  # made after the first screen
     notices = {LOCKED: S.LOCKED_NOTICE, WRITE_PROTECTED: S.WRITE_PROTECTED_NOTICE}
     because = opened.readonly_because
-    notice = notices[because].format(path=store_path) if because else None
+    # the file name only: a long folder would push the title off an 80-column status line
+    notice = notices[because].format(path=store_path.name) if because else None
     # The register stays as long as the app (see pilot_tui.memory; the app returns it).
     keep_out_of_collections(len(opened.store.register.pilots))
     return opened.store, notice
