@@ -16,7 +16,7 @@ from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
 ROOT = Path(__file__).resolve().parent.parent
 SEED_STORE = ROOT / "store.json"
 # The real overview (text extracted from its PDF), kept with the tests so that a clone
-# runs them anywhere; it is the document in ../shared/data, byte for byte.
+# runs them anywhere; it is the Bijlage as extracted from its PDF, byte for byte.
 SEED_TEXT = ROOT / "tests" / "fixtures" / "bijlage2-stand-van-zaken-pilots-2021-12-01.txt"
 
 # The files whose tests take longest (a real terminal, LibreOffice, whole-app runs, a
