@@ -34,7 +34,10 @@ SLOW_FIRST = (
     "tests/test_docx_render.py",
     "tests/tui/test_wiring.py",
     "tests/tui/test_import_documents.py",
+    "tests/test_import_formats_layouts.py",
+    "tests/test_import_formats_refusals.py",
     "tests/test_import_formats.py",
+    "tests/test_import_formats_foreign.py",
     "tests/tui/test_history_app.py",
     "tests/tui/test_input_fuzz.py",
 )
