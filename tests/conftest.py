@@ -8,10 +8,14 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from pilot_tui.model import Footnote, HistoryEntry, Pilot, Register, Status
+
+if TYPE_CHECKING:
+    from pilot_tui.importer import ImportResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_STORE = ROOT / "store.json"
@@ -30,7 +34,10 @@ SLOW_FIRST = (
     "tests/test_docx_render.py",
     "tests/tui/test_wiring.py",
     "tests/tui/test_import_documents.py",
+    "tests/test_import_formats_layouts.py",
+    "tests/test_import_formats_refusals.py",
     "tests/test_import_formats.py",
+    "tests/test_import_formats_foreign.py",
     "tests/tui/test_history_app.py",
     "tests/tui/test_input_fuzz.py",
 )
@@ -154,3 +161,17 @@ def run_cli(
         input=input_text,
         timeout=60,
     )
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    """The real overview as text (the importer tests read it)."""
+    return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> ImportResult:
+    """The real overview imported, once per test module."""
+    from pilot_tui.importer import parse_overview
+
+    return parse_overview(seed_text)

@@ -15,7 +15,7 @@ from pilot_tui.store.document import dumps
 from pilot_tui.store.pieces import file_pieces
 
 from .helpers.registers import full_pilot, full_register
-from .test_store import counting_canonical, make
+from .helpers.store_files import counting_canonical, make
 
 
 @pytest.fixture(params=[256, 3, 1], ids=["runs-256", "runs-3", "runs-1"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,11 @@ from pilot_tui.model import Register
 from pilot_tui.store import Store
 from pilot_tui.tui.app import PilotApp
 from pilot_tui.tui.widgets.status_line import StatusLine
+
+# The terminal most app tests run in, and the seed register's two peildata.
+SIZE = (120, 35)
+D1 = date(2021, 12, 1)
+D2 = date(2022, 6, 1)
 
 
 def record_notifications(app: PilotApp) -> PilotApp:

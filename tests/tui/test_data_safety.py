@@ -1,74 +1,42 @@
-"""Data safety in the app: someone else's change on disk, a register in use, a bad file.
+"""Data safety in the app: someone else's change on disk.
 
 Another writer is simulated by rewriting the store file (``store.dumps`` + write) and
 moving its mtime on (``os.utime``). The conflict dialog (keep mine, take theirs, save mine
 as a copy, decide later), the idle watch (reload when nothing is unsaved; otherwise a
-lasting warning and ctrl+s / ctrl+r), a file that goes away or turns unreadable, the
-read-only banner, and `pilot-tui` refusing a corrupt or foreign register before the TUI.
+lasting warning and ctrl+s / ctrl+r), a file that goes away or turns unreadable.
 """
 
 from __future__ import annotations
 
 import copy
-import errno
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.geometry import Region
-from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from pilot_tui import atomic
-from pilot_tui import store as store_module
-from pilot_tui.changes import EditConflict
-from pilot_tui.store import Store, StoreError, StoreLocked, list_backups
+from pilot_tui.store import list_backups
 from pilot_tui.tui.app import PilotApp
-from pilot_tui.tui.dialogs.confirm import ConfirmDialog
 from pilot_tui.tui.dialogs.conflict import ConflictDialog, differences
 from pilot_tui.tui.screens.main import MainScreen
-from pilot_tui.tui.startup_flow import open_store
 
-from ..conftest import ROOT
-from ..helpers.files import folder_state
 from .conftest import MakeApp
-from .helpers import (
-    detail_text,
-    notes,
-    on_disk,
-    record_notifications,
-    select,
-    status_text,
+from .data_safety import (
+    OTHER,
+    SIZE,
+    ZAAK,
+    actions,
+    disk_full,
+    edit_gemeente,
+    open_conflict,
+    other_writer,
+    set_fields,
 )
+from .helpers import detail_text, notes, on_disk, select, status_text
 
-SIZE = (120, 35)
-ZAAK = "mijn-zaak"  # "MIJN ZAAK" in the seed register
-OTHER = "digitaal-bezwaarplatform"
 RELOADED = "Register opnieuw geladen: het bestand is buiten pilot-tui gewijzigd"
-
-
-def other_writer(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
-    """Someone else saves the register: read, change, write (not atomically: like a
-    plain editor), then the mtime moves on as a later save's would."""
-    data = json.loads(path.read_bytes())
-    change(data)
-    path.write_text(store_module.dumps(data), encoding="utf-8")
-    st = path.stat()
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 3_000_000_000))
-
-
-def set_fields(pilot_id: str, **fields: Any) -> Callable[[dict[str, Any]], None]:
-    def change(data: dict[str, Any]) -> None:
-        doc = next(d for d in data["pilots"].values() if d["id"] == pilot_id)
-        doc.update(fields)
-
-    return change
 
 
 def set_title(title: str) -> Callable[[dict[str, Any]], None]:
@@ -78,44 +46,10 @@ def set_title(title: str) -> Callable[[dict[str, Any]], None]:
     return change
 
 
-async def edit_gemeente(app: PilotApp, pilot: Any, pilot_id: str, value: str) -> None:
-    await select(app, pilot, pilot_id)
-    await pilot.press("e")
-    await pilot.pause()
-    app.screen.query_one("#f-gemeente", Input).value = value
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-
-
-def disk_full(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    """Saves fail (ENOSPC) until the returned function is called."""
-    real = atomic.atomic_write_stat
-
-    def full(*args: Any, **kwargs: Any) -> Any:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(atomic, "atomic_write_stat", full)
-    return lambda: monkeypatch.setattr(atomic, "atomic_write_stat", real)
-
-
 async def tick(app: PilotApp, pilot: Any) -> None:
     """One tick of the app's disk watch (the timer's job), and its notifications."""
     app.edits.check_disk()
     await pilot.pause()
-
-
-def shown_lines(widget: Any) -> list[str]:
-    """The text of a widget as it is drawn on the screen now (wrapped, clipped)."""
-    width, height = widget.size
-    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height))]
-
-
-def shown_text(widget: Static) -> str:
-    return " ".join(" ".join(shown_lines(widget)).split())
-
-
-def actions(app: PilotApp) -> set[str]:
-    return {b.binding.action for b in app.screen.active_bindings.values()}
 
 
 # -- the conflict dialog ------------------------------------------------------------------
@@ -134,14 +68,6 @@ def test_differences_name_each_field_and_stand_van_zaken(seed_store: Path) -> No
     assert lines[1].endswith("hun „Hun [b]tekst[/b]”")
     assert differences(None, theirs) == ["Naam: mijn (verwijderd) · hun „MIJN ZAAK”"]
     assert differences(ours, ours) == []
-
-
-async def open_conflict(app: PilotApp, pilot: Any, seed_store: Path) -> ConflictDialog:
-    other_writer(seed_store, set_fields(ZAAK, gemeente="Deventer"))
-    await edit_gemeente(app, pilot, ZAAK, "Zwolle")
-    dialog = app.screen
-    assert isinstance(dialog, ConflictDialog)
-    return dialog
 
 
 async def test_conflict_dialog_names_the_pilot_and_the_fields(
@@ -419,396 +345,3 @@ async def test_read_only_just_reloads(make_app: MakeApp, seed_store: Path) -> No
         await tick(app, pilot)
         assert RELOADED in notes(app)
         assert app.store.register.title == "Elders gewijzigd"
-
-
-# -- a register in use: read-only, and it says so -----------------------------------------
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 35)])
-async def test_second_instance_is_read_only_and_says_why(
-    seed_store: Path, size: tuple[int, int]
-) -> None:
-    first, _ = open_store(seed_store)
-    try:
-        with pytest.raises(StoreLocked):
-            Store.open(seed_store)
-        second, notice = open_store(seed_store)
-        assert second.readonly and notice and "al geopend" in notice
-        app = record_notifications(
-            PilotApp(second, None, None, None, today=date(2022, 3, 15), notice=notice)
-        )
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            status = app.main.query_one("#status", Static)
-            assert status.region.y == 0 and status.region.width == size[0]
-            shown = " ".join(" ".join(shown_lines(status)).split())
-            assert shown.startswith("alleen-lezen: register in gebruik:")
-            assert "al geopend door een ander programma of venster" in shown
-            assert "alleen-lezen openen kan wel" not in shown  # it is open read-only already
-            assert "Stand van zaken pilots · peildatum 1 december 2021" in shown  # not cut off
-            assert app.main.pilot_list.region.height >= 5  # room left for the list
-            await pilot.press("e")
-            await pilot.pause()
-            assert any(n.startswith("Alleen-lezen: bewerken kan niet") for n in notes(app))
-        second.close()
-    finally:
-        first.close()
-
-
-async def test_read_only_register_file_opens_read_only_and_says_why(seed_store: Path) -> None:
-    seed_store.chmod(0o444)
-    before = seed_store.read_bytes()
-    store, notice = open_store(seed_store)
-    try:
-        assert store.readonly and notice and "schrijfbeveiligd" in notice
-        app = record_notifications(
-            PilotApp(store, None, None, None, today=date(2022, 3, 15), notice=notice)
-        )
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            status = app.main.query_one("#status", Static)
-            assert "alleen-lezen:" in " ".join(" ".join(shown_lines(status)).split())
-            await pilot.press("e")
-            await pilot.pause()
-            assert any(n.startswith("Alleen-lezen: bewerken kan niet") for n in notes(app))
-    finally:
-        store.close()
-    assert seed_store.read_bytes() == before
-
-
-# -- `pilot-tui` on a corrupt or foreign register: refused before the TUI -------------------
-
-
-def _bad(kind: str, folder: Path) -> Path:
-    path = folder / "store.json"
-    if kind == "truncated":
-        path.write_bytes((ROOT / "store.json").read_bytes()[:777])
-    elif kind == "empty":
-        path.write_bytes(b"")
-    elif kind == "directory":
-        path.mkdir()
-        (path / "inside.txt").write_text("x", encoding="utf-8")
-    elif kind == "foreign":
-        path.write_text('{"_default": {"1": {"naam": "iets anders"}}}\n', encoding="utf-8")
-    elif kind == "fifo":  # reading it would wait for a writer: the app never started
-        os.mkfifo(path)
-    return path
-
-
-@pytest.mark.parametrize("kind", ["truncated", "empty", "directory", "foreign", "fifo"])
-def test_pilot_tui_refuses_a_bad_register_before_starting(tmp_path: Path, kind: str) -> None:
-    folder = tmp_path / "reg"
-    folder.mkdir()
-    path = _bad(kind, folder)
-    before = folder_state(folder)
-    result = subprocess.run(
-        [sys.executable, "-m", "pilot_tui.cli", "--store", str(path)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert result.returncode == 2
-    assert result.stdout == ""  # no TUI was drawn
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"pilot-tui: {path}")
-    assert "Traceback" not in result.stderr
-    assert folder_state(folder) == before  # byte-identical; no lock, backup or temp file
-
-
-def test_edit_conflict_carries_both_versions() -> None:
-    conflict = EditConflict("x", None, None)
-    assert conflict.ours is None and conflict.theirs is None and "x" in str(conflict)
-
-
-async def test_quit_with_an_unsaved_change_asks_first(
-    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        disk_full(monkeypatch)
-        await edit_gemeente(app, pilot, ZAAK, "Zwolle")
-        await quit_asks(app, pilot, "q", "nog niet opgeslagen", MainScreen)
-
-
-async def quit_asks(
-    app: PilotApp, pilot: Any, key: str, reason: str, back_on: type[Screen[Any]]
-) -> None:
-    """``key`` asks before quitting, naming ``reason``: no (the focused answer) goes back
-    to ``back_on``; asked again, yes quits."""
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(app.screen, ConfirmDialog)
-    assert reason in shown_text(app.screen.query_one("#confirm-message", Static))
-    await pilot.press("enter")  # the focused answer: do not quit
-    await pilot.pause()
-    assert app.is_running and isinstance(app.screen, back_on)
-    await pilot.press(key)
-    await pilot.pause()
-    await pilot.press("left", "enter")  # the quit button never takes the focus
-    await pilot.pause()
-    assert app.is_running and isinstance(app.screen, back_on)
-    await pilot.press(key)
-    await pilot.pause()
-    await pilot.press("s")  # its own key: Stoppen
-    await pilot.pause()
-    assert not app.is_running
-
-
-async def test_quit_with_nothing_unsaved_just_quits(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("q")
-        await pilot.pause()
-        assert not app.is_running
-
-
-async def test_keep_mine_that_cannot_back_up_theirs_keeps_the_choice_open(
-    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await open_conflict(app, pilot, seed_store)
-        raw = seed_store.read_bytes()
-
-        def no_backup(reason: str = "") -> Path:
-            raise StoreError("reservekopie maken mislukt (schijf vol)")
-
-        monkeypatch.setattr(app.store, "backup", no_backup)
-        await pilot.press("m")
-        await pilot.pause()
-        assert any("reservekopie maken mislukt" in n for n in notes(app))
-        assert seed_store.read_bytes() == raw  # theirs is not overwritten without a backup
-        assert isinstance(app.screen, ConflictDialog)  # ours is not lost: asked again
-        await pilot.press("escape")
-        await pilot.pause()
-        assert "app.retry_save" in actions(app)  # and later with ctrl+s
-        monkeypatch.undo()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ConflictDialog)
-        await pilot.press("m")
-        await pilot.pause()
-    assert on_disk(seed_store).get(ZAAK).gemeente == "Zwolle"  # type: ignore[union-attr]
-
-
-@pytest.mark.parametrize("form_key", ["u", "e"])
-async def test_ctrl_q_in_a_changed_form_asks_first(make_app: MakeApp, form_key: str) -> None:
-    """ctrl+q closed the app at once from a form with typed text; escape asked."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press(form_key)
-        await pilot.pause()
-        await pilot.press(*" ONOPGESLAGEN")
-        await quit_asks(app, pilot, "ctrl+q", "formulier is nog open", type(app.screen))
-
-
-async def test_ctrl_q_in_an_unchanged_form_just_quits(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert not app.is_running
-
-
-async def test_ctrl_c_says_in_dutch_how_to_stop(make_app: MakeApp) -> None:
-    app = record_notifications(make_app())
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-        assert app.is_running
-        assert "Stoppen: ctrl+q (of q in de lijst)." in notes(app)
-
-
-async def test_quit_while_a_snapshot_is_written_asks_and_writes_nothing(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Quitting during a long Word export left a blank screen for a minute, then wrote
-    the file: now it asks, and stops the export (no file) when the answer is yes."""
-    import threading
-    import time
-
-    from pilot_tui import snapshot as snapshot_module
-
-    started = threading.Event()
-    reports: list[int] = []
-
-    def slow_make(register: Any, options: Any, fmt: str, **progress: Any) -> bytes:
-        started.set()
-        for i in range(3000):  # a minute of Word, reported as it goes
-            progress["render_progress"](i, 3000)
-            reports.append(i)
-            time.sleep(0.02)
-        return b"never"
-
-    monkeypatch.setattr(snapshot_module, "make", slow_make)
-    monkeypatch.chdir(tmp_path)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("s", "enter")
-        assert started.wait(5)
-        writing = app.snapshot_writing
-        assert writing is not None and not writing.done
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "wordt nog geschreven" in shown_text(
-            app.screen.query_one("#confirm-message", Static)
-        )
-        await pilot.press("s")  # Stoppen
-        await pilot.pause()
-    assert writing.cancel.is_set()
-    for _ in range(100):
-        if writing.done:
-            break
-        time.sleep(0.02)
-    assert writing.done and len(reports) < 3000  # stopped at its next report
-    assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
-
-
-# -- every message one line, even when it quotes a name with a newline ---------------------
-
-
-async def test_messages_quoting_a_name_with_a_newline_are_one_line(
-    make_app: MakeApp, seed_store: Path
-) -> None:
-    from pilot_tui.tui.screens.pilot_form import PilotForm
-
-    data = json.loads(seed_store.read_bytes())
-    set_fields(ZAAK, name="MIJN\nZAAK")(data)
-    seed_store.write_text(store_module.dumps(data), encoding="utf-8")
-    app = record_notifications(make_app())
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await select(app, pilot, OTHER)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#f-name", Input).value = "mijn zaak"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, PilotForm)
-        problem = str(app.screen.query_one("#name-problem", Static).content)
-        assert problem == "er is al een pilot met de naam „MIJN ZAAK”"
-        zaak = app.store.register.get(ZAAK)
-        assert zaak is not None
-        app.notify(f"Niet opgeslagen: {zaak.name}", severity="error")
-        await pilot.pause()
-    assert notes(app)[-1] == "Niet opgeslagen: MIJN ZAAK"
-
-
-@pytest.mark.parametrize("kind", ["fifo", "device"])
-def test_import_screen_refuses_what_is_not_a_file(tmp_path: Path, kind: str) -> None:
-    from pilot_tui.tui.dialogs.import_preview import check_file
-
-    path = Path("/dev/zero")
-    if kind == "fifo":
-        path = tmp_path / "overzicht.txt"
-        os.mkfifo(path)
-    check = check_file(str(path))
-    assert not check.ok
-    assert ("is een FIFO" if kind == "fifo" else "is een apparaat") in check.message
-
-
-# -- the snapshot dialog never offers the register, its lock or backups, or a FIFO ----------
-
-
-@pytest.mark.parametrize(
-    "typed", ["store.json", "./sub/../STORE-link.json", ".store.json.lock", "fifo.md"]
-)
-async def test_snapshot_dialog_refuses_the_register_and_what_is_not_a_file(
-    make_app: MakeApp, seed_store: Path, monkeypatch: pytest.MonkeyPatch, typed: str
-) -> None:
-    from pilot_tui.tui.dialogs.snapshot import SnapshotDialog
-
-    folder = seed_store.parent
-    monkeypatch.chdir(folder)
-    (folder / "sub").mkdir()
-    (folder / "STORE-link.json").symlink_to(seed_store)
-    os.mkfifo(folder / "fifo.md")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        before = folder_state(folder)
-        await pilot.press("s")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SnapshotDialog)
-        dialog.path_input.value = typed
-        await pilot.pause()
-        message = dialog.query_one("#snapshot-path-message", Static)
-        assert message.has_class("-error")
-        assert "register" in shown_text(message) or "FIFO" in shown_text(message)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is dialog  # refused: nothing asked, nothing written
-        assert dialog.request() is None
-        await pilot.press("escape")
-        await pilot.pause()
-        assert folder_state(folder) == before
-
-
-async def test_a_snapshot_that_fails_unexpectedly_says_so(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An audit time with an offset crashed the build in the worker: the "busy" notice
-    went and no file came, with no word of why."""
-    from pilot_tui import snapshot as snapshot_module
-
-    def crash(*args: Any, **kwargs: Any) -> bytes:
-        raise TypeError("can't compare offset-naive and offset-aware datetimes")
-
-    monkeypatch.setattr(snapshot_module, "make", crash)
-    monkeypatch.chdir(tmp_path)
-    app = record_notifications(make_app())
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("s", "enter")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.snapshot_writing is not None and app.snapshot_writing.done:
-                break
-        await pilot.pause()
-        failed = [m for m, severity in app.sent_notes if severity == "error"]  # type: ignore[attr-defined]
-        assert len(failed) == 1 and failed[0].startswith("Stand van zaken niet geschreven:")
-    assert list(tmp_path.glob("stand-van-zaken-pilots-*")) == []
-
-
-# -- a settings file that cannot be used never stops the app -------------------------------
-
-BAD_SETTINGS: dict[str, Callable[[Path], None]] = {
-    "not-utf8": lambda p: p.write_bytes(b'{"theme": "\xff\xfe nord"}'),
-    "deeply-nested": lambda p: p.write_text("[" * 100_000 + "]" * 100_000),
-    "fifo": lambda p: os.mkfifo(p),  # reading it waited for a writer: the app never came
-    "not-json": lambda p: p.write_text("{nope"),
-}
-
-
-@pytest.mark.parametrize("kind", BAD_SETTINGS)
-async def test_unusable_settings_give_defaults_and_one_notice(
-    make_app: MakeApp, config_dir: Path, kind: str
-) -> None:
-    from pilot_tui.tui import settings as settings_file
-    from pilot_tui.tui.startup_flow import prepare
-
-    config_dir.mkdir(parents=True)
-    BAD_SETTINGS[kind](config_dir / "settings.json")
-    settings, problem = settings_file.load(config_dir)
-    assert settings == settings_file.Settings() and problem is not None
-    prepare(ROOT / "store.json", None, None)  # the start reads the settings first
-    app = record_notifications(make_app())
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert len(app.main.pilot_list.rows) == 33
-    said = [n for n in notes(app) if n.startswith("Instellingen niet te lezen")]
-    assert len(said) == 1 and "\n" not in said[0]
