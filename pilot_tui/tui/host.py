@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class Host(Protocol):
-    """What every flow uses: the register, the peildatum shown, dialogs and messages."""
+class Shows(Protocol):
+    """The register and what of it is shown: its peildatum and window."""
 
     @property
     def store(self) -> Store: ...
@@ -45,6 +45,10 @@ class Host(Protocol):
 
     @property
     def window(self) -> Window: ...
+
+
+class Host(Shows, Protocol):
+    """What every flow uses: the register, the peildatum shown, dialogs and messages."""
 
     @property
     def notice(self) -> str | None:
@@ -153,7 +157,7 @@ class PaletteHost(Protocol):
         ...
 
 
-class StartHost(Protocol):
+class StartHost(Shows, Protocol):
     """The start: the register read in the background, the first screen kept for the
     next start when it shows the start's own view."""
 
@@ -162,15 +166,6 @@ class StartHost(Protocol):
 
     @property
     def loaded(self) -> bool: ...
-
-    @property
-    def store(self) -> Store: ...
-
-    @property
-    def peildatum(self) -> date: ...
-
-    @property
-    def window(self) -> Window: ...
 
     @property
     def search_query(self) -> str: ...
