@@ -279,6 +279,9 @@ class ImportPreviewScreen(ModalScreen[bool], inherit_bindings=False):
     """What an import will change; enter or i imports, escape cancels."""
 
     CSS_PATH = "import_preview.tcss"
+    # Focused as the screen is shown (not queried in on_mount: an app that stops while
+    # the screen mounts has no children left to query).
+    AUTO_FOCUS = "#import-groups"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,i", "import", S.KEY_IMPORT),
@@ -317,9 +320,6 @@ class ImportPreviewScreen(ModalScreen[bool], inherit_bindings=False):
             with Horizontal(classes="import-buttons"):
                 yield Button(S.BUTTON_IMPORT, id="import-go", variant="primary")
                 yield Button(S.BUTTON_CANCEL, id="import-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#import-groups", VerticalScroll).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
