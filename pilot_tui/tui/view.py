@@ -15,16 +15,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pilot_tui.attention import Assessment, Attention, end_label, sort_key_attention
-from pilot_tui.compare import PilotChange
 from pilot_tui.fields import PILOT_FIELDS, Kind, PilotField
 from pilot_tui.model import CLOSED_STATUSES, Pilot, Status
 from pilot_tui.periods import format_date
 from pilot_tui.text import fold_letters, for_screen, normalise, one_line, strip_controls
 from pilot_tui.tui import strings as S
 from pilot_tui.tui.history import EntryDiff, HistoryLine, entry_diff, history_lines
+
+if TYPE_CHECKING:
+    from pilot_tui.compare import PilotChange  # imported when comparing (v), not at start
 
 
 def first_upper(text: str) -> str:
