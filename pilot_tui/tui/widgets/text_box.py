@@ -21,3 +21,9 @@ class TextBox(TextArea):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+a", "select_all", S.KEY_SELECT_ALL, show=False),
     ]
+
+    def on_mount(self) -> None:
+        # Headless (tests, screenshots): a steady cursor, so a screen does not depend on
+        # when within the blink it is captured.
+        if self.app.is_headless:
+            self.cursor_blink = False

@@ -34,6 +34,12 @@ class TextField(Input):
         Binding("ctrl+a", "select_all", S.KEY_SELECT_ALL, show=False),
     ]
 
+    def on_mount(self) -> None:
+        # Headless (tests, screenshots): a steady cursor, so a screen does not depend on
+        # when within the blink it is captured.
+        if self.app.is_headless:
+            self.cursor_blink = False
+
     def on_paste(self, event: events.Paste) -> None:
         # Instead of Input's own handling (first line only), not after it.
         event.stop()
