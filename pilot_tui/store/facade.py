@@ -117,7 +117,7 @@ class Store:
             if lock is not None and store.schema < SCHEMA_VERSION:
                 store._upgrade_backup()
             if lock is not None and daily_backup:
-                store._daily_backup()
+                store.daily_backup()
             return store
         except BaseException:
             if lock is not None:
@@ -369,8 +369,11 @@ class Store:
                 f"{self.path}: reservekopie maken mislukt ({os_reason(exc)})"
             ) from None
 
-    def _daily_backup(self) -> None:
-        if not daily_backup_due(self.path):
+    def daily_backup(self) -> None:
+        """The backup of the first writable open of a day, when due; a failure is a
+        warning (``warnings``), never a refusal to open. Store.open makes it unless told
+        not to (the app makes it after its first screen)."""
+        if self.readonly or not daily_backup_due(self.path):
             return
         try:
             self.backup(DAILY)

@@ -23,8 +23,7 @@ from pilot_tui.memory import Pause, keep_out_of_collections
 from pilot_tui.model import Pilot
 from pilot_tui.ops.register import LOCKED, WRITE_PROTECTED, open_for_app
 from pilot_tui.periods import Window
-from pilot_tui.store import DAILY, Store, StoreError
-from pilot_tui.store.backups import daily_backup_due
+from pilot_tui.store import Store
 from pilot_tui.tui import settings as settings_file
 from pilot_tui.tui import startup
 from pilot_tui.tui import strings as S
@@ -91,12 +90,7 @@ class DailyBackup:
             if self._made:
                 return
             try:
-                store = self.store
-                if not store.readonly and daily_backup_due(store.path):
-                    try:
-                        store.backup(DAILY)
-                    except StoreError as exc:
-                        store.warnings.append(str(exc))
+                self.store.daily_backup()
             finally:
                 self._made = True
 
