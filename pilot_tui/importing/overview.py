@@ -36,9 +36,7 @@ paragraphs), :mod:`~pilot_tui.importing.build` and :mod:`~pilot_tui.importing.in
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 
 from pilot_tui.importing.build import build_register
@@ -53,6 +51,7 @@ from pilot_tui.importing.footnotes import _attach_footnotes, _RawFootnote, _take
 from pilot_tui.importing.joining import _join_name, _paragraphs, _Vocab
 from pilot_tui.importing.lines import _TEXT, _check_text, _lines
 from pilot_tui.importing.sections import _RawPilot, _segment
+from pilot_tui.memory import collector_paused
 
 __all__ = [
     "ImportResult",
@@ -89,25 +88,8 @@ def read_overview_text(
     itself (the PDF reader, from the page bottoms); their references in the text are then
     superscript digits only, and the text holds no footnote texts.
     """
-    with _collector_paused():
+    with collector_paused():
         return _read_overview_text(text, per_line, notes)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a text is read, then as it was.
-
-    Reading makes an object per line (hundreds of thousands in a big document) and no
-    reference cycles; every few hundred new objects the collector would run, and now and
-    then walk them all: a sixth of the time of reading a big text, for nothing to free.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_overview_text(
